@@ -1,0 +1,35 @@
+// The attachment model as the engine sees it (sim::Model): parameters, record layout, one dyad's
+// life, and the population summary.
+#pragma once
+
+#include "models/dyad_columns.hpp"
+#include "models/model_parameters.hpp"
+#include "sim/model.hpp"
+
+#include <memory>
+#include <optional>
+
+namespace attachsim::models {
+
+class AttachmentModel : public sim::Model {
+ public:
+  AttachmentModel();
+
+  std::vector<sim::ParameterSpec> parameters() const override;
+  void configure(const sim::ResolvedConfig& config) override;
+  std::vector<sim::Column> columns() const override;
+  std::vector<sim::Series> series() const override;
+  std::vector<double> series_ages_months() const override;
+  std::vector<std::pair<std::string, std::string>> mechanisms() const override;
+  void simulate(std::uint64_t seed, std::uint64_t dyad, bool record_series, sim::DyadRecord& record) const override;
+  std::unique_ptr<sim::Summary> make_summary() const override;
+
+  const ModelParameters& parameters_in_use() const { return parameters_; }
+  const DyadColumns& layout() const { return *columns_; }
+
+ private:
+  ModelParameters parameters_;
+  std::optional<DyadColumns> columns_;
+};
+
+}  // namespace attachsim::models

@@ -1,0 +1,108 @@
+// The caregiver: baseline sensitivity (Ainsworth's 1-9 scale maps to 0-1 as 1 + 8 s), state of mind,
+// and the states that context and the infant move: stress, depression, self-efficacy, availability.
+// Transactional effects (Sameroff 1975; van den Boom 1994 on irritable infants): inconsolable crying
+// raises parenting stress and lowers self-efficacy and, over weeks, sensitivity; soothing success
+// does the opposite.
+#pragma once
+
+#include "models/state_of_mind.hpp"
+#include "sim/parameter.hpp"
+
+#include <algorithm>
+
+namespace attachsim::models {
+
+struct CaregiverParameters {
+  double sensitivity_mean;
+  double sensitivity_sd;
+  double sensitivity_shift_insecure;
+  double detection_exponent;
+  double delayed_share;
+  double rebuff_base;
+  double rebuff_intensity;
+  double self_focus_exponent;
+  double frightening_base;
+  double frightening_stress;
+  double stress_sensitivity_effect;
+  double depression_sensitivity_effect;
+  double crying_stress_gain;
+  double parenting_stress_decay;
+  double efficacy_rate;
+  double efficacy_sensitivity_gain;
+  double sensitivity_drift_rate;
+};
+
+inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
+  using P = CaregiverParameters;
+  return {
+      sim::real("sensitivity_mean", &P::sensitivity_mean, 0.55, 0, 1,
+                {"0-1", "Population mean of baseline sensitivity (0.55 = 5.4 on Ainsworth's 1-9 scale).", "normative samples score ~5 on the 1-9 scale (De Wolff & van IJzendoorn 1997)"}),
+      sim::real("sensitivity_sd", &P::sensitivity_sd, 0.18, 0, 0.5,
+                {"0-1", "Population SD of baseline sensitivity (clipped to [0, 1]).", "~1.5 scale points SD on the 1-9 scale"}),
+      sim::real("sensitivity_shift_insecure", &P::sensitivity_shift_insecure, -0.08, -0.5, 0.5,
+                {"0-1", "Shift of baseline sensitivity for caregivers whose state of mind is not autonomous.", "AAI-sensitivity association, van IJzendoorn 1995 (r ~ .34)"}),
+      sim::real("detection_exponent", &P::detection_exponent, 3, 0, 20,
+                {"", "How much weak signals are missed by an insensitive caregiver: detection = availability * strength^(k (1 - sensitivity)).", "assumption; Ainsworth 1969: sensitivity is first noticing the signal"}),
+      sim::real("delayed_share", &P::delayed_share, 0.5, 0, 1,
+                {"probability", "Of answers that are not prompt and appropriate (and not rebuffs or frightening), the share that are delayed comfort rather than mis-attuned.", "assumption"}),
+      sim::real("rebuff_base", &P::rebuff_base, 0.35, 0, 2,
+                {"probability per unit dismissing", "Probability of a rebuff of a weak detected bid, per unit of dismissing state of mind.", "assumption; Main 1981 on rejection of attachment bids"}),
+      sim::real("rebuff_intensity", &P::rebuff_intensity, 0.65, 0, 2,
+                {"probability per unit dismissing", "Additional rebuff probability for the most intense bid: dismissing minds rebuff intense bids most.", "MODEL.md 3.4; Main & Weston 1982"}),
+      sim::real("self_focus_exponent", &P::self_focus_exponent, 4, 0, 20,
+                {"", "While a preoccupied caregiver is absorbed in her own state, only strong signals break through: detection = availability * strength^k.", "Cassidy & Berlin 1994 on inconsistent responsiveness"}),
+      sim::real("frightening_base", &P::frightening_base, 0.25, 0, 1,
+                {"probability per unit unresolved", "Probability that a detected bid meets frightening or frightened behaviour, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
+      sim::real("frightening_stress", &P::frightening_stress, 0.5, 0, 2,
+                {"probability per unit unresolved and stress", "Additional frightening behaviour under stress.", "Main & Hesse 1990 (trauma reminders under stress)"}),
+      sim::real("stress_sensitivity_effect", &P::stress_sensitivity_effect, 0.3, 0, 1,
+                {"fraction", "Proportional loss of momentary sensitivity at maximal stress.", "Booth et al. 2018: parenting stress r = -.13 with sensitivity"}),
+      sim::real("depression_sensitivity_effect", &P::depression_sensitivity_effect, 0.35, 0, 1,
+                {"fraction", "Proportional loss of momentary sensitivity while depressed.", "Bernard et al. 2018: r = -.35 diagnosed vs controls"}),
+      sim::real("crying_stress_gain", &P::crying_stress_gain, 0.02, 0, 1,
+                {"per episode", "Rise of parenting stress after an intense episode that ended unsoothed.", "assumption (irritable-infant spiral, van den Boom 1994)"}),
+      sim::real("parenting_stress_decay", &P::parenting_stress_decay, 0.05, 0, 1,
+                {"per day", "Daily decay of parenting stress.", "assumption: recovers over weeks"}),
+      sim::real("efficacy_rate", &P::efficacy_rate, 0.01, 0, 1,
+                {"per episode", "Rate at which self-efficacy tracks the caregiver's success at soothing.", "assumption (Teti & Gelfand 1991 on maternal efficacy)"}),
+      sim::real("efficacy_sensitivity_gain", &P::efficacy_sensitivity_gain, 0.2, 0, 1,
+                {"0-1 per unit efficacy", "How far sensitivity moves from baseline per unit of self-efficacy above or below 0.5.", "assumption (Teti & Gelfand 1991)"}),
+      sim::real("sensitivity_drift_rate", &P::sensitivity_drift_rate, 0.01, 0, 1,
+                {"per day", "Daily rate at which sensitivity drifts toward its efficacy-adjusted level: weeks, not days.", "assumption"}),
+  };
+}
+
+struct Caregiver {
+  double sensitivity_baseline = 0.5;
+  double sensitivity = 0.5;        // current, moved by self-efficacy
+  StateOfMind mind;
+  double stress_baseline = 0;      // chronic stress from context, 0-1
+  double stress_own = 0;           // today's stress apart from parenting stress (fluctuates)
+  double stress = 0;               // today's stress, 0-1
+  double parenting_stress = 0;     // from the infant's inconsolable crying, 0-1
+  double self_efficacy = 0.5;
+  bool depressed = false;
+  double availability = 1;         // today's probability of being there to notice a bid
+};
+
+// Sensitivity in this moment: lowered by stress and depression.
+inline double momentary_sensitivity(const CaregiverParameters& p, const Caregiver& c) {
+  return c.sensitivity * (1 - p.stress_sensitivity_effect * c.stress) *
+         (c.depressed ? 1 - p.depression_sensitivity_effect : 1.0);
+}
+
+// Transactional effect of one episode on the caregiver.
+inline void caregiver_after_episode(const CaregiverParameters& p, Caregiver& c, bool answered, bool soothed,
+                                    bool intense) {
+  if (intense && !soothed) c.parenting_stress += p.crying_stress_gain * (1 - c.parenting_stress);
+  if (answered) c.self_efficacy += p.efficacy_rate * ((soothed ? 1.0 : 0.0) - c.self_efficacy);
+}
+
+// Slow daily drift of sensitivity toward what the caregiver's self-efficacy supports.
+inline void caregiver_end_of_day(const CaregiverParameters& p, Caregiver& c) {
+  c.parenting_stress *= 1 - p.parenting_stress_decay;
+  const double target = c.sensitivity_baseline + p.efficacy_sensitivity_gain * (c.self_efficacy - 0.5);
+  c.sensitivity = std::clamp(c.sensitivity + p.sensitivity_drift_rate * (target - c.sensitivity), 0.0, 1.0);
+}
+
+}  // namespace attachsim::models

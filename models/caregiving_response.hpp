@@ -1,0 +1,65 @@
+// How a caregiver answers a bid (MODEL.md 3.4): detection depends on availability, sensitivity and
+// signal strength; the answer mix on sensitivity and state of mind. Dismissing minds rebuff more the
+// more intense the bid (Main 1981); preoccupied minds answer by their own state, so that only strong
+// signals break through and the answer is then a matter of the caregiver's mood (Cassidy & Berlin
+// 1994); unresolved minds show frightening/frightened behaviour, more under stress (Main & Hesse 1990).
+#pragma once
+
+#include "models/caregiver.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace attachsim::models {
+
+enum class Response { unanswered, comfort, delayed, misattuned, rebuff, frightening };
+
+constexpr int signal_count = 3;  // suppress, direct bid, escalated bid
+enum Signal { suppress = 0, direct = 1, escalate = 2 };
+
+// The caregiver's answer probabilities for each kind of signal, fixed for a day: they change only
+// with the caregiver's daily state, so the per-episode path is comparisons only.
+struct AnswerOdds {
+  std::array<double, signal_count> detect{};             // when attending to the infant
+  std::array<double, signal_count> detect_self_focused{};  // when absorbed in her own state
+  std::array<double, signal_count> rebuff{};
+  double self_focus = 0;
+  double frightening = 0;
+  double comfort = 0;  // momentary sensitivity
+  double delayed_share = 0;
+};
+
+inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c,
+                              const std::array<double, signal_count>& strength) {
+  AnswerOdds odds;
+  odds.comfort = momentary_sensitivity(p, c);
+  odds.self_focus = c.mind.preoccupied;
+  odds.frightening = std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress));
+  odds.delayed_share = p.delayed_share;
+  for (int s = 0; s < signal_count; ++s) {
+    odds.detect[s] = c.availability * std::pow(strength[s], p.detection_exponent * (1 - odds.comfort));
+    odds.detect_self_focused[s] = c.availability * std::pow(strength[s], p.self_focus_exponent);
+    odds.rebuff[s] = std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * strength[s]));
+  }
+  return odds;
+}
+
+// Three uniforms decide an answer: is the caregiver self-absorbed, does she notice, what does she do.
+inline Response caregiver_response(const AnswerOdds& odds, int signal, double u_focus, double u_detect,
+                                   double u_kind) {
+  const bool self_focused = u_focus < odds.self_focus;
+  if (u_detect >= (self_focused ? odds.detect_self_focused[signal] : odds.detect[signal])) return Response::unanswered;
+  if (self_focused) return u_kind < 0.5 ? Response::comfort : Response::misattuned;  // her mood, not the signal
+
+  double k = u_kind;  // one uniform walks down the mix, rescaled at each step
+  if (k < odds.frightening) return Response::frightening;
+  k = (k - odds.frightening) / (1 - odds.frightening);
+  if (k < odds.rebuff[signal]) return Response::rebuff;
+  k = (k - odds.rebuff[signal]) / (1 - odds.rebuff[signal]);
+  if (k < odds.comfort) return Response::comfort;
+  k = (k - odds.comfort) / (1 - odds.comfort);
+  return k < odds.delayed_share ? Response::delayed : Response::misattuned;
+}
+
+}  // namespace attachsim::models

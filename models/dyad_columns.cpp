@@ -1,0 +1,92 @@
+#include "models/dyad_columns.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace attachsim::models {
+
+using sim::ColumnType;
+
+std::string age_label(double months) {
+  std::string s = sim::format_value(months);
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  for (char& ch : s)
+    if (ch == '.') ch = 'p';
+  return s + "m";
+}
+
+std::size_t DyadColumns::add(std::string name, ColumnType type, std::string unit, std::string description) {
+  columns_.push_back({std::move(name), type, std::move(unit), std::move(description)});
+  return columns_.size() - 1;
+}
+
+std::size_t DyadColumns::index_of(const std::string& name) const {
+  for (std::size_t i = 0; i < columns_.size(); ++i)
+    if (columns_[i].name == name) return i;
+  throw std::out_of_range("no column " + name);
+}
+
+DyadColumns::DyadColumns(const ModelParameters& p) {
+  const auto F = ColumnType::float64, I = ColumnType::int32, L = ColumnType::label;
+  dyad = add("dyad", I, "", "Dyad index within the run (the id its random streams derive from).");
+  temperament = add("infant_temperament", F, "SD", "Infant negative emotionality, standard-normal units.");
+  susceptibility = add("infant_susceptibility", F, "x", "Infant susceptibility: multiplier of every learning rate.");
+  marker = add("infant_marker", I, "0/1", "1 if the infant carries the susceptibility marker.");
+  episodes = add("episodes", I, "episodes", "Distress episodes simulated over the dyad's life.");
+  sensitivity_baseline = add("caregiver_sensitivity_baseline", F, "0-1", "Caregiver baseline sensitivity (1-9 scale = 1 + 8 x value).");
+  dismissing = add("caregiver_dismissing", F, "0-1", "Caregiver state of mind: dismissing dimension.");
+  preoccupied = add("caregiver_preoccupied", F, "0-1", "Caregiver state of mind: preoccupied dimension.");
+  unresolved = add("caregiver_unresolved", F, "0-1", "Caregiver state of mind: unresolved dimension.");
+  aai_drawn = add("caregiver_aai_drawn", L, "F/Ds/E/U", "State-of-mind category the caregiver was drawn with (population input).");
+  aai_coded = add("caregiver_aai", L, "F/Ds/E/U", "AAI classification coded from the caregiver's state of mind, with coding error.");
+  depressed = add("caregiver_depressed", I, "0/1", "1 if the caregiver is depressed through the simulated span.");
+  stress_baseline = add("caregiver_stress_baseline", F, "0-1", "Caregiver chronic stress level.");
+  sensitivity_final = add("caregiver_sensitivity_final", F, "0-1", "Caregiver sensitivity at the end of the span, after transactional drift.");
+  self_efficacy_final = add("caregiver_self_efficacy_final", F, "0-1", "Caregiver self-efficacy at the end of the span.");
+
+  for (double age : p.sensitivity_observation.ages_months)
+    observed_sensitivity.push_back(add("sensitivity_" + age_label(age), F, "1-9",
+                                       "Observed caregiver sensitivity (Ainsworth 1-9 scale) at " + age_label(age) + "."));
+
+  for (double age : p.strange_situation.ages_months) {
+    const std::string a = "ssp_" + age_label(age) + "_", at = " in the Strange Situation at " + age_label(age) + ".";
+    AssessmentColumns c{};
+    c.proximity_seeking = add(a + "proximity_seeking", F, "1-7", "Proximity seeking (Ainsworth scale)" + at);
+    c.contact_maintaining = add(a + "contact_maintaining", F, "1-7", "Contact maintaining (Ainsworth scale)" + at);
+    c.avoidance = add(a + "avoidance", F, "1-7", "Avoidance (Ainsworth scale)" + at);
+    c.resistance = add(a + "resistance", F, "1-7", "Resistance (Ainsworth scale)" + at);
+    c.disorganization = add(a + "disorganization", F, "1-9", "Disorganization (Main & Solomon scale)" + at);
+    c.attachment_class = add(a + "class", L, "A/B/C/D", "Attachment classification (D where disorganized)" + at);
+    c.organized_class = add(a + "organized_class", L, "A/B/C", "Forced best-fitting organized classification" + at);
+    c.security = add(a + "security", F, "0-1", "Continuous security from the interactive scales" + at);
+    const std::string iwm = "iwm_" + age_label(age) + "_", when = " at " + age_label(age) + ".";
+    c.iwm_availability = add(iwm + "availability", F, "0-1", "Working model: expected availability of comfort" + when);
+    c.iwm_predictability = add(iwm + "predictability", F, "0-1", "Working model: expected consistency of answers" + when);
+    c.iwm_rejection = add(iwm + "rejection", F, "0-1", "Working model: expected rejection of bids" + when);
+    c.iwm_self_worth = add(iwm + "self_worth", F, "0-1", "Working model: self as worth comforting" + when);
+    c.fear = add(iwm + "fear", F, "0-1", "Fear of the caregiver" + when);
+    const std::string pol = "policy_" + age_label(age) + "_";
+    c.policy_suppress = add(pol + "suppress", F, "probability", "Learned probability of suppressing intense distress" + when);
+    c.policy_direct = add(pol + "direct", F, "probability", "Learned probability of a direct bid in intense distress" + when);
+    c.policy_escalate = add(pol + "escalate", F, "probability", "Learned probability of an escalated bid in intense distress" + when);
+    strange_situation.push_back(c);
+  }
+}
+
+std::vector<sim::Series> DyadColumns::series() {
+  std::vector<sim::Series> s(series_count);
+  s[series_iwm_availability] = {"iwm_availability", "0-1", "Working model: expected availability of comfort."};
+  s[series_iwm_predictability] = {"iwm_predictability", "0-1", "Working model: expected consistency of answers."};
+  s[series_iwm_rejection] = {"iwm_rejection", "0-1", "Working model: expected rejection of bids."};
+  s[series_iwm_self_worth] = {"iwm_self_worth", "0-1", "Working model: self as worth comforting."};
+  s[series_fear] = {"fear", "0-1", "Fear of the caregiver."};
+  s[series_policy_suppress] = {"policy_suppress", "probability", "Probability of suppressing intense distress."};
+  s[series_policy_direct] = {"policy_direct", "probability", "Probability of a direct bid in intense distress."};
+  s[series_policy_escalate] = {"policy_escalate", "probability", "Probability of an escalated bid in intense distress."};
+  s[series_caregiver_sensitivity] = {"caregiver_sensitivity", "0-1", "Caregiver current sensitivity."};
+  s[series_caregiver_stress] = {"caregiver_stress", "0-1", "Caregiver stress on that day."};
+  s[series_caregiver_self_efficacy] = {"caregiver_self_efficacy", "0-1", "Caregiver self-efficacy."};
+  return s;
+}
+
+}  // namespace attachsim::models

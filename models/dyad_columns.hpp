@@ -1,0 +1,57 @@
+// The per-dyad record of the attachment model: what /dyads and /timeseries hold, with units and
+// meanings, and where each value sits in a record. Column sets grow with the assessment ages asked.
+#pragma once
+
+#include "models/model_parameters.hpp"
+#include "sim/record.hpp"
+
+#include <string>
+#include <vector>
+
+namespace attachsim::models {
+
+struct AssessmentColumns {
+  std::size_t proximity_seeking, contact_maintaining, avoidance, resistance, disorganization;
+  std::size_t attachment_class, organized_class, security;
+  std::size_t iwm_availability, iwm_predictability, iwm_rejection, iwm_self_worth, fear;
+  std::size_t policy_suppress, policy_direct, policy_escalate;
+};
+
+// Time-series variables, one value per dyad per month of age.
+enum SeriesVariable : std::size_t {
+  series_iwm_availability,
+  series_iwm_predictability,
+  series_iwm_rejection,
+  series_iwm_self_worth,
+  series_fear,
+  series_policy_suppress,
+  series_policy_direct,
+  series_policy_escalate,
+  series_caregiver_sensitivity,
+  series_caregiver_stress,
+  series_caregiver_self_efficacy,
+  series_count
+};
+
+std::string age_label(double months);  // 12 -> "12m", 7.5 -> "7p5m"
+
+class DyadColumns {
+ public:
+  explicit DyadColumns(const ModelParameters& p);
+
+  const std::vector<sim::Column>& columns() const { return columns_; }
+  static std::vector<sim::Series> series();
+  std::size_t index_of(const std::string& name) const;
+
+  std::size_t dyad, temperament, susceptibility, marker, episodes;
+  std::size_t sensitivity_baseline, dismissing, preoccupied, unresolved, aai_drawn, aai_coded, depressed,
+      stress_baseline, sensitivity_final, self_efficacy_final;
+  std::vector<AssessmentColumns> strange_situation;  // one per strange_situation.ages_months
+  std::vector<std::size_t> observed_sensitivity;    // one per sensitivity_observation.ages_months
+
+ private:
+  std::size_t add(std::string name, sim::ColumnType type, std::string unit, std::string description);
+  std::vector<sim::Column> columns_;
+};
+
+}  // namespace attachsim::models

@@ -1,0 +1,18 @@
+// One dyad's life, day by day from birth (MODEL.md section 3): context advances, distress episodes
+// arise, the infant signals as it has learned, the caregiver answers, and the outcome teaches the
+// infant (policy, working model, fear) and changes the caregiver. Instruments are applied at their
+// ages from their own random streams, so measuring never alters the life measured.
+#pragma once
+
+#include "models/dyad_columns.hpp"
+#include "models/model_parameters.hpp"
+#include "sim/record.hpp"
+
+#include <cstdint>
+
+namespace attachsim::models {
+
+void live_dyad(const ModelParameters& p, const DyadColumns& columns, std::uint64_t seed, std::uint64_t dyad,
+               bool record_series, sim::DyadRecord& record);
+
+}  // namespace attachsim::models

@@ -1,0 +1,50 @@
+#include "models/model_parameters.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace attachsim::models {
+namespace {
+
+using sim::format_value;
+using sim::InputError;
+
+void check_ages(const sim::ResolvedConfig& config, const std::string& key, const std::vector<double>& ages,
+                double span) {
+  for (double age : ages)
+    if (age > span)
+      throw InputError(config.position_of(key), key,
+                       "ages within the simulated span, at most development.span_months = " + format_value(span),
+                       format_value(age));
+  if (std::set<double>(ages.begin(), ages.end()).size() != ages.size())
+    throw InputError(config.position_of(key), key, "distinct ages", format_value(ages));
+}
+
+}  // namespace
+
+ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
+  ModelParameters p;
+  config.bind(model_parameter_table(), p);
+
+  const auto& s = p.state_of_mind;
+  const double sum = s.share_F + s.share_Ds + s.share_E + s.share_U;
+  if (std::abs(sum - 1) > 1e-6) {
+    const std::string key = "state_of_mind.share_U";
+    throw InputError(config.position_of(key), key, "shares F + Ds + E + U that sum to 1",
+                     "a sum of " + format_value(sum));
+  }
+
+  const auto& d = p.development;
+  if (!(d.in_the_making_months <= d.clear_cut_months && d.clear_cut_months <= d.goal_corrected_months))
+    throw InputError(config.position_of("development.clear_cut_months"), "development.clear_cut_months",
+                     "phase starts in order: in_the_making <= clear_cut <= goal_corrected",
+                     format_value(d.in_the_making_months) + ", " + format_value(d.clear_cut_months) + ", " +
+                         format_value(d.goal_corrected_months));
+
+  check_ages(config, "strange_situation.ages_months", p.strange_situation.ages_months, d.span_months);
+  check_ages(config, "sensitivity_observation.ages_months", p.sensitivity_observation.ages_months, d.span_months);
+  return p;
+}
+
+}  // namespace attachsim::models

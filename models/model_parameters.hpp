@@ -1,0 +1,54 @@
+// All parameters of the attachment model, gathered from the component that declares each group.
+#pragma once
+
+#include "models/adult_attachment_interview.hpp"
+#include "models/caregiver.hpp"
+#include "models/context.hpp"
+#include "models/development.hpp"
+#include "models/infant.hpp"
+#include "models/learning.hpp"
+#include "models/sensitivity_observation.hpp"
+#include "models/signalling_policy.hpp"
+#include "models/state_of_mind.hpp"
+#include "models/strange_situation.hpp"
+#include "models/working_model.hpp"
+#include "sim/config.hpp"
+
+namespace attachsim::models {
+
+struct ModelParameters {
+  DevelopmentParameters development;
+  InfantParameters infant;
+  CaregiverParameters caregiver;
+  StateOfMindParameters state_of_mind;
+  ContextParameters context;
+  SignallingParameters signalling;
+  LearningParameters learning;
+  WorkingModelParameters working_model;
+  StrangeSituationParameters strange_situation;
+  SensitivityObservationParameters sensitivity_observation;
+  AaiParameters aai;
+};
+
+inline sim::ParameterTable<ModelParameters> model_parameter_table() {
+  using M = ModelParameters;
+  sim::ParameterTable<M> t;
+  sim::nest(t, "development", &M::development, development_table());
+  sim::nest(t, "infant", &M::infant, infant_table());
+  sim::nest(t, "caregiver", &M::caregiver, caregiver_table());
+  sim::nest(t, "state_of_mind", &M::state_of_mind, state_of_mind_table());
+  sim::nest(t, "context", &M::context, context_table());
+  sim::nest(t, "signalling", &M::signalling, signalling_table());
+  sim::nest(t, "learning", &M::learning, learning_table());
+  sim::nest(t, "working_model", &M::working_model, working_model_table());
+  sim::nest(t, "strange_situation", &M::strange_situation, strange_situation_table());
+  sim::nest(t, "sensitivity_observation", &M::sensitivity_observation, sensitivity_observation_table());
+  sim::nest(t, "aai", &M::aai, aai_table());
+  return t;
+}
+
+// Binds a resolved config and checks what single-parameter ranges cannot: shares that must sum to
+// one, ages within the simulated span, phases in order. Throws sim::InputError.
+ModelParameters bind_model_parameters(const sim::ResolvedConfig& config);
+
+}  // namespace attachsim::models

@@ -1,0 +1,57 @@
+#include "models/population.hpp"
+
+#include <boost/random/normal_distribution.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace attachsim::models {
+namespace {
+
+AaiCategory draw_category(double u, double f, double ds, double e) {
+  const double total = f + ds + e;
+  if (total <= 0) return AaiCategory::F;
+  u *= total;
+  return u < f ? AaiCategory::F : (u < f + ds ? AaiCategory::Ds : AaiCategory::E);
+}
+
+}  // namespace
+
+Household draw_household(const ModelParameters& p, sim::RandomStream& stream) {
+  boost::random::normal_distribution<double> z(0, 1);
+  Household h;
+
+  Infant& infant = h.infant;
+  infant.temperament = z(stream);
+  infant.susceptibility = std::max(0.05, 1 + p.infant.susceptibility_sd * z(stream));
+  infant.marker = stream.bernoulli(p.infant.marker_frequency);
+  if (infant.marker) infant.susceptibility *= p.infant.marker_effect;
+  infant.rate_scale = std::exp(p.infant.temperament_rate_effect * infant.temperament);
+  infant.intense_probability =
+      1 / (1 + std::exp(-(p.infant.intense_logit + p.infant.temperament_intensity_effect * infant.temperament)));
+
+  const auto& som = p.state_of_mind;
+  StateOfMind& mind = h.caregiver.mind;
+  const double u = stream.uniform();
+  const bool unresolved = u >= som.share_F + som.share_Ds + som.share_E;
+  const AaiCategory organized = draw_category(stream.uniform(), som.share_F, som.share_Ds, som.share_E);
+  mind.category = unresolved ? AaiCategory::U : organized;
+  const auto dimension = [&](bool primary) {
+    return std::clamp((primary ? som.primary_dimension_mean : som.secondary_dimension_mean) + som.dimension_sd * z(stream),
+                      0.0, 1.0);
+  };
+  mind.dismissing = dimension(organized == AaiCategory::Ds);
+  mind.preoccupied = dimension(organized == AaiCategory::E);
+  mind.unresolved = dimension(unresolved);
+
+  Caregiver& c = h.caregiver;
+  const double shift = mind.category == AaiCategory::F ? 0.0 : p.caregiver.sensitivity_shift_insecure;
+  c.sensitivity_baseline = std::clamp(p.caregiver.sensitivity_mean + shift + p.caregiver.sensitivity_sd * z(stream), 0.0, 1.0);
+  c.sensitivity = c.sensitivity_baseline;
+  c.stress_baseline = std::clamp(p.context.stress_mean + p.context.stress_sd * z(stream), 0.0, 1.0);
+  c.stress_own = c.stress = c.stress_baseline;
+  c.depressed = stream.bernoulli(p.context.depression_prevalence);
+  return h;
+}
+
+}  // namespace attachsim::models

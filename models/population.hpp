@@ -1,0 +1,20 @@
+// Drawing a dyad from the population distributions: the infant's temperament and susceptibility,
+// the caregiver's sensitivity, state of mind and context. Inputs only: nothing about the dyad's
+// attachment is drawn here, it has to emerge from the episodes that follow.
+#pragma once
+
+#include "models/caregiver.hpp"
+#include "models/infant.hpp"
+#include "models/model_parameters.hpp"
+#include "sim/random_stream.hpp"
+
+namespace attachsim::models {
+
+struct Household {
+  Infant infant;
+  Caregiver caregiver;
+};
+
+Household draw_household(const ModelParameters& p, sim::RandomStream& stream);
+
+}  // namespace attachsim::models

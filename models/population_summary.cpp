@@ -1,0 +1,134 @@
+#include "models/population_summary.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace attachsim::models {
+namespace {
+
+const char* const class_letters = "ABCD";
+const char* const aai_names[] = {"F", "Ds", "E", "U"};
+
+int letter_index(double code, const char* letters) {
+  const char c = static_cast<char>(static_cast<unsigned>(code) & 0xFF);
+  for (int i = 0; letters[i]; ++i)
+    if (letters[i] == c) return i;
+  return -1;
+}
+
+int aai_index(double code) {
+  for (int i = 0; i < 4; ++i)
+    if (sim::label_code(aai_names[i]) == code) return i;
+  return -1;
+}
+
+}  // namespace
+
+PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns& columns)
+    : p_(p), columns_(columns), ssp_(columns.strange_situation.size()), sensitivity_(columns.observed_sensitivity.size()) {
+  // Pair the first Strange Situation with the latest observation at or before it (else the first).
+  const auto& obs = p.sensitivity_observation.ages_months;
+  if (!p.strange_situation.ages_months.empty())
+    for (std::size_t i = 0; i < obs.size(); ++i)
+      if (obs[i] <= p.strange_situation.ages_months[0] &&
+          (obs[correlated_observation_] > p.strange_situation.ages_months[0] || obs[i] >= obs[correlated_observation_]))
+        correlated_observation_ = i;
+}
+
+void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
+  ++dyads_;
+  episodes_ += static_cast<std::uint64_t>(block.value(columns_.episodes, row));
+  for (std::size_t i = 0; i < ssp_.size(); ++i) {
+    const auto& c = columns_.strange_situation[i];
+    const int a = letter_index(block.value(c.attachment_class, row), class_letters);
+    const int o = letter_index(block.value(c.organized_class, row), class_letters);
+    if (a >= 0) ++ssp_[i].attachment[a];
+    if (o >= 0 && o < 3) ++ssp_[i].organized[o];
+    ssp_[i].security.add(block.value(c.security, row));
+  }
+  for (std::size_t i = 0; i < sensitivity_.size(); ++i)
+    sensitivity_[i].add(block.value(columns_.observed_sensitivity[i], row));
+  if (!ssp_.empty() && !sensitivity_.empty())
+    sensitivity_security_.add(block.value(columns_.observed_sensitivity[correlated_observation_], row),
+                              block.value(columns_.strange_situation[0].security, row));
+  const int k = aai_index(block.value(columns_.aai_coded, row));
+  if (k >= 0) ++aai_[k];
+}
+
+std::vector<sim::SummaryValue> PopulationSummary::values() const {
+  std::vector<sim::SummaryValue> v;
+  v.push_back({"dyads", static_cast<double>(dyads_), "dyads", "Dyads simulated."});
+  v.push_back({"episodes", static_cast<double>(episodes_), "episodes", "Distress episodes simulated in all."});
+  for (std::size_t i = 0; i < ssp_.size(); ++i) {
+    const std::string age = age_label(p_.strange_situation.ages_months[i]);
+    for (int k = 0; k < 4; ++k) {
+      const std::string letter(1, class_letters[k]);
+      const auto [lo, hi] = sim::wilson95(ssp_[i].attachment[k], dyads_);
+      const std::string base = "ssp_" + age + "_share_" + letter;
+      const double share = dyads_ ? static_cast<double>(ssp_[i].attachment[k]) / static_cast<double>(dyads_) : 0.0;
+      v.push_back({base, share, "proportion", "Share classified " + letter + " in the Strange Situation at " + age + "."});
+      v.push_back({base + "_ci_low", lo, "proportion", "Lower bound of the 95% Wilson interval of " + base + "."});
+      v.push_back({base + "_ci_high", hi, "proportion", "Upper bound of the 95% Wilson interval of " + base + "."});
+    }
+    for (int k = 0; k < 3; ++k) {
+      const std::string letter(1, class_letters[k]);
+      const double share = dyads_ ? static_cast<double>(ssp_[i].organized[k]) / static_cast<double>(dyads_) : 0.0;
+      v.push_back({"ssp_" + age + "_organized_share_" + letter, share, "proportion",
+                   "Share with forced organized class " + letter + " at " + age + "."});
+    }
+    v.push_back({"ssp_" + age + "_security_mean", ssp_[i].security.mean(), "0-1", "Mean continuous security at " + age + "."});
+  }
+  for (std::size_t i = 0; i < sensitivity_.size(); ++i) {
+    const std::string age = age_label(p_.sensitivity_observation.ages_months[i]);
+    v.push_back({"sensitivity_" + age + "_mean", sensitivity_[i].mean(), "1-9", "Mean observed sensitivity at " + age + "."});
+    v.push_back({"sensitivity_" + age + "_sd", sensitivity_[i].sd(), "1-9", "SD of observed sensitivity at " + age + "."});
+  }
+  if (!ssp_.empty() && !sensitivity_.empty()) {
+    const auto [lo, hi] = sensitivity_security_.interval95();
+    v.push_back({"sensitivity_security_r", sensitivity_security_.r(), "r",
+                 "Pearson correlation of observed sensitivity with security at the first Strange Situation."});
+    v.push_back({"sensitivity_security_r_ci_low", lo, "r", "Lower bound of the 95% Fisher-z interval of the correlation."});
+    v.push_back({"sensitivity_security_r_ci_high", hi, "r", "Upper bound of the 95% Fisher-z interval of the correlation."});
+  }
+  for (int k = 0; k < 4; ++k)
+    v.push_back({std::string("aai_share_") + aai_names[k],
+                 dyads_ ? static_cast<double>(aai_[k]) / static_cast<double>(dyads_) : 0.0, "proportion",
+                 std::string("Share of caregivers whose AAI is coded ") + aai_names[k] + "."});
+  return v;
+}
+
+std::string PopulationSummary::report() const {
+  std::string s;
+  char line[256];
+  std::snprintf(line, sizeof line, "%llu dyads, %llu distress episodes\n", static_cast<unsigned long long>(dyads_),
+                static_cast<unsigned long long>(episodes_));
+  s += line;
+  for (std::size_t i = 0; i < ssp_.size(); ++i) {
+    s += "Strange Situation at " + age_label(p_.strange_situation.ages_months[i]) + ":";
+    for (int k = 0; k < 4; ++k) {
+      const auto [lo, hi] = sim::wilson95(ssp_[i].attachment[k], dyads_);
+      std::snprintf(line, sizeof line, "  %c %5.1f%% [%4.1f, %4.1f]", class_letters[k],
+                    100.0 * static_cast<double>(ssp_[i].attachment[k]) / static_cast<double>(dyads_), 100 * lo, 100 * hi);
+      s += line;
+    }
+    s += "\n";
+  }
+  for (std::size_t i = 0; i < sensitivity_.size(); ++i) {
+    std::snprintf(line, sizeof line, "observed sensitivity at %s: mean %.2f (SD %.2f) on the 1-9 scale\n",
+                  age_label(p_.sensitivity_observation.ages_months[i]).c_str(), sensitivity_[i].mean(),
+                  sensitivity_[i].sd());
+    s += line;
+  }
+  if (!ssp_.empty() && !sensitivity_.empty()) {
+    std::snprintf(line, sizeof line, "sensitivity-security correlation: r = %.3f\n", sensitivity_security_.r());
+    s += line;
+  }
+  std::snprintf(line, sizeof line, "caregiver AAI: F %.1f%%  Ds %.1f%%  E %.1f%%  U %.1f%%\n",
+                100.0 * static_cast<double>(aai_[0]) / static_cast<double>(dyads_),
+                100.0 * static_cast<double>(aai_[1]) / static_cast<double>(dyads_),
+                100.0 * static_cast<double>(aai_[2]) / static_cast<double>(dyads_),
+                100.0 * static_cast<double>(aai_[3]) / static_cast<double>(dyads_));
+  return s + line;
+}
+
+}  // namespace attachsim::models

@@ -1,0 +1,39 @@
+// What a population of dyads shows as researchers report it: the distribution of Strange Situation
+// classes with 95% intervals, mean observed sensitivity, and the sensitivity-security correlation
+// (De Wolff & van IJzendoorn 1997), plus the AAI distribution of the caregivers.
+#pragma once
+
+#include "models/dyad_columns.hpp"
+#include "models/model_parameters.hpp"
+#include "sim/model.hpp"
+#include "sim/statistics.hpp"
+
+#include <array>
+#include <vector>
+
+namespace attachsim::models {
+
+class PopulationSummary : public sim::Summary {
+ public:
+  PopulationSummary(const ModelParameters& p, const DyadColumns& columns);
+  void add(const sim::RecordBlock& block, std::size_t row) override;
+  std::vector<sim::SummaryValue> values() const override;
+  std::string report() const override;
+
+ private:
+  struct Classes {
+    std::array<std::uint64_t, 4> attachment{};  // A, B, C, D
+    std::array<std::uint64_t, 3> organized{};   // A, B, C
+    sim::RunningMoments security;
+  };
+  const ModelParameters& p_;
+  const DyadColumns& columns_;
+  std::uint64_t dyads_ = 0, episodes_ = 0;
+  std::vector<Classes> ssp_;
+  std::vector<sim::RunningMoments> sensitivity_;
+  sim::RunningCorrelation sensitivity_security_;
+  std::size_t correlated_observation_ = 0;  // the observation paired with the first Strange Situation
+  std::array<std::uint64_t, 4> aai_{};        // F, Ds, E, U as coded
+};
+
+}  // namespace attachsim::models

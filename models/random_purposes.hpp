@@ -1,0 +1,18 @@
+// The purposes that random streams are drawn for. A dyad's life history and each instrument use
+// their own streams, so that adding an assessment never changes the life it measures.
+#pragma once
+
+#include <cstdint>
+
+namespace attachsim::models {
+
+namespace purpose {
+constexpr std::uint32_t population = 1;                 // traits of infant and caregiver, drawn once
+constexpr std::uint32_t context = 2;                    // daily context: stress fluctuations
+constexpr std::uint32_t episodes = 3;                   // distress episodes, signals, caregiver answers
+constexpr std::uint32_t aai_coding = 4;                 // the caregiver's Adult Attachment Interview
+constexpr std::uint32_t strange_situation = 100;        // + index of the assessment age
+constexpr std::uint32_t sensitivity_observation = 200;  // + index of the observation age
+}  // namespace purpose
+
+}  // namespace attachsim::models

@@ -1,0 +1,55 @@
+// Observed caregiver sensitivity on Ainsworth's 1-9 scale (Ainsworth 1969), rated by an observer
+// from a sample of home interactions: the infant's own signals and the caregiver's answers on that
+// day, scored for promptness and appropriateness, with rater noise.
+#pragma once
+
+#include "models/caregiving_response.hpp"
+#include "models/signalling_policy.hpp"
+#include "sim/parameter.hpp"
+#include "sim/random_stream.hpp"
+
+#include <boost/random/normal_distribution.hpp>
+
+#include <algorithm>
+#include <vector>
+
+namespace attachsim::models {
+
+struct SensitivityObservationParameters {
+  std::vector<double> ages_months;
+  std::int64_t bids_observed;
+  double rater_noise_sd;
+};
+
+inline sim::ParameterTable<SensitivityObservationParameters> sensitivity_observation_table() {
+  using P = SensitivityObservationParameters;
+  return {
+      sim::real_list("ages_months", &P::ages_months, {6, 12}, 0, 60,
+                     {"months", "Ages at which sensitivity is observed at home.", "De Wolff & van IJzendoorn 1997: most studies observe in the first year"}),
+      sim::integer("bids_observed", &P::bids_observed, 20, 1, 1000,
+                   {"bids", "Infant signals whose answers the observer rates.", "assumption: a few hours of home observation"}),
+      sim::real("rater_noise_sd", &P::rater_noise_sd, 0.5, 0, 4,
+                {"scale points", "SD of rater error on the 1-9 score.", "assumption: inter-rater reliability ~.85"}),
+  };
+}
+
+inline double observed_sensitivity(const SensitivityObservationParameters& p, const SignallingPolicy& policy,
+                                   const AnswerOdds& odds, sim::RandomStream& stream) {
+  constexpr int mild = 0;
+  double quality = 0;
+  for (std::int64_t i = 0; i < p.bids_observed; ++i) {
+    const int signal = policy.choose(mild, stream.uniform());
+    const double u1 = stream.uniform(), u2 = stream.uniform(), u3 = stream.uniform();
+    switch (caregiver_response(odds, signal, u1, u2, u3)) {
+      case Response::comfort: quality += 1.0; break;
+      case Response::delayed: quality += 0.6; break;
+      case Response::misattuned: quality += 0.25; break;
+      default: break;
+    }
+  }
+  boost::random::normal_distribution<double> rater(0, p.rater_noise_sd);
+  const double score = 1 + 8 * quality / static_cast<double>(p.bids_observed) + (p.rater_noise_sd > 0 ? rater(stream) : 0.0);
+  return std::clamp(score, 1.0, 9.0);
+}
+
+}  // namespace attachsim::models

@@ -1,0 +1,60 @@
+// The infant's internal working model (Bowlby 1973; Bretherton & Munholland 2008): running
+// expectations of the caregiver's availability, predictability and rejection, and of the self as
+// worth caring for; and fear of the caregiver, the root of disorganization when the haven is also the
+// source of alarm (Main & Hesse 1990; Hesse & Main 2006).
+#pragma once
+
+#include "models/caregiving_response.hpp"
+#include "sim/parameter.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace attachsim::models {
+
+struct WorkingModelParameters {
+  double update_rate;
+  double fear_rate;
+  double fear_decay;
+};
+
+inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
+  using P = WorkingModelParameters;
+  return {
+      sim::real("update_rate", &P::update_rate, 0.02, 0, 1,
+                {"per episode", "Rate at which expectations track experience in the reference phase, for susceptibility 1.", "assumption: expectations settle over weeks of episodes"}),
+      sim::real("fear_rate", &P::fear_rate, 0.1, 0, 1,
+                {"per event", "Rise of fear of the caregiver toward 1 after a frightening episode (susceptibility 1, reference phase).", "assumption; Main & Hesse 1990"}),
+      sim::real("fear_decay", &P::fear_decay, 0.003, 0, 1,
+                {"per day", "Daily decay of fear of the caregiver without new alarm.", "assumption: fear fades over months"}),
+  };
+}
+
+struct WorkingModel {
+  double availability = 0.5;    // will the caregiver come and comfort?
+  double predictability = 0.5;  // are answers consistent?
+  double rejection = 0;         // will a bid be rebuffed?
+  double self_worth = 0.5;      // am I worth comforting?
+  double expected_outcome = 0;  // running mean outcome, the yardstick of predictability
+  double fear = 0;              // fear of the caregiver
+};
+
+inline void update_working_model(const WorkingModelParameters& p, WorkingModel& m, Response r, double outcome,
+                                 double weight) {
+  const double rate = std::min(1.0, p.update_rate * weight);
+  const bool comforted = r == Response::comfort || r == Response::delayed;
+  m.availability += rate * ((comforted ? 1.0 : r == Response::misattuned ? 0.3 : 0.0) - m.availability);
+  m.rejection += rate * ((r == Response::rebuff ? 1.0 : 0.0) - m.rejection);
+  const double surprise = std::min(1.0, std::abs(outcome - m.expected_outcome));
+  m.predictability += rate * ((1 - surprise) - m.predictability);
+  m.expected_outcome += rate * (outcome - m.expected_outcome);
+  const double worth = r == Response::comfort ? 1.0
+                       : r == Response::delayed ? 0.8
+                       : r == Response::misattuned ? 0.5
+                       : r == Response::unanswered ? 0.4
+                                                   : 0.0;
+  m.self_worth += rate * (worth - m.self_worth);
+  if (r == Response::frightening) m.fear += std::min(1.0, p.fear_rate * weight) * (1 - m.fear);
+}
+
+}  // namespace attachsim::models

@@ -1,0 +1,5 @@
+#pragma once
+
+namespace attachsim::sim {
+int run_cli(int argc, char** argv);
+}

@@ -1,0 +1,58 @@
+// Scenario configuration: YAML files and --set overrides checked against the declared parameters,
+// with every default filled in. The model binds the resolved values into its own structs.
+#pragma once
+
+#include "sim/input_error.hpp"
+#include "sim/parameter.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace attachsim::sim {
+
+class ResolvedConfig {
+ public:
+  explicit ResolvedConfig(std::vector<ParameterSpec> schema);  // all defaults
+
+  const std::vector<ParameterSpec>& schema() const { return schema_; }
+  const Value& value(const std::string& key) const;
+  const ParameterSpec& spec(const std::string& key) const;
+
+  // Where a key was set (file:line:column), or the config file itself for a default.
+  SourcePosition position_of(const std::string& key) const;
+  const std::string& source_file() const { return source_file_; }
+
+  // The canonical text of the resolved config: nested YAML, every key, declaration order.
+  std::string to_yaml() const;
+  std::string hash() const;  // SHA-1 of to_yaml(), hex
+
+  // Checks one value against its declaration and stores it; throws InputError.
+  void set(const std::string& key, const Value& value, const SourcePosition& where);
+
+  template <class T>
+  void bind(const ParameterTable<T>& table, T& target) const {
+    for (const auto& p : table) p.assign(target, value(p.spec.key));
+  }
+
+ private:
+  friend ResolvedConfig load_config(const std::string&, std::vector<ParameterSpec>, const std::vector<std::string>&);
+
+  std::vector<ParameterSpec> schema_;
+  std::map<std::string, std::size_t> index_;
+  std::map<std::string, Value> values_;
+  std::map<std::string, SourcePosition> positions_;
+  std::string source_file_;
+};
+
+// Reads a YAML scenario and applies "key=value" overrides (values in YAML syntax).
+ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> schema,
+                           const std::vector<std::string>& overrides = {});
+
+std::string format_value(const Value& v);
+std::string describe_expected(const ParameterSpec& spec);
+
+// The declared key closest in spelling to `key`, or "" if none is near.
+std::string nearest_key(const std::string& key, const std::vector<std::string>& candidates);
+
+}  // namespace attachsim::sim

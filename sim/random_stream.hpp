@@ -1,0 +1,60 @@
+// Counter-based random streams: every draw is a pure function of (seed, dyad, purpose, index).
+// Philox4x32-10 (Salmon et al. 2011, Random123) needs no per-stream state beyond a counter, so
+// a stream costs nothing to create, and results cannot depend on thread or rank scheduling.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <cstdint>
+#include <limits>
+
+namespace attachsim::sim {
+
+// splitmix64 (Steele et al. 2014): spreads user seeds 1, 2, 3 ... over the whole key space.
+constexpr std::uint64_t mix_seed(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// One independent stream of 32-bit words. Satisfies UniformRandomBitGenerator, so Boost.Random
+// distributions draw from it directly.
+class RandomStream {
+ public:
+  using result_type = std::uint32_t;
+  using Philox = r123::Philox4x32;
+
+  RandomStream(std::uint64_t seed, std::uint64_t dyad, std::uint32_t purpose) {
+    const std::uint64_t k = mix_seed(seed);
+    key_ = {{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k >> 32)}};
+    counter_ = {{0u, purpose, static_cast<std::uint32_t>(dyad), static_cast<std::uint32_t>(dyad >> 32)}};
+  }
+
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
+
+  result_type operator()() {
+    if (next_ == 4) refill();
+    return block_.v[next_++];
+  }
+
+  // Uniform on (0, 1), never exactly 0 or 1: 32 bits are plenty for event probabilities.
+  double uniform() { return (static_cast<double>((*this)()) + 0.5) * 0x1.0p-32; }
+
+  bool bernoulli(double p) { return uniform() < p; }
+
+ private:
+  void refill() {
+    block_ = Philox()(counter_, key_);
+    ++counter_.v[0];  // 2^32 blocks of 4 words per stream: far beyond any dyad's life
+    next_ = 0;
+  }
+
+  Philox::key_type key_;
+  Philox::ctr_type counter_;
+  Philox::ctr_type block_{};
+  unsigned next_ = 4;
+};
+
+}  // namespace attachsim::sim

@@ -1,0 +1,82 @@
+// What a model records per dyad: named columns (one value per dyad) and series (one value per dyad
+// per step). The engine fills blocks of records in parallel and hands whole blocks to the output.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace attachsim::sim {
+
+enum class ColumnType { float64, int32, label };  // label: a code of one or two letters, e.g. "B", "Ds"
+
+// Labels travel through the double buffers as (first letter) + 256 x (second letter).
+inline double label_code(const char* text) {
+  const auto first = static_cast<unsigned char>(text[0]);
+  const auto second = first ? static_cast<unsigned char>(text[1]) : 0u;
+  return first + 256.0 * second;
+}
+
+struct Column {
+  std::string name;
+  ColumnType type = ColumnType::float64;
+  std::string unit;
+  std::string description;
+};
+
+struct Series {
+  std::string name;
+  std::string unit;
+  std::string description;
+};
+
+// Column-major buffers for a block of consecutive dyads. All values are held as double in memory
+// (int32 and label columns convert exactly) and typed when written.
+class RecordBlock {
+ public:
+  RecordBlock(std::size_t columns, std::size_t series, std::size_t steps, std::size_t capacity)
+      : columns_(columns), series_(series), steps_(steps), capacity_(capacity),
+        values_(columns * capacity), series_values_(series * steps * capacity) {}
+
+  void reset(std::uint64_t first_dyad, std::size_t size) { first_dyad_ = first_dyad, size_ = size; }
+
+  std::uint64_t first_dyad() const { return first_dyad_; }
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return capacity_; }
+  std::size_t steps() const { return steps_; }
+
+  double& value(std::size_t column, std::size_t row) { return values_[column * capacity_ + row]; }
+  double value(std::size_t column, std::size_t row) const { return values_[column * capacity_ + row]; }
+  const double* column(std::size_t column) const { return &values_[column * capacity_]; }
+
+  // Series s of the block as a [size x steps] row-major array.
+  double* series(std::size_t s) { return &series_values_[s * steps_ * capacity_]; }
+  const double* series(std::size_t s) const { return &series_values_[s * steps_ * capacity_]; }
+
+ private:
+  std::size_t columns_, series_, steps_, capacity_;
+  std::uint64_t first_dyad_ = 0;
+  std::size_t size_ = 0;
+  std::vector<double> values_;
+  std::vector<double> series_values_;
+};
+
+// One dyad's row in a block: what the model writes through.
+class DyadRecord {
+ public:
+  DyadRecord(RecordBlock& block, std::size_t row) : block_(&block), row_(row) {}
+
+  void set(std::size_t column, double v) { block_->value(column, row_) = v; }
+  double get(std::size_t column) const { return block_->value(column, row_); }
+  void set_series(std::size_t s, std::size_t step, double v) {
+    block_->series(s)[row_ * block_->steps() + step] = v;
+  }
+  std::size_t steps() const { return block_->steps(); }
+
+ private:
+  RecordBlock* block_;
+  std::size_t row_;
+};
+
+}  // namespace attachsim::sim

@@ -1,0 +1,106 @@
+// Benchmark of the engine and model (run by scripts/bench, never by the tests): episodes and dyads per
+// second with 1 thread and with all threads, and the cost of the random-number engine alternatives.
+#include "sim/config.hpp"
+#include "sim/engine.hpp"
+#include "sim/random_stream.hpp"
+#include "sim/run_settings.hpp"
+
+#include "models/attachment_model.hpp"
+
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/taus88.hpp>
+#include <boost/random/uniform_01.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <sys/resource.h>
+
+using namespace attachsim;
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Draws per second of each candidate engine, in the pattern the model uses them: a fresh stream per
+// (dyad, purpose), then a few thousand draws from it.
+void bench_engines() {
+  constexpr int streams = 20000, draws = 4000;
+  double sink = 0;
+  {
+    const auto t = std::chrono::steady_clock::now();
+    for (int s = 0; s < streams; ++s) {
+      sim::RandomStream r(42, static_cast<std::uint64_t>(s), 3);
+      for (int i = 0; i < draws; ++i) sink += r.uniform();
+    }
+    std::printf("rng philox4x32-10 (counter-based): %7.1f M draws/s\n", streams * double(draws) / seconds_since(t) / 1e6);
+  }
+  {
+    const auto t = std::chrono::steady_clock::now();
+    for (int s = 0; s < streams; ++s) {
+      boost::random::mt19937 r(static_cast<std::uint32_t>(sim::mix_seed(42 ^ static_cast<std::uint64_t>(s))));
+      boost::random::uniform_01<double> u;
+      for (int i = 0; i < draws; ++i) sink += u(r);
+    }
+    std::printf("rng boost mt19937 (seeded per stream): %7.1f M draws/s\n", streams * double(draws) / seconds_since(t) / 1e6);
+  }
+  {
+    const auto t = std::chrono::steady_clock::now();
+    for (int s = 0; s < streams; ++s) {
+      boost::random::taus88 r(static_cast<std::uint32_t>(sim::mix_seed(42 ^ static_cast<std::uint64_t>(s))) | 0x100u);
+      boost::random::uniform_01<double> u;
+      for (int i = 0; i < draws; ++i) sink += u(r);
+    }
+    std::printf("rng boost taus88 (seeded per stream): %7.1f M draws/s\n", streams * double(draws) / seconds_since(t) / 1e6);
+  }
+  if (sink < 0) std::printf("%f\n", sink);
+}
+
+struct Result {
+  double seconds = 0;
+  double episodes = 0;
+};
+
+Result bench_model(const std::string& config_path, std::int64_t dyads, int threads) {
+  models::AttachmentModel model;
+  std::vector<sim::ParameterSpec> schema = sim::specs_of(sim::run_settings_table());
+  for (auto& s : model.parameters()) schema.push_back(s);
+  auto config = sim::load_config(config_path, schema, {"run.dyads=" + std::to_string(dyads)});
+  model.configure(config);
+  sim::RunSettings run;
+  config.bind(sim::run_settings_table(), run);
+  auto summary = model.make_summary();
+  const auto stats = sim::run_population(model, run, threads, *summary, nullptr);
+  Result r{stats.wall_seconds, 0};
+  for (const auto& v : summary->values())
+    if (v.name == "episodes") r.episodes = v.value;
+  return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string config = argc > 1 ? argv[1] : "configs/normative.yaml";
+  const std::int64_t dyads = argc > 2 ? std::atoll(argv[2]) : 20000;
+  const int all = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+
+  bench_engines();
+  bench_model(config, 1000, all);  // warm-up
+  const Result one = bench_model(config, dyads, 1);
+  const Result many = bench_model(config, dyads, all);
+  std::printf("model %s, %lld dyads, %.0f episodes\n", config.c_str(), static_cast<long long>(dyads), one.episodes);
+  std::printf("1 thread : %6.2f s  %8.1f M episodes/s  %9.0f dyads/s\n", one.seconds, one.episodes / one.seconds / 1e6,
+              double(dyads) / one.seconds);
+  std::printf("%d threads: %6.2f s  %8.1f M episodes/s  %9.0f dyads/s\n", all, many.seconds,
+              many.episodes / many.seconds / 1e6, double(dyads) / many.seconds);
+  std::printf("speed-up  : %.2fx\n", one.seconds / many.seconds);
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak RSS  : %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+}
