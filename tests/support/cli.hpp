@@ -1,0 +1,52 @@
+// Running the real attachsim binary from a test, and a scratch directory that cleans up after itself.
+#pragma once
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <sys/wait.h>
+
+namespace attachsim::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs `attachsim ARGS` (ARGS already shell-quoted where needed) from the source directory.
+inline CommandResult run_attachsim(const std::string& args) {
+  const std::string command =
+      std::string("cd '") + ATTACHSIM_SOURCE_DIR + "' && '" + ATTACHSIM_BINARY + "' " + args + " 2>&1";
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe)) result.output += buffer;
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+class ScratchDirectory {
+ public:
+  ScratchDirectory() {
+    std::random_device device;
+    path_ = std::filesystem::temp_directory_path() / ("attachsim-test-" + std::to_string(device()));
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDirectory() { std::filesystem::remove_all(path_); }
+  std::filesystem::path file(const std::string& name) const { return path_ / name; }
+  std::filesystem::path write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name) << text;
+    return path_ / name;
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace attachsim::testing
