@@ -3,6 +3,7 @@
 
 #include <hdf5.h>
 
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
