@@ -35,13 +35,13 @@ struct CaregiverParameters {
 inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
   using P = CaregiverParameters;
   return {
-      sim::real("sensitivity_mean", &P::sensitivity_mean, 0.55, 0, 1,
-                {"0-1", "Population mean of baseline sensitivity (0.55 = 5.4 on Ainsworth's 1-9 scale).", "normative samples score ~5 on the 1-9 scale (De Wolff & van IJzendoorn 1997)"}),
+      sim::real("sensitivity_mean", &P::sensitivity_mean, 0.6, 0, 1,
+                {"0-1", "Population mean of baseline sensitivity (0-1; 1-9 scale = 1 + 8 x value).", "normative samples score ~5 on the 1-9 scale (De Wolff & van IJzendoorn 1997)"}),
       sim::real("sensitivity_sd", &P::sensitivity_sd, 0.18, 0, 0.5,
                 {"0-1", "Population SD of baseline sensitivity (clipped to [0, 1]).", "~1.5 scale points SD on the 1-9 scale"}),
       sim::real("sensitivity_shift_insecure", &P::sensitivity_shift_insecure, -0.08, -0.5, 0.5,
                 {"0-1", "Shift of baseline sensitivity for caregivers whose state of mind is not autonomous.", "AAI-sensitivity association, van IJzendoorn 1995 (r ~ .34)"}),
-      sim::real("detection_exponent", &P::detection_exponent, 3, 0, 20,
+      sim::real("detection_exponent", &P::detection_exponent, 1.5, 0, 20,
                 {"", "How much weak signals are missed by an insensitive caregiver: detection = availability * strength^(k (1 - sensitivity)).", "assumption; Ainsworth 1969: sensitivity is first noticing the signal"}),
       sim::real("delayed_share", &P::delayed_share, 0.5, 0, 1,
                 {"probability", "Of answers that are not prompt and appropriate (and not rebuffs or frightening), the share that are delayed comfort rather than mis-attuned.", "assumption"}),
@@ -51,9 +51,9 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"probability per unit dismissing", "Additional rebuff probability for the most intense bid: dismissing minds rebuff intense bids most.", "MODEL.md 3.4; Main & Weston 1982"}),
       sim::real("self_focus_exponent", &P::self_focus_exponent, 4, 0, 20,
                 {"", "While a preoccupied caregiver is absorbed in her own state, only strong signals break through: detection = availability * strength^k.", "Cassidy & Berlin 1994 on inconsistent responsiveness"}),
-      sim::real("frightening_base", &P::frightening_base, 0.25, 0, 1,
+      sim::real("frightening_base", &P::frightening_base, 0.1, 0, 1,
                 {"probability per unit unresolved", "Probability that a detected bid meets frightening or frightened behaviour, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
-      sim::real("frightening_stress", &P::frightening_stress, 0.5, 0, 2,
+      sim::real("frightening_stress", &P::frightening_stress, 0.3, 0, 2,
                 {"probability per unit unresolved and stress", "Additional frightening behaviour under stress.", "Main & Hesse 1990 (trauma reminders under stress)"}),
       sim::real("stress_sensitivity_effect", &P::stress_sensitivity_effect, 0.3, 0, 1,
                 {"fraction", "Proportional loss of momentary sensitivity at maximal stress.", "Booth et al. 2018: parenting stress r = -.13 with sensitivity"}),

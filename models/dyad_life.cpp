@@ -100,7 +100,7 @@ void live(const ModelParameters& p, const DyadColumns& columns, std::uint64_t se
     for (std::size_t i = 0; i < observation_ages.size(); ++i)
       if (day_of(observation_ages[i]) == day) {
         sim::RandomStream s(seed, dyad, purpose::sensitivity_observation + static_cast<std::uint32_t>(i));
-        out.set(columns.observed_sensitivity[i], observed_sensitivity(p.sensitivity_observation, d.policy, odds, s));
+        out.set(columns.observed_sensitivity[i], observed_sensitivity(p.sensitivity_observation, odds, s));
       }
     for (std::size_t i = 0; i < ssp_ages.size(); ++i)
       if (day_of(ssp_ages[i]) == day) {

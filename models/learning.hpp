@@ -47,7 +47,7 @@ inline sim::ParameterTable<LearningParameters> learning_table() {
                 {"value", "Outcome value of comfort that comes late.", "assumption"}),
       sim::real("value_misattuned", &P::value_misattuned, 0.0, -2, 2,
                 {"value", "Outcome value of a mis-attuned or intrusive answer.", "assumption"}),
-      sim::real("value_rebuff", &P::value_rebuff, -0.6, -2, 2,
+      sim::real("value_rebuff", &P::value_rebuff, -1.0, -2, 2,
                 {"value", "Outcome value of a rebuff.", "assumption; Main 1981: rejection of bids is aversive"}),
       sim::real("value_frightening", &P::value_frightening, -1.0, -2, 2,
                 {"value", "Outcome value of frightening or frightened caregiver behaviour.", "assumption; Main & Hesse 1990"}),

@@ -42,7 +42,8 @@ Household draw_household(const ModelParameters& p, sim::RandomStream& stream) {
   };
   mind.dismissing = dimension(organized == AaiCategory::Ds);
   mind.preoccupied = dimension(organized == AaiCategory::E);
-  mind.unresolved = dimension(unresolved);
+  mind.unresolved = unresolved ? dimension(true)
+                               : std::clamp(som.unresolved_trace_mean + 0.25 * som.dimension_sd * z(stream), 0.0, 1.0);
 
   Caregiver& c = h.caregiver;
   const double shift = mind.category == AaiCategory::F ? 0.0 : p.caregiver.sensitivity_shift_insecure;

@@ -1,10 +1,10 @@
 // Observed caregiver sensitivity on Ainsworth's 1-9 scale (Ainsworth 1969), rated by an observer
-// from a sample of home interactions: the infant's own signals and the caregiver's answers on that
-// day, scored for promptness and appropriateness, with rater noise.
+// from a sample of home interactions: the caregiver's answers to the infant's clear bids on that day,
+// scored for promptness and appropriateness, with rater noise. Rating answers to a standard bid keeps
+// the score a measure of the caregiver, not of what the infant has learned to show.
 #pragma once
 
 #include "models/caregiving_response.hpp"
-#include "models/signalling_policy.hpp"
 #include "sim/parameter.hpp"
 #include "sim/random_stream.hpp"
 
@@ -33,12 +33,11 @@ inline sim::ParameterTable<SensitivityObservationParameters> sensitivity_observa
   };
 }
 
-inline double observed_sensitivity(const SensitivityObservationParameters& p, const SignallingPolicy& policy,
-                                   const AnswerOdds& odds, sim::RandomStream& stream) {
-  constexpr int mild = 0;
+inline double observed_sensitivity(const SensitivityObservationParameters& p, const AnswerOdds& odds,
+                                   sim::RandomStream& stream) {
   double quality = 0;
   for (std::int64_t i = 0; i < p.bids_observed; ++i) {
-    const int signal = policy.choose(mild, stream.uniform());
+    const int signal = direct;
     const double u1 = stream.uniform(), u2 = stream.uniform(), u3 = stream.uniform();
     switch (caregiver_response(odds, signal, u1, u2, u3)) {
       case Response::comfort: quality += 1.0; break;

@@ -21,6 +21,7 @@ struct StateOfMindParameters {
   double primary_dimension_mean;
   double secondary_dimension_mean;
   double dimension_sd;
+  double unresolved_trace_mean;
 };
 
 inline sim::ParameterTable<StateOfMindParameters> state_of_mind_table() {
@@ -38,6 +39,8 @@ inline sim::ParameterTable<StateOfMindParameters> state_of_mind_table() {
                 {"0-1", "Mean of the other dimensions (traces of dismissal, preoccupation, lack of resolution).", "assumption"}),
       sim::real("dimension_sd", &P::dimension_sd, 0.12, 0, 0.5,
                 {"0-1", "SD of each dimension around its mean (clipped to [0, 1]).", "assumption"}),
+      sim::real("unresolved_trace_mean", &P::unresolved_trace_mean, 0.02, 0, 1,
+                {"0-1", "Mean unresolved dimension of caregivers not classified U: rare frightening moments (SD dimension_sd / 4).", "Lyons-Ruth et al. 1999: atypical behaviour outside U, at low rates"}),
   };
 }
 

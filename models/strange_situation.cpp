@@ -24,8 +24,9 @@ StrangeSituationResult strange_situation(const StrangeSituationParameters& p, co
   const int samples = 2 * static_cast<int>(p.behaviours_per_reunion);
   // Being picked up settles an infant who expects comfort from a consistent caregiver.
   const double settles = model.availability * (0.5 + 0.5 * model.predictability);
-  const double conflict = std::min(1.0, p.conflict_gain * model.fear);
-  const double freeze = std::min(1.0, p.freeze_gain * model.fear * model.fear);
+  // Conflict shows when fear is substantial: a trace of fear does not disorganize (quadratic onset).
+  const double conflict = std::min(1.0, p.conflict_gain * model.fear * model.fear);
+  const double freeze = std::min(1.0, p.freeze_gain * model.fear * model.fear * model.fear);
 
   double approach = 0, contact = 0, avoid = 0, resist = 0, disorganized = 0;
   for (int i = 0; i < samples; ++i) {
@@ -37,10 +38,10 @@ StrangeSituationResult strange_situation(const StrangeSituationParameters& p, co
     }
     approach += 1;
     if (stream.uniform() < conflict) disorganized += 1;
-    if (stream.uniform() < settles)
-      contact += 1;
-    else
-      resist += signal == escalate ? 1.0 : 0.5;
+    const bool settled = stream.uniform() < settles;
+    if (settled) contact += 1;
+    // Resistance is angry, escalated contact seeking: strongest when contact does not settle.
+    if (signal == escalate) resist += settled ? 0.5 : 1.0;
   }
 
   boost::random::normal_distribution<double> coder(0, p.coder_noise_sd);

@@ -23,10 +23,10 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
   return {
       sim::real("update_rate", &P::update_rate, 0.02, 0, 1,
                 {"per episode", "Rate at which expectations track experience in the reference phase, for susceptibility 1.", "assumption: expectations settle over weeks of episodes"}),
-      sim::real("fear_rate", &P::fear_rate, 0.1, 0, 1,
+      sim::real("fear_rate", &P::fear_rate, 0.05, 0, 1,
                 {"per event", "Rise of fear of the caregiver toward 1 after a frightening episode (susceptibility 1, reference phase).", "assumption; Main & Hesse 1990"}),
-      sim::real("fear_decay", &P::fear_decay, 0.003, 0, 1,
-                {"per day", "Daily decay of fear of the caregiver without new alarm.", "assumption: fear fades over months"}),
+      sim::real("fear_decay", &P::fear_decay, 0.005, 0, 1,
+                {"per day", "Daily decay of fear of the caregiver without new alarm.", "assumption: without new alarm fear fades over about six months"}),
   };
 }
 

@@ -39,7 +39,14 @@ struct Loaded {
 Loaded load(Model& model, const std::string& path, const std::vector<std::string>& overrides,
             const std::optional<std::uint64_t>& seed) {
   ResolvedConfig config = load_config(path, full_schema(model), overrides);
-  if (seed) config.set("run.seed", static_cast<std::int64_t>(*seed), {"--seed", 0, 0});
+  if (seed) {
+    // set() stores without checking, so hold --seed to run.seed's declared range here (a seed above
+    // it would also wrap negative in the int64 cast and give a config_yaml that `check` rejects).
+    const ParameterSpec& spec = config.spec("run.seed");
+    if (static_cast<double>(*seed) > spec.max)
+      throw InputError({"--seed", 0, 0}, spec.key, describe_expected(spec), "'" + std::to_string(*seed) + "'");
+    config.set("run.seed", static_cast<std::int64_t>(*seed), {"--seed", 0, 0});
+  }
   model.configure(config);
   RunSettings run;
   config.bind(run_settings_table(), run);

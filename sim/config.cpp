@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -265,6 +266,9 @@ ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> s
   config.source_file_ = path;
   Reader reader(config, path);
 
+  // A directory opens as a stream on Linux and fails only when read, as an internal error.
+  if (std::error_code ec; std::filesystem::is_directory(path, ec))
+    throw InputError({path, 0, 0}, "", "a readable YAML config file", "a directory");
   std::ifstream in(path);
   if (!in) throw InputError({path, 0, 0}, "", "a readable YAML config file", "no such readable file");
   YAML::Node root;
