@@ -30,17 +30,32 @@ struct AnswerOdds {
   double delayed_share = 0;
 };
 
-inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c,
-                              const std::array<double, signal_count>& strength) {
+// Signal strengths, their logarithms, and what breaks through self-focus, fixed for a run: the
+// daily odds then need one exp per signal and no pow.
+struct SignalStrengths {
+  std::array<double, signal_count> strength{};
+  std::array<double, signal_count> log_strength{};
+  std::array<double, signal_count> breakthrough{};  // strength^self_focus_exponent
+
+  SignalStrengths(const CaregiverParameters& p, const std::array<double, signal_count>& s) : strength(s) {
+    for (int i = 0; i < signal_count; ++i) {
+      log_strength[i] = std::log(std::max(s[i], 1e-12));
+      breakthrough[i] = std::exp(p.self_focus_exponent * log_strength[i]);
+    }
+  }
+};
+
+inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, const SignalStrengths& signals) {
   AnswerOdds odds;
   odds.comfort = momentary_sensitivity(p, c);
   odds.self_focus = c.mind.preoccupied;
   odds.frightening = std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress));
   odds.delayed_share = p.delayed_share;
   for (int s = 0; s < signal_count; ++s) {
-    odds.detect[s] = c.availability * std::pow(strength[s], p.detection_exponent * (1 - odds.comfort));
-    odds.detect_self_focused[s] = c.availability * std::pow(strength[s], p.self_focus_exponent);
-    odds.rebuff[s] = std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * strength[s]));
+    const double log_strength = signals.log_strength[s];
+    odds.detect[s] = c.availability * std::exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
+    odds.detect_self_focused[s] = c.availability * signals.breakthrough[s];
+    odds.rebuff[s] = std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]));
   }
   return odds;
 }

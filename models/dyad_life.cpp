@@ -81,15 +81,19 @@ void live(const ModelParameters& p, const DyadColumns& columns, std::uint64_t se
   }
   d.policy.start(p.signalling);
   const double beta = p.signalling.inverse_temperature;
-  const std::array<double, signal_count> strength = {p.signalling.strength_suppress, p.signalling.strength_direct,
-                                                     p.signalling.strength_escalate};
+  const SignalStrengths strength(p.caregiver, {p.signalling.strength_suppress, p.signalling.strength_direct,
+                                               p.signalling.strength_escalate});
   boost::random::normal_distribution<double> standard_normal(0, 1);
 
-  const auto& ssp_ages = p.strange_situation.ages_months;
-  const auto& observation_ages = p.sensitivity_observation.ages_months;
+  const std::size_t ssp_count = p.strange_situation.ages_months.size();
+  const std::size_t observation_count = p.sensitivity_observation.ages_months.size();
+  std::array<int, max_assessments> ssp_days{}, observation_days{};
+  for (std::size_t i = 0; i < ssp_count; ++i) ssp_days[i] = day_of(p.strange_situation.ages_months[i]);
+  for (std::size_t i = 0; i < observation_count; ++i) observation_days[i] = day_of(p.sensitivity_observation.ages_months[i]);
   const int last_day = day_of(p.development.span_months);
   std::size_t next_step = 0;
   const std::size_t steps = with_series ? out.steps() : 0;
+  int next_step_day = 0;  // month m is recorded at the start of day day_of(m)
 
   for (int day = 0; day <= last_day; ++day) {
     // Context sets today's stress and availability, and so the caregiver's answer odds.
@@ -97,18 +101,21 @@ void live(const ModelParameters& p, const DyadColumns& columns, std::uint64_t se
     const AnswerOdds odds = answer_odds(p.caregiver, d.caregiver, strength);
 
     // Instruments at their ages, before the day's episodes, each from its own stream.
-    for (std::size_t i = 0; i < observation_ages.size(); ++i)
-      if (day_of(observation_ages[i]) == day) {
+    for (std::size_t i = 0; i < observation_count; ++i)
+      if (observation_days[i] == day) {
         sim::RandomStream s(seed, dyad, purpose::sensitivity_observation + static_cast<std::uint32_t>(i));
         out.set(columns.observed_sensitivity[i], observed_sensitivity(p.sensitivity_observation, odds, s));
       }
-    for (std::size_t i = 0; i < ssp_ages.size(); ++i)
-      if (day_of(ssp_ages[i]) == day) {
+    for (std::size_t i = 0; i < ssp_count; ++i)
+      if (ssp_days[i] == day) {
         sim::RandomStream s(seed, dyad, purpose::strange_situation + static_cast<std::uint32_t>(i));
         record_assessment(columns.strange_situation[i], strange_situation(p.strange_situation, d.policy, d.model, s),
                           d, out);
       }
-    while (next_step < steps && day_of(static_cast<double>(next_step)) == day) record_series(d, next_step++, out);
+    while (next_step < steps && next_step_day == day) {
+      record_series(d, next_step++, out);
+      next_step_day = day_of(static_cast<double>(next_step));
+    }
 
     const double age = day;
     const double weight = learning_phase_multiplier(p.development, age) * d.infant.susceptibility;

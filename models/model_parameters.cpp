@@ -17,6 +17,9 @@ void check_ages(const sim::ResolvedConfig& config, const std::string& key, const
       throw InputError(config.position_of(key), key,
                        "ages within the simulated span, at most development.span_months = " + format_value(span),
                        format_value(age));
+  if (ages.size() > max_assessments)
+    throw InputError(config.position_of(key), key, "at most " + std::to_string(max_assessments) + " ages",
+                     std::to_string(ages.size()) + " ages");
   if (std::set<double>(ages.begin(), ages.end()).size() != ages.size())
     throw InputError(config.position_of(key), key, "distinct ages", format_value(ages));
 }

@@ -16,6 +16,9 @@
 
 namespace attachsim::models {
 
+// Ages at which one instrument is applied: a small fixed bound keeps a dyad's schedule allocation-free.
+constexpr std::size_t max_assessments = 8;
+
 struct ModelParameters {
   DevelopmentParameters development;
   InfantParameters infant;

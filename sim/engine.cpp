@@ -3,6 +3,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,22 +18,35 @@ RunStatistics run_population(const Model& model, const RunSettings& settings, in
   const auto total = static_cast<std::uint64_t>(settings.dyads);
   const auto capacity = static_cast<std::size_t>(std::min<std::int64_t>(settings.chunk_dyads, settings.dyads));
   const std::size_t steps = settings.timeseries ? model.series_ages_months().size() : 0;
-  RecordBlock block(model.columns().size(), settings.timeseries ? model.series().size() : 0, steps, capacity);
+  const std::size_t series = settings.timeseries ? model.series().size() : 0;
   const auto seed = static_cast<std::uint64_t>(settings.seed);
 
-  for (std::uint64_t first = 0; first < total; first += capacity) {
-    const auto size = static_cast<std::size_t>(std::min<std::uint64_t>(capacity, total - first));
-    block.reset(first, size);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, size, 16), [&](const tbb::blocked_range<std::size_t>& r) {
-      for (std::size_t row = r.begin(); row != r.end(); ++row) {
-        DyadRecord record(block, row);
-        model.simulate(seed, first + row, settings.timeseries, record);
-      }
-    });
-    for (std::size_t row = 0; row < size; ++row) summary.add(block, row);
+  // Two blocks: while one is simulated in parallel, the other is summarized and written (in dyad
+  // order, by one task), so output overlaps with compute instead of idling the other cores.
+  RecordBlock blocks[2] = {{model.columns().size(), series, steps, capacity},
+                           {model.columns().size(), series, steps, capacity}};
+  const auto finish = [&](const RecordBlock& block) {
+    for (std::size_t row = 0; row < block.size(); ++row) summary.add(block, row);
     if (sink) sink->write(block);
-    if (progress) progress(first + size, total);
+    if (progress) progress(block.first_dyad() + block.size(), total);
+  };
+
+  tbb::task_group output;
+  int current = 0;
+  for (std::uint64_t first = 0; first < total; first += capacity, current ^= 1) {
+    RecordBlock& block = blocks[current];
+    block.reset(first, static_cast<std::size_t>(std::min<std::uint64_t>(capacity, total - first)));
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block.size(), 16),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (std::size_t row = r.begin(); row != r.end(); ++row) {
+                          DyadRecord record(block, row);
+                          model.simulate(seed, first + row, settings.timeseries, record);
+                        }
+                      });
+    output.wait();  // the previous block is out before this one goes, and before its buffer is reused
+    output.run([&finish, &block] { finish(block); });
   }
+  output.wait();
 
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
   return {total, wall.count()};

@@ -1,6 +1,8 @@
 // Counter-based random streams: every draw is a pure function of (seed, dyad, purpose, index).
-// Philox4x32-10 (Salmon et al. 2011, Random123) needs no per-stream state beyond a counter, so
+// Philox4x64-10 (Salmon et al. 2011, Random123) needs no per-stream state beyond a counter, so
 // a stream costs nothing to create, and results cannot depend on thread or rank scheduling.
+// One Philox call yields 4 x 64 bits, served as 8 words of 32 bits: on x86-64 this costs about half
+// as many instructions per word as Philox4x32 (measured with callgrind, see scripts/bench).
 #pragma once
 
 #include <Random123/philox.h>
@@ -23,20 +25,20 @@ constexpr std::uint64_t mix_seed(std::uint64_t x) {
 class RandomStream {
  public:
   using result_type = std::uint32_t;
-  using Philox = r123::Philox4x32;
+  using Philox = r123::Philox4x64;
 
   RandomStream(std::uint64_t seed, std::uint64_t dyad, std::uint32_t purpose) {
-    const std::uint64_t k = mix_seed(seed);
-    key_ = {{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k >> 32)}};
-    counter_ = {{0u, purpose, static_cast<std::uint32_t>(dyad), static_cast<std::uint32_t>(dyad >> 32)}};
+    key_ = {{mix_seed(seed), 0}};
+    counter_ = {{0, purpose, dyad, 0}};
   }
 
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
 
   result_type operator()() {
-    if (next_ == 4) refill();
-    return block_.v[next_++];
+    if (next_ == 8) refill();
+    const std::uint64_t word = block_.v[next_ >> 1];
+    return static_cast<result_type>((next_++ & 1) ? word >> 32 : word);
   }
 
   // Uniform on (0, 1), never exactly 0 or 1: 32 bits are plenty for event probabilities.
@@ -47,14 +49,14 @@ class RandomStream {
  private:
   void refill() {
     block_ = Philox()(counter_, key_);
-    ++counter_.v[0];  // 2^32 blocks of 4 words per stream: far beyond any dyad's life
+    ++counter_.v[0];  // 2^64 blocks per stream: far beyond any dyad's life
     next_ = 0;
   }
 
   Philox::key_type key_;
   Philox::ctr_type counter_;
   Philox::ctr_type block_{};
-  unsigned next_ = 4;
+  unsigned next_ = 8;
 };
 
 }  // namespace attachsim::sim

@@ -74,13 +74,15 @@ _configured_as() {
 configure_and_build() {
   local dir="$1"
   shift
-  local -a cmake_args=(-DCMAKE_BUILD_TYPE=Release) targets=()
+  local -a cmake_args=() targets=()
   while (($#)); do
     case "$1" in
       --target) (($# >= 2)) || die "configure_and_build: --target needs a name"; targets+=(--target "$2"); shift 2 ;;
-      *) cmake_args+=("$1"); shift ;;   # later -D of the same name wins, in cmake and in _configured_as
+      *) cmake_args+=("$1"); shift ;;
     esac
   done
+  # Release unless the caller chose a build type (the sanitizer pass asks for RelWithDebInfo).
+  [[ " ${cmake_args[*]} " == *" -DCMAKE_BUILD_TYPE"[:=]* ]] || cmake_args=(-DCMAKE_BUILD_TYPE=Release "${cmake_args[@]}")
 
   if [[ -f "$dir/CMakeCache.txt" ]]; then
     local generator

@@ -45,12 +45,9 @@ class Hdf5File {
     std::string value;
     if (H5Tis_variable_str(type) > 0) {
       char* text = nullptr;
-      const hid_t memory = H5Tcopy(H5T_C_S1);
-      H5Tset_size(memory, H5T_VARIABLE);
-      H5Aread(attr, memory, &text);
+      H5Aread(attr, type, &text);  // the file's own type: HDF5 does not convert UTF-8 to ASCII
       value = text ? text : "";
       H5free_memory(text);
-      H5Tclose(memory);
     } else {
       std::vector<char> raw(H5Tget_size(type));
       H5Aread(attr, type, raw.data());

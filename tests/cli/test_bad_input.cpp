@@ -1,0 +1,230 @@
+// Bad input to the real binary: exit code 2, exactly one "attachsim: error:" line naming where
+// (file:line:column), the key, what was expected and what was found, and no output file at all.
+#include "support/cli.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using attachsim::testing::CommandResult;
+using attachsim::testing::run_attachsim;
+using attachsim::testing::ScratchDirectory;
+
+namespace {
+
+// Built by appends: GCC 12 warns falsely on "'" + std::string at -O3 (PR 105329).
+std::string quote(const fs::path& p) {
+  std::string s = "'";
+  s += p.string();
+  s += "'";
+  return s;
+}
+
+// Exit code 2 and one line of output, the error, mentioning each of `mentions`.
+void check_one_error(const CommandResult& r, const std::vector<std::string>& mentions) {
+  INFO("output: " << r.output);
+  CHECK(r.exit_code == 2);
+  std::vector<std::string> lines;
+  std::istringstream in(r.output);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(line);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].rfind("attachsim: error: ", 0) == 0);
+  for (const auto& m : mentions) {
+    CAPTURE(m);
+    CHECK(lines[0].find(m) != std::string::npos);
+  }
+}
+
+// The scratch directory holds only the inputs the test wrote: no PATH, no PATH.partial, nothing else.
+void check_nothing_written(const ScratchDirectory& dir, std::size_t inputs) {
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++entries;
+  CHECK(entries == inputs);
+  CHECK_FALSE(fs::exists(dir.file("out.h5")));
+  CHECK_FALSE(fs::exists(dir.file("out.h5.partial")));
+}
+
+// Runs a scenario written from `yaml` with -o into the scratch directory.
+CommandResult run_scenario(const ScratchDirectory& dir, const std::string& yaml, const std::string& extra = "") {
+  const fs::path config = dir.write("scenario.yaml", yaml);
+  return run_attachsim("run " + quote(config) + " -q -o " + quote(dir.file("out.h5")) + " " + extra);
+}
+
+// A valid small run with extra arguments.
+CommandResult run_normative(const ScratchDirectory& dir, const std::string& extra) {
+  return run_attachsim("run configs/normative.yaml --set run.dyads=200 -q -o " + quote(dir.file("out.h5")) + " " +
+                       extra);
+}
+
+}  // namespace
+
+TEST_CASE("cli bad input: a YAML syntax error") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 200\n seed: 2\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":3:2: ", "expected valid YAML", "found a syntax error"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: an unknown key, with the nearest key suggested") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 200\ninfant:\n  marker_frequncy: 0.1\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":4:3: ", "key 'infant.marker_frequncy'", "expected ",
+                      "found an unknown key", "did you mean 'infant.marker_frequency'?"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: a word where a number belongs") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: many\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":2:10: ", "key 'run.dyads'", "expected a whole number",
+                      "found 'many'"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: a probability outside [0, 1]") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "infant:\n  marker_frequency: 1.5\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":2:21: ", "key 'infant.marker_frequency'",
+                      "expected a number in [0.0, 1.0]", "found '1.5'"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: a negative count of dyads") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: -5\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":2:10: ", "key 'run.dyads'",
+                      "expected a whole number in [1, ", "found '-5'"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: a choice that is not one of the alternatives") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 200\nlearning:\n  rule: bayes\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":4:9: ", "key 'learning.rule'",
+                      "expected one of reinforcement, bayesian", "found 'bayes'"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: a Strange Situation age beyond the simulated span") {
+  ScratchDirectory dir;
+  const auto r =
+      run_scenario(dir, "run:\n  dyads: 200\ndevelopment:\n  span_months: 24\nstrange_situation:\n  ages_months: [30]\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":6:16: ", "key 'strange_situation.ages_months'",
+                      "expected ages within the simulated span", "found 30.0"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: AAI shares that do not sum to 1") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 200\nstate_of_mind:\n  share_F: 0.9\n");
+  check_one_error(r, {dir.file("scenario.yaml").string(), "key 'state_of_mind.share_", "sum to 1", "found a sum of"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: a missing config file") {
+  ScratchDirectory dir;
+  const fs::path missing = dir.file("absent.yaml");
+  const auto r = run_attachsim("run " + quote(missing) + " -q -o " + quote(dir.file("out.h5")));
+  check_one_error(r, {missing.string() + ": ", "expected a readable YAML config file", "found no such readable file"});
+  check_nothing_written(dir, 0);
+}
+
+TEST_CASE("cli bad input: a directory given as the config file") {
+  ScratchDirectory dir;
+  fs::create_directory(dir.file("configs"));
+  const auto r = run_attachsim("run " + quote(dir.file("configs")) + " -q -o " + quote(dir.file("out.h5")));
+  check_one_error(r, {dir.file("configs").string() + ": ", "expected a readable YAML config file", "found a directory"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: an output path in a missing directory") {
+  REQUIRE_FALSE(fs::exists("/nonexistent-dir"));
+  const auto r = run_attachsim("run configs/normative.yaml --set run.dyads=200 -q -o /nonexistent-dir/x.h5");
+  check_one_error(r, {"/nonexistent-dir/x.h5: ", "key 'output'", "expected a file path in an existing directory",
+                      "found no directory '/nonexistent-dir'"});
+  CHECK_FALSE(fs::exists("/nonexistent-dir"));
+}
+
+TEST_CASE("cli bad input: an output path that is an existing directory") {
+  ScratchDirectory dir;
+  const fs::path taken = dir.file("out.h5");
+  fs::create_directory(taken);
+  const auto r = run_attachsim("run configs/normative.yaml --set run.dyads=200 -q -o " + quote(taken));
+  check_one_error(r, {taken.string() + ": ", "key 'output'", "expected a file path", "found a directory"});
+  CHECK(fs::is_directory(taken));
+  CHECK(fs::is_empty(taken));
+  CHECK_FALSE(fs::exists(dir.file("out.h5.partial")));
+}
+
+TEST_CASE("cli bad input: --set without '='") {
+  ScratchDirectory dir;
+  const auto r = run_normative(dir, "--set run.dyads");
+  check_one_error(r, {"--set 'run.dyads'", "expected KEY=VALUE", "found 'run.dyads'"});
+  check_nothing_written(dir, 0);
+}
+
+TEST_CASE("cli bad input: --set with a value of the wrong type") {
+  ScratchDirectory dir;
+  const auto r = run_normative(dir, "--set run.dyads=abc");
+  check_one_error(r, {"--set 'run.dyads=abc'", "key 'run.dyads'", "expected a whole number", "found 'abc'"});
+  check_nothing_written(dir, 0);
+}
+
+TEST_CASE("cli bad input: --set of an undeclared key") {
+  ScratchDirectory dir;
+  const auto r = run_normative(dir, "--set nosuch.key=1");
+  check_one_error(r, {"--set 'nosuch.key=1'", "key 'nosuch.key'", "expected a declared key", "found an unknown key"});
+  check_nothing_written(dir, 0);
+}
+
+TEST_CASE("cli bad input: a negative --seed") {
+  ScratchDirectory dir;
+  const auto r = run_normative(dir, "--seed -1");
+  check_one_error(r, {"--seed"});
+  check_nothing_written(dir, 0);
+}
+
+TEST_CASE("cli bad input: a --seed above run.seed's declared maximum") {
+  // 2^53 is one past the largest declared seed; 2^64 - 1 would wrap to -1 if not checked.
+  for (const std::string seed : {"9007199254740992", "18446744073709551615"}) {
+    CAPTURE(seed);
+    ScratchDirectory dir;
+    const auto r = run_normative(dir, "--seed " + seed);
+    check_one_error(r, {"--seed: ", "key 'run.seed'", "expected a whole number in [0, 9007199254740991]",
+                        "found '" + seed + "'"});
+    check_nothing_written(dir, 0);
+  }
+  const auto largest = run_attachsim("check configs/normative.yaml --seed 9007199254740991");
+  CHECK(largest.exit_code == 0);
+  CHECK(largest.output.find("  seed: 9007199254740991\n") != std::string::npos);
+}
+
+TEST_CASE("cli bad input: --threads 0") {
+  ScratchDirectory dir;
+  const auto r = run_normative(dir, "--threads 0");
+  check_one_error(r, {"--threads"});
+  check_nothing_written(dir, 0);
+}
+
+TEST_CASE("cli bad input: no subcommand is a usage error") {
+  const auto r = run_attachsim("");
+  check_one_error(r, {});
+}
+
+TEST_CASE("cli: --help exits 0 and names the subcommands") {
+  const auto r = run_attachsim("--help");
+  CHECK(r.exit_code == 0);
+  for (const char* sub : {"run", "check", "params"}) {
+    CAPTURE(sub);
+    CHECK(r.output.find(sub) != std::string::npos);
+  }
+  const auto run_help = run_attachsim("run --help");
+  CHECK(run_help.exit_code == 0);
+  CHECK(run_help.output.find("--seed") != std::string::npos);
+  CHECK(run_help.output.find("--set") != std::string::npos);
+}

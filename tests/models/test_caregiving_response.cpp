@@ -1,0 +1,122 @@
+// The caregiver's answer mix: detection falls with weaker signals and lower sensitivity; dismissing
+// minds rebuff intense bids most; preoccupied minds let only strong signals through; unresolved minds
+// frighten, more under stress. Frequencies are checked against the odds they come from.
+#include "models/caregiving_response.hpp"
+#include "sim/random_stream.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cmath>
+
+using namespace attachsim::models;
+
+namespace {
+
+CaregiverParameters parameters() {
+  CaregiverParameters p{};
+  p.detection_exponent = 1.5;
+  p.delayed_share = 0.5;
+  p.rebuff_base = 0.35;
+  p.rebuff_intensity = 0.65;
+  p.self_focus_exponent = 4;
+  p.frightening_base = 0.1;
+  p.frightening_stress = 0.3;
+  p.stress_sensitivity_effect = 0.3;
+  p.depression_sensitivity_effect = 0.35;
+  return p;
+}
+
+Caregiver caregiver(double sensitivity) {
+  Caregiver c;
+  c.sensitivity = sensitivity;
+  c.availability = 1;
+  return c;
+}
+
+const SignalStrengths& strengths() {
+  static const SignalStrengths s(parameters(), {0.1, 0.7, 1.0});
+  return s;
+}
+
+// Frequencies of each response to `signal` over n answers from one stream.
+std::array<double, 6> frequencies(const AnswerOdds& odds, int signal, int n = 200000) {
+  attachsim::sim::RandomStream stream(7, 0, 1);
+  std::array<double, 6> f{};
+  for (int i = 0; i < n; ++i) {
+    const double a = stream.uniform(), b = stream.uniform(), c = stream.uniform();
+    f[static_cast<int>(caregiver_response(odds, signal, a, b, c))] += 1.0 / n;
+  }
+  return f;
+}
+
+// n = 200,000 answers: the SE of a frequency is at most 0.0011, so 0.005 is over 4 SE.
+constexpr double tolerance = 0.005;
+
+}  // namespace
+
+TEST_CASE("caregiving: an attentive caregiver answers as her odds say") {
+  const auto odds = answer_odds(parameters(), caregiver(0.6), strengths());
+  CHECK(odds.detect[direct] == doctest::Approx(std::pow(0.7, 1.5 * 0.4)));
+  const auto f = frequencies(odds, direct);
+  CHECK(f[static_cast<int>(Response::unanswered)] == doctest::Approx(1 - odds.detect[direct]).epsilon(tolerance));
+  CHECK(f[static_cast<int>(Response::comfort)] == doctest::Approx(odds.detect[direct] * 0.6).epsilon(tolerance));
+  CHECK(f[static_cast<int>(Response::rebuff)] == 0.0);
+  CHECK(f[static_cast<int>(Response::frightening)] == 0.0);
+}
+
+TEST_CASE("caregiving: weak signals are missed more, and more so by an insensitive caregiver") {
+  const auto sensitive = answer_odds(parameters(), caregiver(0.9), strengths());
+  const auto insensitive = answer_odds(parameters(), caregiver(0.2), strengths());
+  CHECK(sensitive.detect[suppress] < sensitive.detect[direct]);
+  CHECK(sensitive.detect[direct] < sensitive.detect[escalate] + 1e-12);
+  CHECK(insensitive.detect[suppress] < sensitive.detect[suppress]);
+  CHECK(insensitive.detect[direct] < sensitive.detect[direct]);
+}
+
+TEST_CASE("caregiving: dismissing minds rebuff intense bids more than mild ones") {
+  auto c = caregiver(0.5);
+  c.mind.dismissing = 0.8;
+  const auto odds = answer_odds(parameters(), c, strengths());
+  CHECK(odds.rebuff[escalate] > odds.rebuff[direct]);
+  CHECK(odds.rebuff[direct] > odds.rebuff[suppress]);
+  const auto f = frequencies(odds, escalate);
+  CHECK(f[static_cast<int>(Response::rebuff)] == doctest::Approx(odds.detect[escalate] * odds.rebuff[escalate]).epsilon(tolerance));
+}
+
+TEST_CASE("caregiving: a self-absorbed preoccupied caregiver lets only strong signals through") {
+  auto c = caregiver(0.9);
+  c.mind.preoccupied = 1.0;  // always self-focused
+  const auto odds = answer_odds(parameters(), c, strengths());
+  const auto direct_answers = frequencies(odds, direct), escalated_answers = frequencies(odds, escalate);
+  const int unanswered = static_cast<int>(Response::unanswered);
+  CHECK(direct_answers[unanswered] == doctest::Approx(1 - std::pow(0.7, 4)).epsilon(tolerance));
+  CHECK(escalated_answers[unanswered] < 0.01);
+  // What gets through is answered by her mood: comfort or mis-attunement, half and half.
+  CHECK(escalated_answers[static_cast<int>(Response::comfort)] == doctest::Approx(0.5).epsilon(tolerance));
+  CHECK(escalated_answers[static_cast<int>(Response::misattuned)] == doctest::Approx(0.5).epsilon(tolerance));
+}
+
+TEST_CASE("caregiving: unresolved minds frighten, more under stress") {
+  auto calm = caregiver(0.5), stressed = caregiver(0.5);
+  calm.mind.unresolved = stressed.mind.unresolved = 0.8;
+  stressed.stress = 1.0;
+  const auto calm_odds = answer_odds(parameters(), calm, strengths());
+  const auto stressed_odds = answer_odds(parameters(), stressed, strengths());
+  CHECK(calm_odds.frightening == doctest::Approx(0.08));
+  CHECK(stressed_odds.frightening == doctest::Approx(0.8 * 0.4));
+  CHECK(frequencies(stressed_odds, escalate)[static_cast<int>(Response::frightening)] ==
+        doctest::Approx(stressed_odds.detect[escalate] * 0.32).epsilon(tolerance));
+}
+
+TEST_CASE("caregiving: stress and depression lower momentary sensitivity and availability") {
+  auto c = caregiver(0.8);
+  const double calm = momentary_sensitivity(parameters(), c);
+  c.stress = 1.0;
+  const double stressed = momentary_sensitivity(parameters(), c);
+  c.depressed = true;
+  const double depressed = momentary_sensitivity(parameters(), c);
+  CHECK(calm == doctest::Approx(0.8));
+  CHECK(stressed == doctest::Approx(0.8 * 0.7));
+  CHECK(depressed == doctest::Approx(0.8 * 0.7 * 0.65));
+}
