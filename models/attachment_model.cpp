@@ -16,6 +16,7 @@ std::vector<sim::ParameterSpec> AttachmentModel::parameters() const { return sim
 void AttachmentModel::configure(const sim::ResolvedConfig& config) {
   parameters_ = bind_model_parameters(config);
   columns_.emplace(parameters_);
+  schedule_.emplace(parameters_);
 }
 
 std::vector<sim::Column> AttachmentModel::columns() const { return columns_->columns(); }
@@ -34,7 +35,7 @@ std::vector<std::pair<std::string, std::string>> AttachmentModel::mechanisms() c
 
 void AttachmentModel::simulate(std::uint64_t seed, std::uint64_t dyad, bool record_series,
                                sim::DyadRecord& record) const {
-  live_dyad(parameters_, *columns_, seed, dyad, record_series, record);
+  live_dyad(parameters_, *schedule_, *columns_, seed, dyad, record_series, record);
 }
 
 std::unique_ptr<sim::Summary> AttachmentModel::make_summary() const {

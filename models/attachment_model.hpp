@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models/dyad_columns.hpp"
+#include "models/life_schedule.hpp"
 #include "models/model_parameters.hpp"
 #include "sim/model.hpp"
 
@@ -30,6 +31,7 @@ class AttachmentModel : public sim::Model {
  private:
   ModelParameters parameters_;
   std::optional<DyadColumns> columns_;
+  std::optional<LifeSchedule> schedule_;
 };
 
 }  // namespace attachsim::models

@@ -19,8 +19,6 @@
 namespace attachsim::models {
 namespace {
 
-int day_of(double months) { return static_cast<int>(std::lround(months * days_per_month)); }
-
 struct Dyad {
   Infant infant;
   Caregiver caregiver;
@@ -67,8 +65,8 @@ void record_series(const Dyad& d, std::size_t step, sim::DyadRecord& out) {
 }
 
 template <LearningRule rule>
-void live(const ModelParameters& p, const DyadColumns& columns, std::uint64_t seed, std::uint64_t dyad,
-          bool with_series, sim::DyadRecord& out) {
+void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColumns& columns, std::uint64_t seed,
+          std::uint64_t dyad, bool with_series, sim::DyadRecord& out) {
   sim::RandomStream population_stream(seed, dyad, purpose::population);
   sim::RandomStream context_stream(seed, dyad, purpose::context);
   sim::RandomStream episode_stream(seed, dyad, purpose::episodes);
@@ -85,41 +83,31 @@ void live(const ModelParameters& p, const DyadColumns& columns, std::uint64_t se
                                                p.signalling.strength_escalate});
   boost::random::normal_distribution<double> standard_normal(0, 1);
 
-  const std::size_t ssp_count = p.strange_situation.ages_months.size();
-  const std::size_t observation_count = p.sensitivity_observation.ages_months.size();
-  std::array<int, max_assessments> ssp_days{}, observation_days{};
-  for (std::size_t i = 0; i < ssp_count; ++i) ssp_days[i] = day_of(p.strange_situation.ages_months[i]);
-  for (std::size_t i = 0; i < observation_count; ++i) observation_days[i] = day_of(p.sensitivity_observation.ages_months[i]);
-  const int last_day = day_of(p.development.span_months);
   std::size_t next_step = 0;
   const std::size_t steps = with_series ? out.steps() : 0;
-  int next_step_day = 0;  // month m is recorded at the start of day day_of(m)
 
-  for (int day = 0; day <= last_day; ++day) {
+  for (int day = 0; day <= schedule.last_day; ++day) {
     // Context sets today's stress and availability, and so the caregiver's answer odds.
     advance_context(p.context, d.caregiver, standard_normal(context_stream));
     const AnswerOdds odds = answer_odds(p.caregiver, d.caregiver, strength);
 
     // Instruments at their ages, before the day's episodes, each from its own stream.
-    for (std::size_t i = 0; i < observation_count; ++i)
-      if (observation_days[i] == day) {
+    for (std::size_t i = 0; i < schedule.observations; ++i)
+      if (schedule.observation_days[i] == day) {
         sim::RandomStream s(seed, dyad, purpose::sensitivity_observation + static_cast<std::uint32_t>(i));
         out.set(columns.observed_sensitivity[i], observed_sensitivity(p.sensitivity_observation, odds, s));
       }
-    for (std::size_t i = 0; i < ssp_count; ++i)
-      if (ssp_days[i] == day) {
+    for (std::size_t i = 0; i < schedule.strange_situations; ++i)
+      if (schedule.strange_situation_days[i] == day) {
         sim::RandomStream s(seed, dyad, purpose::strange_situation + static_cast<std::uint32_t>(i));
         record_assessment(columns.strange_situation[i], strange_situation(p.strange_situation, d.policy, d.model, s),
                           d, out);
       }
-    while (next_step < steps && next_step_day == day) {
-      record_series(d, next_step++, out);
-      next_step_day = day_of(static_cast<double>(next_step));
-    }
+    while (next_step < steps && schedule.series_days[next_step] == day) record_series(d, next_step++, out);
 
     const double age = day;
-    const double weight = learning_phase_multiplier(p.development, age) * d.infant.susceptibility;
-    const double mean_episodes = distress_episodes_per_day(p.infant, d.infant, age);
+    const double weight = schedule.phase_weight[day] * d.infant.susceptibility;
+    const double mean_episodes = schedule.episodes_per_day[day] * d.infant.rate_scale;
     const int n = mean_episodes > 0 ? boost::random::poisson_distribution<int, double>(mean_episodes)(episode_stream) : 0;
     d.episodes += n;
 
@@ -162,11 +150,15 @@ void live(const ModelParameters& p, const DyadColumns& columns, std::uint64_t se
 
 }  // namespace
 
-void live_dyad(const ModelParameters& p, const DyadColumns& columns, std::uint64_t seed, std::uint64_t dyad,
-               bool record_series, sim::DyadRecord& record) {
+void live_dyad(const ModelParameters& p, const LifeSchedule& schedule, const DyadColumns& columns, std::uint64_t seed,
+               std::uint64_t dyad, bool record_series, sim::DyadRecord& record) {
   switch (p.learning.rule) {  // chosen once per dyad, so the episode loop has no dispatch
-    case LearningRule::reinforcement: live<LearningRule::reinforcement>(p, columns, seed, dyad, record_series, record); break;
-    case LearningRule::bayesian: live<LearningRule::bayesian>(p, columns, seed, dyad, record_series, record); break;
+    case LearningRule::reinforcement:
+      live<LearningRule::reinforcement>(p, schedule, columns, seed, dyad, record_series, record);
+      break;
+    case LearningRule::bayesian:
+      live<LearningRule::bayesian>(p, schedule, columns, seed, dyad, record_series, record);
+      break;
   }
 }
 

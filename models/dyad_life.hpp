@@ -5,6 +5,7 @@
 #pragma once
 
 #include "models/dyad_columns.hpp"
+#include "models/life_schedule.hpp"
 #include "models/model_parameters.hpp"
 #include "sim/record.hpp"
 
@@ -12,7 +13,7 @@
 
 namespace attachsim::models {
 
-void live_dyad(const ModelParameters& p, const DyadColumns& columns, std::uint64_t seed, std::uint64_t dyad,
-               bool record_series, sim::DyadRecord& record);
+void live_dyad(const ModelParameters& p, const LifeSchedule& schedule, const DyadColumns& columns, std::uint64_t seed,
+               std::uint64_t dyad, bool record_series, sim::DyadRecord& record);
 
 }  // namespace attachsim::models

@@ -37,8 +37,7 @@ class RandomStream {
 
   result_type operator()() {
     if (next_ == 8) refill();
-    const std::uint64_t word = block_.v[next_ >> 1];
-    return static_cast<result_type>((next_++ & 1) ? word >> 32 : word);
+    return words_[next_++];
   }
 
   // Uniform on (0, 1), never exactly 0 or 1: 32 bits are plenty for event probabilities.
@@ -48,14 +47,18 @@ class RandomStream {
 
  private:
   void refill() {
-    block_ = Philox()(counter_, key_);
+    const Philox::ctr_type block = Philox()(counter_, key_);
+    for (int i = 0; i < 4; ++i) {  // low half first: the order is part of the stream's definition
+      words_[2 * i] = static_cast<result_type>(block.v[i]);
+      words_[2 * i + 1] = static_cast<result_type>(block.v[i] >> 32);
+    }
     ++counter_.v[0];  // 2^64 blocks per stream: far beyond any dyad's life
     next_ = 0;
   }
 
   Philox::key_type key_;
   Philox::ctr_type counter_;
-  Philox::ctr_type block_{};
+  result_type words_[8] = {};
   unsigned next_ = 8;
 };
 

@@ -1,0 +1,38 @@
+// What every dyad's life shares, computed once per run: the day-by-day crying curve, the learning
+// weight of each developmental phase, and the days on which instruments and time-series steps fall.
+// The day loop then reads tables instead of re-evaluating curves (STYLE.md: per-day constants).
+#pragma once
+
+#include "models/development.hpp"
+#include "models/infant.hpp"
+#include "models/model_parameters.hpp"
+
+#include <array>
+#include <cmath>
+#include <vector>
+
+namespace attachsim::models {
+
+inline int day_of(double months) { return static_cast<int>(std::lround(months * days_per_month)); }
+
+struct LifeSchedule {
+  int last_day = 0;
+  std::vector<double> episodes_per_day;  // for an infant of average temperament
+  std::vector<double> phase_weight;      // learning-rate multiplier of the phase
+  std::array<int, max_assessments> strange_situation_days{}, observation_days{};
+  std::size_t strange_situations = 0, observations = 0;
+  std::vector<int> series_days;  // day on which month m is recorded, m = 0 .. floor(span)
+
+  explicit LifeSchedule(const ModelParameters& p) : last_day(day_of(p.development.span_months)) {
+    Infant average;
+    for (int day = 0; day <= last_day; ++day) {
+      episodes_per_day.push_back(distress_episodes_per_day(p.infant, average, day));
+      phase_weight.push_back(learning_phase_multiplier(p.development, day));
+    }
+    for (double age : p.strange_situation.ages_months) strange_situation_days[strange_situations++] = day_of(age);
+    for (double age : p.sensitivity_observation.ages_months) observation_days[observations++] = day_of(age);
+    for (int m = 0; m <= static_cast<int>(std::floor(p.development.span_months)); ++m) series_days.push_back(day_of(m));
+  }
+};
+
+}  // namespace attachsim::models
