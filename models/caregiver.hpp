@@ -21,6 +21,7 @@ struct CaregiverParameters {
   double rebuff_base;
   double rebuff_intensity;
   double self_focus_exponent;
+  double self_focus_comfort_share;
   double frightening_base;
   double frightening_stress;
   double stress_sensitivity_effect;
@@ -36,7 +37,7 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
   using P = CaregiverParameters;
   return {
       sim::real("sensitivity_mean", &P::sensitivity_mean, 0.6, 0, 1,
-                {"0-1", "Population mean of baseline sensitivity (0-1; 1-9 scale = 1 + 8 x value).", "normative samples score ~5 on the 1-9 scale (De Wolff & van IJzendoorn 1997)"}),
+                {"0-1", "Population mean of baseline sensitivity (0-1): the share of answers that are prompt and appropriate. Observed 1-9 ratings also reflect detection and availability, so they run lower than 1 + 8 x value.", "assumption; normative samples are rated around 4-5 on the 1-9 scale (De Wolff & van IJzendoorn 1997)"}),
       sim::real("sensitivity_sd", &P::sensitivity_sd, 0.18, 0, 0.5,
                 {"0-1", "Population SD of baseline sensitivity (clipped to [0, 1]).", "~1.5 scale points SD on the 1-9 scale"}),
       sim::real("sensitivity_shift_insecure", &P::sensitivity_shift_insecure, -0.08, -0.5, 0.5,
@@ -48,9 +49,11 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
       sim::real("rebuff_base", &P::rebuff_base, 0.35, 0, 2,
                 {"probability per unit dismissing", "Probability of a rebuff of a weak detected bid, per unit of dismissing state of mind.", "assumption; Main 1981 on rejection of attachment bids"}),
       sim::real("rebuff_intensity", &P::rebuff_intensity, 0.65, 0, 2,
-                {"probability per unit dismissing", "Additional rebuff probability for the most intense bid: dismissing minds rebuff intense bids most.", "MODEL.md 3.4; Main & Weston 1982"}),
+                {"probability per unit dismissing", "Additional rebuff probability for the most intense bid: dismissing minds rebuff intense bids most.", "Main 1981; Main & Weston 1982"}),
       sim::real("self_focus_exponent", &P::self_focus_exponent, 4, 0, 20,
                 {"", "While a preoccupied caregiver is absorbed in her own state, only strong signals break through: detection = availability * strength^k.", "Cassidy & Berlin 1994 on inconsistent responsiveness"}),
+      sim::real("self_focus_comfort_share", &P::self_focus_comfort_share, 0.5, 0, 1,
+                {"probability", "Of the bids that break through a preoccupied caregiver's self-focus, the share answered with comfort (the rest mis-attuned): her mood, not the signal, decides.", "assumption: intermittent reward (Cassidy & Berlin 1994)"}),
       sim::real("frightening_base", &P::frightening_base, 0.1, 0, 1,
                 {"probability per unit unresolved", "Probability that a detected bid meets frightening or frightened behaviour, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
       sim::real("frightening_stress", &P::frightening_stress, 0.3, 0, 2,
@@ -60,7 +63,7 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
       sim::real("depression_sensitivity_effect", &P::depression_sensitivity_effect, 0.35, 0, 1,
                 {"fraction", "Proportional loss of momentary sensitivity while depressed.", "Bernard et al. 2018: r = -.35 diagnosed vs controls"}),
       sim::real("crying_stress_gain", &P::crying_stress_gain, 0.02, 0, 1,
-                {"per episode", "Rise of parenting stress after an intense episode that ended unsoothed.", "assumption (irritable-infant spiral, van den Boom 1994)"}),
+                {"per episode", "Rise of parenting stress after an intense episode the caregiver answered but did not soothe.", "assumption (irritable-infant spiral, van den Boom 1994)"}),
       sim::real("parenting_stress_decay", &P::parenting_stress_decay, 0.05, 0, 1,
                 {"per day", "Daily decay of parenting stress.", "assumption: recovers over weeks"}),
       sim::real("efficacy_rate", &P::efficacy_rate, 0.01, 0, 1,
@@ -94,7 +97,7 @@ inline double momentary_sensitivity(const CaregiverParameters& p, const Caregive
 // Transactional effect of one episode on the caregiver.
 inline void caregiver_after_episode(const CaregiverParameters& p, Caregiver& c, bool answered, bool soothed,
                                     bool intense) {
-  if (intense && !soothed) c.parenting_stress += p.crying_stress_gain * (1 - c.parenting_stress);
+  if (intense && answered && !soothed) c.parenting_stress += p.crying_stress_gain * (1 - c.parenting_stress);
   if (answered) c.self_efficacy += p.efficacy_rate * ((soothed ? 1.0 : 0.0) - c.self_efficacy);
 }
 

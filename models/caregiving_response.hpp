@@ -1,4 +1,4 @@
-// How a caregiver answers a bid (MODEL.md 3.4): detection depends on availability, sensitivity and
+// How a caregiver answers a bid (docs/ODD.md, Submodels): detection depends on availability, sensitivity and
 // signal strength; the answer mix on sensitivity and state of mind. Dismissing minds rebuff more the
 // more intense the bid (Main 1981); preoccupied minds answer by their own state, so that only strong
 // signals break through and the answer is then a matter of the caregiver's mood (Cassidy & Berlin
@@ -28,6 +28,7 @@ struct AnswerOdds {
   double frightening = 0;
   double comfort = 0;  // momentary sensitivity
   double delayed_share = 0;
+  double self_focus_comfort = 0;
 };
 
 // Signal strengths, their logarithms, and what breaks through self-focus, fixed for a run: the
@@ -51,6 +52,7 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   odds.self_focus = c.mind.preoccupied;
   odds.frightening = std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress));
   odds.delayed_share = p.delayed_share;
+  odds.self_focus_comfort = p.self_focus_comfort_share;
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
     odds.detect[s] = c.availability * std::exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
@@ -65,7 +67,7 @@ inline Response caregiver_response(const AnswerOdds& odds, int signal, double u_
                                    double u_kind) {
   const bool self_focused = u_focus < odds.self_focus;
   if (u_detect >= (self_focused ? odds.detect_self_focused[signal] : odds.detect[signal])) return Response::unanswered;
-  if (self_focused) return u_kind < 0.5 ? Response::comfort : Response::misattuned;  // her mood, not the signal
+  if (self_focused) return u_kind < odds.self_focus_comfort ? Response::comfort : Response::misattuned;  // her mood
 
   double k = u_kind;  // one uniform walks down the mix, rescaled at each step
   if (k < odds.frightening) return Response::frightening;

@@ -1,4 +1,4 @@
-// One dyad's life, day by day from birth (MODEL.md section 3): context advances, distress episodes
+// One dyad's life, day by day from birth (docs/ODD.md, Process overview): context advances, distress episodes
 // arise, the infant signals as it has learned, the caregiver answers, and the outcome teaches the
 // infant (policy, working model, fear) and changes the caregiver. Instruments are applied at their
 // ages from their own random streams, so measuring never alters the life measured.

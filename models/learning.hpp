@@ -1,4 +1,4 @@
-// How the infant learns from an episode's outcome. The rule is a replaceable part (MODEL.md 3.5):
+// How the infant learns from an episode's outcome. The rule is a replaceable part (docs/ODD.md):
 //  - reinforcement: the delta rule of reward learning (Rescorla & Wagner 1972; Sutton & Barto 2018),
 //    a constant learning rate, so recent experience keeps weight;
 //  - bayesian: a conjugate normal belief about each signal's payoff (Gershman 2015), whose learning
@@ -7,6 +7,7 @@
 #pragma once
 
 #include "models/caregiving_response.hpp"
+#include "models/development.hpp"
 #include "models/signalling_policy.hpp"
 #include "sim/parameter.hpp"
 
@@ -34,7 +35,7 @@ inline sim::ParameterTable<LearningParameters> learning_table() {
   using P = LearningParameters;
   return {
       sim::choice("rule", &P::rule, {"reinforcement", "bayesian"}, 0,
-                  {"", "Learning rule: 'reinforcement' (delta rule, constant rate) or 'bayesian' (normal belief, rate falls with evidence).", "MODEL.md 3.5; Sutton & Barto 2018; Gershman 2015"}),
+                  {"", "Learning rule: 'reinforcement' (delta rule, constant rate) or 'bayesian' (normal belief, rate falls with evidence).", "Rescorla & Wagner 1972; Sutton & Barto 2018; Gershman 2015"}),
       sim::real("learning_rate", &P::learning_rate, 0.06, 0, 1,
                 {"per episode", "Reinforcement rule: step toward each outcome in the reference phase, for susceptibility 1.", "assumption"}),
       sim::real("prior_weight", &P::prior_weight, 5, 0.01, 1000,
@@ -52,7 +53,7 @@ inline sim::ParameterTable<LearningParameters> learning_table() {
       sim::real("value_frightening", &P::value_frightening, -1.0, -2, 2,
                 {"value", "Outcome value of frightening or frightened caregiver behaviour.", "assumption; Main & Hesse 1990"}),
       sim::real("value_alone_newborn", &P::value_alone_newborn, -0.3, -2, 2,
-                {"value", "Outcome value of distress that no one answers, at birth: newborns barely self-soothe.", "MODEL.md prototype note (c); Kopp 1989 on early emotion regulation"}),
+                {"value", "Outcome value of distress that no one answers, at birth: newborns barely self-soothe.", "Kopp 1989 on early emotion regulation; design note: C emerges only if self-soothing pays little early (docs/ODD.md)"}),
       sim::real("value_alone_one_year", &P::value_alone_one_year, 0.1, -2, 2,
                 {"value", "Outcome value of unanswered distress from 12 months on: self-soothing has grown.", "Kopp 1989"}),
       sim::real("intense_alone_penalty", &P::intense_alone_penalty, 0.3, 0, 2,
@@ -69,7 +70,8 @@ inline double outcome_value(const LearningParameters& p, Response r, double age_
     case Response::frightening: return p.value_frightening;
     case Response::unanswered: break;
   }
-  const double grown = age_days < 365 ? age_days / 365 : 1.0;
+  const double one_year = 12 * days_per_month;
+  const double grown = age_days < one_year ? age_days / one_year : 1.0;
   return p.value_alone_newborn + (p.value_alone_one_year - p.value_alone_newborn) * grown -
          (intense ? p.intense_alone_penalty : 0.0);
 }

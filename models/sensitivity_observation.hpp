@@ -19,6 +19,8 @@ struct SensitivityObservationParameters {
   std::vector<double> ages_months;
   std::int64_t bids_observed;
   double rater_noise_sd;
+  double quality_delayed;
+  double quality_misattuned;
 };
 
 inline sim::ParameterTable<SensitivityObservationParameters> sensitivity_observation_table() {
@@ -30,6 +32,10 @@ inline sim::ParameterTable<SensitivityObservationParameters> sensitivity_observa
                    {"bids", "Infant signals whose answers the observer rates.", "assumption: a few hours of home observation"}),
       sim::real("rater_noise_sd", &P::rater_noise_sd, 0.5, 0, 4,
                 {"scale points", "SD of rater error on the 1-9 score.", "assumption: inter-rater reliability ~.85"}),
+      sim::real("quality_delayed", &P::quality_delayed, 0.6, 0, 1,
+                {"0-1", "Credit the rater gives delayed comfort (prompt, appropriate comfort = 1; no answer, rebuff or fright = 0).", "Ainsworth 1969: promptness is part of sensitivity"}),
+      sim::real("quality_misattuned", &P::quality_misattuned, 0.25, 0, 1,
+                {"0-1", "Credit the rater gives a mis-attuned or intrusive answer.", "Ainsworth 1969: appropriateness is part of sensitivity"}),
   };
 }
 
@@ -41,8 +47,8 @@ inline double observed_sensitivity(const SensitivityObservationParameters& p, co
     const double u1 = stream.uniform(), u2 = stream.uniform(), u3 = stream.uniform();
     switch (caregiver_response(odds, signal, u1, u2, u3)) {
       case Response::comfort: quality += 1.0; break;
-      case Response::delayed: quality += 0.6; break;
-      case Response::misattuned: quality += 0.25; break;
+      case Response::delayed: quality += p.quality_delayed; break;
+      case Response::misattuned: quality += p.quality_misattuned; break;
       default: break;
     }
   }

@@ -23,7 +23,7 @@ StrangeSituationResult strange_situation(const StrangeSituationParameters& p, co
   constexpr int intense = 1;
   const int samples = 2 * static_cast<int>(p.behaviours_per_reunion);
   // Being picked up settles an infant who expects comfort from a consistent caregiver.
-  const double settles = model.availability * (0.5 + 0.5 * model.predictability);
+  const double settles = model.availability * (p.settle_floor + (1 - p.settle_floor) * model.predictability);
   // Conflict shows when fear is substantial: a trace of fear does not disorganize (quadratic onset).
   const double conflict = std::min(1.0, p.conflict_gain * model.fear * model.fear);
   const double freeze = std::min(1.0, p.freeze_gain * model.fear * model.fear * model.fear);
@@ -54,7 +54,7 @@ StrangeSituationResult strange_situation(const StrangeSituationParameters& p, co
   r.contact_maintaining = code(contact / samples, 7);
   r.avoidance = code(avoid / samples, 7);
   r.resistance = code(resist / samples, 7);
-  r.disorganization = code(std::min(1.0, 2 * disorganized / samples), 9);
+  r.disorganization = code(std::min(1.0, disorganized / samples / p.disorganization_saturation), 9);
   classify(p, r);
   return r;
 }

@@ -20,6 +20,8 @@ struct StrangeSituationParameters {
   std::int64_t behaviours_per_reunion;
   double conflict_gain;
   double freeze_gain;
+  double settle_floor;
+  double disorganization_saturation;
   double coder_noise_sd;
   double avoidance_cutoff;
   double resistance_cutoff;
@@ -37,6 +39,10 @@ inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table()
                 {"per unit fear^2", "Probability per squared unit fear that an approach breaks into conflict behaviour (approach-avoidance, stilling).", "Main & Hesse 1990: fright without solution"}),
       sim::real("freeze_gain", &P::freeze_gain, 1.0, 0, 10,
                 {"per unit fear^3", "Probability per cubed unit fear of freezing or apprehension in a behaviour sample.", "Main & Solomon 1990 indices of disorganization"}),
+      sim::real("settle_floor", &P::settle_floor, 0.5, 0, 1,
+                {"probability", "Chance that contact settles an infant who expects comfort but finds answers wholly unpredictable: settling = availability x (floor + (1 - floor) x predictability).", "assumption; Ainsworth et al. 1978 on contact that fails to comfort C infants"}),
+      sim::real("disorganization_saturation", &P::disorganization_saturation, 0.5, 0.01, 1,
+                {"share of samples", "Share of behaviour samples showing disorganization at which the 1-9 scale reaches 9.", "assumption; Main & Solomon 1990: brief, intense lapses suffice for high ratings"}),
       sim::real("coder_noise_sd", &P::coder_noise_sd, 0.5, 0, 3,
                 {"scale points", "SD of coder error on each scale score.", "inter-coder agreement on the interactive scales is high but imperfect (Ainsworth et al. 1978)"}),
       sim::real("avoidance_cutoff", &P::avoidance_cutoff, 5, 1, 7,

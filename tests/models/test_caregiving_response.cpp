@@ -20,6 +20,7 @@ CaregiverParameters parameters() {
   p.rebuff_base = 0.35;
   p.rebuff_intensity = 0.65;
   p.self_focus_exponent = 4;
+  p.self_focus_comfort_share = 0.5;
   p.frightening_base = 0.1;
   p.frightening_stress = 0.3;
   p.stress_sensitivity_effect = 0.3;

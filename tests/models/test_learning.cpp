@@ -75,7 +75,7 @@ TEST_CASE("learning: outcome values order comfort above delay above mis-attuneme
   CHECK(outcome_value(p, Response::misattuned, 100, false) > outcome_value(p, Response::rebuff, 100, false));
   // Self-soothing grows over the first year and is harder in intense distress.
   CHECK(outcome_value(p, Response::unanswered, 0, false) == doctest::Approx(-0.3));
-  CHECK(outcome_value(p, Response::unanswered, 365, false) == doctest::Approx(0.1));
+  CHECK(outcome_value(p, Response::unanswered, 366, false) == doctest::Approx(0.1));
   CHECK(outcome_value(p, Response::unanswered, 400, true) == doctest::Approx(-0.2));
 }
 
