@@ -5,6 +5,7 @@
 #pragma once
 
 #include "models/caregiving_response.hpp"
+#include "sim/fast_exp.hpp"
 #include "sim/parameter.hpp"
 
 #include <array>
@@ -59,7 +60,7 @@ struct SignallingPolicy {
     }
   }
 
-  void refresh(double beta, int level, int signal) { weight[level][signal] = std::exp(beta * value[level][signal]); }
+  void refresh(double beta, int level, int signal) { weight[level][signal] = sim::fast_exp(beta * value[level][signal]); }
 
   int choose(int level, double u) const {
     const auto& w = weight[level];

@@ -9,7 +9,6 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -22,6 +21,18 @@ using attachsim::testing::ScratchDirectory;
 namespace {
 
 std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// Whether `text` matches `pattern`, where '9' stands for any digit, 'f' for any lowercase hex digit
+// and every other character for itself (std::regex trips GCC 12's -Wmaybe-uninitialized under ASan).
+bool matches(const std::string& text, const std::string& pattern) {
+  if (text.size() != pattern.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i], p = pattern[i];
+    const bool digit = c >= '0' && c <= '9';
+    if (p == '9' ? !digit : p == 'f' ? !(digit || (c >= 'a' && c <= 'f')) : c != p) return false;
+  }
+  return true;
+}
 
 std::vector<sim::ParameterSpec> full_schema() {
   std::vector<sim::ParameterSpec> schema = sim::specs_of(sim::run_settings_table());
@@ -52,12 +63,11 @@ TEST_CASE("cli run: /meta records version, commit, resolved config, seed, thread
   CHECK(yaml == expected.to_yaml());
   CHECK(yaml.find("  dyads: 200\n") != std::string::npos);
   CHECK(h5.string_attribute("/meta", "config_sha1") == expected.hash());
-  CHECK(std::regex_match(h5.string_attribute("/meta", "config_sha1"), std::regex("[0-9a-f]{40}")));
+  CHECK(matches(h5.string_attribute("/meta", "config_sha1"), std::string(40, 'f')));
 
   CHECK(h5.number_attribute("/meta", "seed") == 20261128);
   CHECK(h5.number_attribute("/meta", "threads") == 2);
-  CHECK(std::regex_match(h5.string_attribute("/meta", "start_time"),
-                         std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)")));
+  CHECK(matches(h5.string_attribute("/meta", "start_time"), "9999-99-99T99:99:99Z"));
   CHECK(h5.number_attribute("/meta", "wall_seconds") >= 0);
   CHECK(h5.string_attribute("/meta", "mechanism_learning_rule") == "reinforcement");
 }

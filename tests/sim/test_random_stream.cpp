@@ -37,7 +37,7 @@ std::size_t agreements(const std::vector<std::uint32_t>& a, const std::vector<st
 }  // namespace
 
 TEST_CASE("random stream: the same (seed, dyad, purpose) gives the same sequence") {
-  // 1000 words span 250 Philox blocks, so the counter increments are covered too.
+  // 1000 words span many Philox blocks, so the counter increments are covered too.
   const auto a = words(sim::RandomStream(20261128, 17, 3), 1000);
   const auto b = words(sim::RandomStream(20261128, 17, 3), 1000);
   CHECK(a == b);
