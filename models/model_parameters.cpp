@@ -33,7 +33,9 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
   const auto& s = p.state_of_mind;
   const double sum = s.share_F + s.share_Ds + s.share_E + s.share_U;
   if (std::abs(sum - 1) > 1e-6) {
-    const std::string key = "state_of_mind.share_U";
+    std::string key = "state_of_mind.share_U";  // name a share the user set, where the sum went wrong
+    for (const char* share : {"state_of_mind.share_F", "state_of_mind.share_Ds", "state_of_mind.share_E", "state_of_mind.share_U"})
+      if (config.position_of(share).line > 0) key = share;
     throw InputError(config.position_of(key), key, "shares F + Ds + E + U that sum to 1",
                      "a sum of " + format_value(sum));
   }

@@ -40,8 +40,7 @@ Loaded load(Model& model, const std::string& path, const std::vector<std::string
             const std::optional<std::uint64_t>& seed) {
   ResolvedConfig config = load_config(path, full_schema(model), overrides);
   if (seed) {
-    // set() stores without checking, so hold --seed to run.seed's declared range here (a seed above
-    // it would also wrap negative in the int64 cast and give a config_yaml that `check` rejects).
+    // Checked before the int64 cast, which would wrap a huge seed negative and hide what was typed.
     const ParameterSpec& spec = config.spec("run.seed");
     if (static_cast<double>(*seed) > spec.max)
       throw InputError({"--seed", 0, 0}, spec.key, describe_expected(spec), "'" + std::to_string(*seed) + "'");

@@ -239,6 +239,17 @@ SourcePosition ResolvedConfig::position_of(const std::string& key) const {
 }
 
 void ResolvedConfig::set(const std::string& key, const Value& value, const SourcePosition& where) {
+  const ParameterSpec& declared = spec(key);
+  const bool kind_matches = value.index() == declared.default_value.index();
+  const auto outside = [&](double x) { return !in_range(x, declared); };
+  bool bad = !kind_matches;
+  if (!bad && declared.kind == Kind::real) bad = outside(std::get<double>(value));
+  if (!bad && declared.kind == Kind::integer) bad = outside(static_cast<double>(std::get<std::int64_t>(value)));
+  if (!bad && declared.kind == Kind::real_list)
+    for (double x : std::get<std::vector<double>>(value)) bad = bad || outside(x);
+  if (!bad && declared.kind == Kind::choice)
+    bad = std::find(declared.choices.begin(), declared.choices.end(), std::get<std::string>(value)) == declared.choices.end();
+  if (bad) throw InputError(where, key, describe_expected(declared), "'" + format_value(value) + "'");
   values_.at(key) = value;
   positions_[key] = where;
 }

@@ -103,7 +103,11 @@ Hdf5Output::Hdf5Output(std::string path) : path_(std::move(path)), partial_(path
   } else {
     throw InputError({path_, 0, 0}, "output", "a writable file path", std::string("'") + std::strerror(errno) + "'");
   }
-  file_ = check(H5Fcreate(partial_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), "create the output file");
+  file_ = H5Fcreate(partial_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  if (file_ < 0) {
+    std::remove(partial_.c_str());  // the probe's empty file must not outlive the failure
+    throw std::runtime_error("HDF5 failed to create the output file " + partial_);
+  }
   meta_ = check(H5Gcreate2(file_, "meta", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "create /meta");
 }
 

@@ -2,6 +2,7 @@
 // observation at a time (Welford 1962), and the Wilson (1927) score interval for a proportion.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -40,7 +41,7 @@ class RunningCorrelation {
     cxy_ += dx * (y - mean_y_);
   }
   std::uint64_t count() const { return n_; }
-  double r() const { return m2x_ > 0 && m2y_ > 0 ? cxy_ / std::sqrt(m2x_ * m2y_) : 0.0; }
+  double r() const { return m2x_ > 0 && m2y_ > 0 ? std::clamp(cxy_ / std::sqrt(m2x_ * m2y_), -1.0, 1.0) : 0.0; }
 
   // 95% interval by Fisher's z transformation.
   std::pair<double, double> interval95() const {
