@@ -16,6 +16,7 @@ struct CaregiverParameters {
   double sensitivity_mean;
   double sensitivity_sd;
   double sensitivity_shift_insecure;
+  double sensitivity_shift_adolescent;
   double detection_exponent;
   double delayed_share;
   double rebuff_base;
@@ -42,6 +43,8 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"0-1", "Population SD of baseline sensitivity (clipped to [0, 1]).", "~1.5 scale points SD on the 1-9 scale"}),
       sim::real("sensitivity_shift_insecure", &P::sensitivity_shift_insecure, -0.08, -0.5, 0.5,
                 {"0-1", "Shift of baseline sensitivity for caregivers whose state of mind is not autonomous.", "AAI-sensitivity association, van IJzendoorn 1995 (r ~ .34)"}),
+      sim::real("sensitivity_shift_adolescent", &P::sensitivity_shift_adolescent, -0.08, -0.5, 0.5,
+                {"0-1", "Shift of baseline sensitivity for adolescent mothers.", "assumption; adolescent mothers are rated less sensitive (e.g. Lounds et al. 2005)"}),
       sim::real("detection_exponent", &P::detection_exponent, 1.5, 0, 20,
                 {"", "How much weak signals are missed by an insensitive caregiver: detection = availability * strength^(k (1 - sensitivity)).", "assumption; Ainsworth 1969: sensitivity is first noticing the signal"}),
       sim::real("delayed_share", &P::delayed_share, 0.5, 0, 1,

@@ -26,7 +26,8 @@ struct AnswerOdds {
   std::array<double, signal_count> rebuff{};
   double self_focus = 0;
   double frightening = 0;
-  double comfort = 0;  // momentary sensitivity
+  double comfort = 0;  // momentary sensitivity: prompt comfort, or comfort that chaos interrupts
+  double interrupted = 0;  // share of that comfort which chaos delays
   double delayed_share = 0;
   double self_focus_comfort = 0;
 };
@@ -46,17 +47,21 @@ struct SignalStrengths {
   }
 };
 
-inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, const SignalStrengths& signals) {
+// `chaos` is the household's chaos level (0-1): bids lost to noise, comfort interrupted.
+inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, const SignalStrengths& signals,
+                              double chaos = 0, double missed_bids = 0, double interrupted_comfort = 0) {
   AnswerOdds odds;
   odds.comfort = momentary_sensitivity(p, c);
   odds.self_focus = c.mind.preoccupied;
   odds.frightening = std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress));
   odds.delayed_share = p.delayed_share;
   odds.self_focus_comfort = p.self_focus_comfort_share;
+  odds.interrupted = interrupted_comfort * chaos;
+  const double heard = 1 - missed_bids * chaos;
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
-    odds.detect[s] = c.availability * std::exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
-    odds.detect_self_focused[s] = c.availability * signals.breakthrough[s];
+    odds.detect[s] = heard * c.availability * std::exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
+    odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
     odds.rebuff[s] = std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]));
   }
   return odds;
@@ -74,7 +79,7 @@ inline Response caregiver_response(const AnswerOdds& odds, int signal, double u_
   k = (k - odds.frightening) / (1 - odds.frightening);
   if (k < odds.rebuff[signal]) return Response::rebuff;
   k = (k - odds.rebuff[signal]) / (1 - odds.rebuff[signal]);
-  if (k < odds.comfort) return Response::comfort;
+  if (k < odds.comfort) return k < odds.comfort * (1 - odds.interrupted) ? Response::comfort : Response::delayed;
   k = (k - odds.comfort) / (1 - odds.comfort);
   return k < odds.delayed_share ? Response::delayed : Response::misattuned;
 }

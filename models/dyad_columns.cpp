@@ -1,5 +1,7 @@
 #include "models/dyad_columns.hpp"
 
+#include "models/context.hpp"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -39,10 +41,23 @@ DyadColumns::DyadColumns(const ModelParameters& p) {
   unresolved = add("caregiver_unresolved", F, "0-1", "Caregiver state of mind: unresolved dimension.");
   aai_drawn = add("caregiver_aai_drawn", L, "F/Ds/E/U", "State-of-mind category the caregiver was drawn with (population input).");
   aai_coded = add("caregiver_aai", L, "F/Ds/E/U", "AAI classification coded from the caregiver's state of mind, with coding error.");
-  depressed = add("caregiver_depressed", I, "0/1", "1 if the caregiver is depressed through the simulated span.");
   stress_baseline = add("caregiver_stress_baseline", F, "0-1", "Caregiver chronic stress level.");
   sensitivity_final = add("caregiver_sensitivity_final", F, "0-1", "Caregiver sensitivity at the end of the span, after transactional drift.");
   self_efficacy_final = add("caregiver_self_efficacy_final", F, "0-1", "Caregiver self-efficacy at the end of the span.");
+
+  high_risk_stratum = add("high_risk_stratum", I, "0/1", "1 if the family was drawn into the high-risk stratum.");
+  neighbourhood = add("neighbourhood", I, "", "Neighbourhood index (families sharing stressors; the dyad index when there are none).");
+  chaos = add("household_chaos", F, "0-1", "Household chaos level.");
+  support = add("social_support", F, "0-1", "Social support of the caregiver.");
+  for (int k = 0; k < risk_indicator_count; ++k)
+    risk_indicators.push_back(add(std::string("risk_") + risk_indicator_names[k], I, "0/1",
+                                  std::string("Cumulative-risk indicator: ") + risk_indicator_names[k] + " (see docs/ODD.md for cut-offs)."));
+  risk_count = add("risk_count", I, "risks", "Number of cumulative-risk indicators present (0-7).");
+  depressed_days = add("depression_days", I, "days", "Days the caregiver was depressed over the span.");
+  depression_first_year = add("depression_first_year_share", F, "proportion", "Share of the infant's first year the caregiver was depressed.");
+  violence_events = add("violence_events", I, "events", "Partner-violence events over the span.");
+  violence_witnessed = add("violence_witnessed", I, "events", "Partner-violence events the infant witnessed.");
+  life_events = add("life_events", I, "events", "Stressful life events over the span.");
 
   for (double age : p.sensitivity_observation.ages_months)
     observed_sensitivity.push_back(add("sensitivity_" + age_label(age), F, "1-9",
@@ -86,6 +101,9 @@ std::vector<sim::Series> DyadColumns::series() {
   s[series_caregiver_sensitivity] = {"caregiver_sensitivity", "0-1", "Caregiver current sensitivity."};
   s[series_caregiver_stress] = {"caregiver_stress", "0-1", "Caregiver stress on that day."};
   s[series_caregiver_self_efficacy] = {"caregiver_self_efficacy", "0-1", "Caregiver self-efficacy."};
+  s[series_caregiver_depressed] = {"caregiver_depressed", "0/1", "1 if the caregiver is depressed on that day."};
+  s[series_violence_events] = {"violence_events", "events", "Partner-violence events so far."};
+  s[series_life_events] = {"life_events", "events", "Stressful life events so far."};
   return s;
 }
 

@@ -30,6 +30,9 @@ enum SeriesVariable : std::size_t {
   series_caregiver_sensitivity,
   series_caregiver_stress,
   series_caregiver_self_efficacy,
+  series_caregiver_depressed,
+  series_violence_events,
+  series_life_events,
   series_count
 };
 
@@ -44,8 +47,11 @@ class DyadColumns {
   std::size_t index_of(const std::string& name) const;
 
   std::size_t dyad, temperament, susceptibility, marker, episodes;
-  std::size_t sensitivity_baseline, dismissing, preoccupied, unresolved, aai_drawn, aai_coded, depressed,
-      stress_baseline, sensitivity_final, self_efficacy_final;
+  std::size_t sensitivity_baseline, dismissing, preoccupied, unresolved, aai_drawn, aai_coded, stress_baseline,
+      sensitivity_final, self_efficacy_final;
+  std::size_t high_risk_stratum, neighbourhood, chaos, support, risk_count, depressed_days, depression_first_year,
+      violence_events, violence_witnessed, life_events;
+  std::vector<std::size_t> risk_indicators;  // one per RiskIndicator
   std::vector<AssessmentColumns> strange_situation;  // one per strange_situation.ages_months
   std::vector<std::size_t> observed_sensitivity;    // one per sensitivity_observation.ages_months
 

@@ -22,6 +22,7 @@ namespace {
 struct Dyad {
   Infant infant;
   Caregiver caregiver;
+  ContextHistory context;
   SignallingPolicy policy;
   WorkingModel model;
   std::int64_t episodes = 0;
@@ -62,6 +63,27 @@ void record_series(const Dyad& d, std::size_t step, sim::DyadRecord& out) {
   out.set_series(series_caregiver_sensitivity, step, d.caregiver.sensitivity);
   out.set_series(series_caregiver_stress, step, d.caregiver.stress);
   out.set_series(series_caregiver_self_efficacy, step, d.caregiver.self_efficacy);
+  out.set_series(series_caregiver_depressed, step, d.caregiver.depressed ? 1 : 0);
+  out.set_series(series_violence_events, step, d.context.violence_events);
+  out.set_series(series_life_events, step, d.context.life_events);
+}
+
+void record_context(const DyadColumns& columns, const ContextHistory& h, sim::DyadRecord& out) {
+  const RiskProfile& r = h.risk;
+  const auto risks = cumulative_risks(h);
+  out.set(columns.high_risk_stratum, r.high_risk_stratum ? 1 : 0);
+  out.set(columns.neighbourhood, static_cast<double>(r.neighbourhood));
+  out.set(columns.chaos, r.chaos);
+  out.set(columns.support, r.support);
+  for (int k = 0; k < risk_indicator_count; ++k) out.set(columns.risk_indicators[static_cast<std::size_t>(k)], risks[static_cast<std::size_t>(k)] ? 1 : 0);
+  int count = 0;
+  for (bool present : risks) count += present;
+  out.set(columns.risk_count, count);
+  out.set(columns.depressed_days, h.depressed_days);
+  out.set(columns.depression_first_year, h.depressed_days_first_year / days_per_year);
+  out.set(columns.violence_events, h.violence_events);
+  out.set(columns.violence_witnessed, h.violence_witnessed);
+  out.set(columns.life_events, h.life_events);
 }
 
 template <LearningRule rule>
@@ -73,23 +95,25 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
 
   Dyad d;
   {
-    Household h = draw_household(p, population_stream);
+    Household h = draw_household(p, schedule.risk_structure, seed, dyad, population_stream);
     d.infant = h.infant;
     d.caregiver = h.caregiver;
+    d.context = h.context;
   }
+  const ContextRules context_rules{p.context, p.depression, p.partner_violence, p.hardship, p.chaos_support};
+  const double chaos = d.context.risk.chaos;
   d.policy.start(p.signalling);
   const double beta = p.signalling.inverse_temperature;
   const SignalStrengths strength(p.caregiver, {p.signalling.strength_suppress, p.signalling.strength_direct,
                                                p.signalling.strength_escalate});
-  boost::random::normal_distribution<double> standard_normal(0, 1);
-
   std::size_t next_step = 0;
   const std::size_t steps = with_series ? out.steps() : 0;
 
   for (int day = 0; day <= schedule.last_day; ++day) {
     // Context sets today's stress and availability, and so the caregiver's answer odds.
-    advance_context(p.context, d.caregiver, standard_normal(context_stream));
-    const AnswerOdds odds = answer_odds(p.caregiver, d.caregiver, strength);
+    const bool witnessed_violence = advance_context(context_rules, d.caregiver, d.context, day, context_stream);
+    const AnswerOdds odds = answer_odds(p.caregiver, d.caregiver, strength, chaos, p.chaos_support.missed_bids,
+                                        p.chaos_support.interrupted_comfort);
 
     // Instruments at their ages, before the day's episodes, each from its own stream.
     for (std::size_t i = 0; i < schedule.observations; ++i)
@@ -108,11 +132,18 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     const double age = day;
     const double weight = schedule.phase_weight[day] * d.infant.susceptibility;
     const double mean_episodes = schedule.episodes_per_day[day] * d.infant.rate_scale;
-    const int n = mean_episodes > 0 ? boost::random::poisson_distribution<int, double>(mean_episodes)(episode_stream) : 0;
+    int n = mean_episodes > 0 ? boost::random::poisson_distribution<int, double>(mean_episodes)(episode_stream) : 0;
+    if (witnessed_violence) {
+      // Witnessed violence alarms the infant, and the caregiver is frightened too: fear rises and an
+      // intense distress episode follows.
+      d.model.fear += std::min(1.0, p.working_model.fear_rate * p.partner_violence.witness_fear * weight) * (1 - d.model.fear);
+      ++n;
+    }
     d.episodes += n;
 
     for (int e = 0; e < n; ++e) {
-      const int level = episode_stream.uniform() < d.infant.intense_probability ? 1 : 0;
+      const double u_level = episode_stream.uniform();
+      const int level = (witnessed_violence && e == 0) || u_level < d.infant.intense_probability ? 1 : 0;
       const int signal = d.policy.choose(level, episode_stream.uniform());
       const double u_focus = episode_stream.uniform(), u_detect = episode_stream.uniform(),
                    u_kind = episode_stream.uniform();
@@ -142,7 +173,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   out.set(columns.unresolved, c.mind.unresolved);
   out.set(columns.aai_drawn, sim::label_code(name_of(c.mind.category)));
   out.set(columns.aai_coded, sim::label_code(name_of(code_aai(p.aai, c.mind, aai_stream))));
-  out.set(columns.depressed, c.depressed ? 1 : 0);
+  record_context(columns, d.context, out);
   out.set(columns.stress_baseline, c.stress_baseline);
   out.set(columns.sensitivity_final, c.sensitivity);
   out.set(columns.self_efficacy_final, c.self_efficacy);

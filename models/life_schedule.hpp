@@ -6,6 +6,7 @@
 #include "models/development.hpp"
 #include "models/infant.hpp"
 #include "models/model_parameters.hpp"
+#include "models/risk_profile.hpp"
 
 #include <array>
 #include <cmath>
@@ -22,8 +23,10 @@ struct LifeSchedule {
   std::array<int, max_assessments> strange_situation_days{}, observation_days{};
   std::size_t strange_situations = 0, observations = 0;
   std::vector<int> series_days;  // day on which month m is recorded, m = 0 .. floor(span)
+  RiskStructure risk_structure;  // correlations of the families' risk liabilities
 
-  explicit LifeSchedule(const ModelParameters& p) : last_day(day_of(p.development.span_months)) {
+  explicit LifeSchedule(const ModelParameters& p)
+      : last_day(day_of(p.development.span_months)), risk_structure(p.risk) {
     Infant average;
     for (int day = 0; day <= last_day; ++day) {
       episodes_per_day.push_back(distress_episodes_per_day(p.infant, average, day));

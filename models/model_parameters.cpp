@@ -47,6 +47,13 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
                      format_value(d.in_the_making_months) + ", " + format_value(d.clear_cut_months) + ", " +
                          format_value(d.goal_corrected_months));
 
+  if (const auto problem = RiskStructure::check(p.risk)) {
+    const bool listed = !p.risk.correlations.empty();
+    const std::string key = listed ? "risk.correlations" : "risk.pairwise_correlation";
+    throw InputError(config.position_of(key), key, *problem,
+                     listed ? format_value(p.risk.correlations) : format_value(p.risk.pairwise_correlation));
+  }
+
   check_ages(config, "strange_situation.ages_months", p.strange_situation.ages_months, d.span_months);
   check_ages(config, "sensitivity_observation.ages_months", p.sensitivity_observation.ages_months, d.span_months);
   return p;

@@ -4,6 +4,11 @@
 #include "models/adult_attachment_interview.hpp"
 #include "models/caregiver.hpp"
 #include "models/context.hpp"
+#include "models/depression.hpp"
+#include "models/economic_hardship.hpp"
+#include "models/household_chaos.hpp"
+#include "models/partner_violence.hpp"
+#include "models/risk_profile.hpp"
 #include "models/development.hpp"
 #include "models/infant.hpp"
 #include "models/learning.hpp"
@@ -25,6 +30,11 @@ struct ModelParameters {
   CaregiverParameters caregiver;
   StateOfMindParameters state_of_mind;
   ContextParameters context;
+  RiskParameters risk;
+  DepressionParameters depression;
+  PartnerViolenceParameters partner_violence;
+  HardshipParameters hardship;
+  ChaosSupportParameters chaos_support;
   SignallingParameters signalling;
   LearningParameters learning;
   WorkingModelParameters working_model;
@@ -41,6 +51,11 @@ inline sim::ParameterTable<ModelParameters> model_parameter_table() {
   sim::nest(t, "caregiver", &M::caregiver, caregiver_table());
   sim::nest(t, "state_of_mind", &M::state_of_mind, state_of_mind_table());
   sim::nest(t, "context", &M::context, context_table());
+  sim::nest(t, "risk", &M::risk, risk_table());
+  sim::nest(t, "depression", &M::depression, depression_table());
+  sim::nest(t, "partner_violence", &M::partner_violence, partner_violence_table());
+  sim::nest(t, "hardship", &M::hardship, hardship_table());
+  sim::nest(t, "chaos_support", &M::chaos_support, chaos_support_table());
   sim::nest(t, "signalling", &M::signalling, signalling_table());
   sim::nest(t, "learning", &M::learning, learning_table());
   sim::nest(t, "working_model", &M::working_model, working_model_table());

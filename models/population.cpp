@@ -17,9 +17,12 @@ AaiCategory draw_category(double u, double f, double ds, double e) {
 
 }  // namespace
 
-Household draw_household(const ModelParameters& p, sim::RandomStream& stream) {
+Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
+                         sim::RandomStream& stream) {
   boost::random::normal_distribution<double> z(0, 1);
   Household h;
+  h.context.risk = draw_risk_profile(p.risk, risk, seed, dyad, stream);
+  const RiskProfile& r = h.context.risk;
 
   Infant& infant = h.infant;
   infant.temperament = z(stream);
@@ -46,12 +49,13 @@ Household draw_household(const ModelParameters& p, sim::RandomStream& stream) {
                                : std::clamp(som.unresolved_trace_mean + 0.25 * som.dimension_sd * z(stream), 0.0, 1.0);
 
   Caregiver& c = h.caregiver;
-  const double shift = mind.category == AaiCategory::F ? 0.0 : p.caregiver.sensitivity_shift_insecure;
+  const double shift = (mind.category == AaiCategory::F ? 0.0 : p.caregiver.sensitivity_shift_insecure) +
+                       (r.adolescent ? p.caregiver.sensitivity_shift_adolescent : 0.0);
   c.sensitivity_baseline = std::clamp(p.caregiver.sensitivity_mean + shift + p.caregiver.sensitivity_sd * z(stream), 0.0, 1.0);
   c.sensitivity = c.sensitivity_baseline;
   c.stress_baseline = std::clamp(p.context.stress_mean + p.context.stress_sd * z(stream), 0.0, 1.0);
   c.stress_own = c.stress = c.stress_baseline;
-  c.depressed = stream.bernoulli(p.context.depression_prevalence);
+  c.depressed = stream.bernoulli(depressed_at_birth(p.depression, r.liability[depression], c.stress, r.support));
   return h;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "models/caregiver.hpp"
+#include "models/context.hpp"
 #include "models/infant.hpp"
 #include "models/model_parameters.hpp"
 #include "sim/random_stream.hpp"
@@ -13,8 +14,10 @@ namespace attachsim::models {
 struct Household {
   Infant infant;
   Caregiver caregiver;
+  ContextHistory context;  // starts with the family's risk profile
 };
 
-Household draw_household(const ModelParameters& p, sim::RandomStream& stream);
+Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
+                         sim::RandomStream& stream);
 
 }  // namespace attachsim::models

@@ -25,7 +25,7 @@ TEST_CASE("population: state-of-mind categories follow the configured shares") {
   int counts[4] = {};
   for (int i = 0; i < n; ++i) {
     sim::RandomStream stream(1, static_cast<std::uint64_t>(i), 1);
-    ++counts[static_cast<int>(models::draw_household(p, stream).caregiver.mind.category)];
+    ++counts[static_cast<int>(models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream).caregiver.mind.category)];
   }
   // n = 40,000: the SE of a share near 0.2 is 0.002; 0.01 is 5 SE.
   const double shares[4] = {p.state_of_mind.share_F, p.state_of_mind.share_Ds, p.state_of_mind.share_E,
@@ -34,12 +34,13 @@ TEST_CASE("population: state-of-mind categories follow the configured shares") {
 }
 
 TEST_CASE("population: traits follow their distributions") {
-  const auto p = defaults();
+  auto p = defaults();
+  p.depression.model = models::DepressionModel::fixed;  // a share drawn once, to compare with its input
   constexpr int n = 20000;
   double temperament = 0, temperament2 = 0, depressed = 0, susceptibility = 0;
   for (int i = 0; i < n; ++i) {
     sim::RandomStream stream(2, static_cast<std::uint64_t>(i), 1);
-    const auto h = models::draw_household(p, stream);
+    const auto h = models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream);
     temperament += h.infant.temperament;
     temperament2 += h.infant.temperament * h.infant.temperament;
     depressed += h.caregiver.depressed;
@@ -50,7 +51,7 @@ TEST_CASE("population: traits follow their distributions") {
   // n = 20,000: SE of the temperament mean is 0.007 (0.03 = 4 SE); of the depression share 0.0022.
   CHECK(temperament / n == doctest::Approx(0).epsilon(0.03).scale(1));
   CHECK(temperament2 / n == doctest::Approx(1).epsilon(0.04));
-  CHECK(depressed / n == doctest::Approx(p.context.depression_prevalence).epsilon(0.01 / p.context.depression_prevalence));
+  CHECK(depressed / n == doctest::Approx(p.depression.fixed_prevalence).epsilon(0.01 / p.depression.fixed_prevalence));
   CHECK(susceptibility / n == doctest::Approx(1).epsilon(0.01));
 }
 
@@ -61,7 +62,7 @@ TEST_CASE("population: marker carriers are more susceptible") {
   constexpr int n = 20000;
   for (int i = 0; i < n; ++i) {
     sim::RandomStream stream(3, static_cast<std::uint64_t>(i), 1);
-    const auto h = models::draw_household(p, stream);
+    const auto h = models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream);
     (h.infant.marker ? carrier_s : other_s) += h.infant.susceptibility;
     carriers += h.infant.marker;
   }

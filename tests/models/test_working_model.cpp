@@ -1,7 +1,6 @@
 // The working model tracks what answers the infant has had; fear rises with frightening answers and
 // fades without them; the transactional loop moves the caregiver.
 #include "models/caregiver.hpp"
-#include "models/context.hpp"
 #include "models/development.hpp"
 #include "models/working_model.hpp"
 
@@ -77,17 +76,4 @@ TEST_CASE("transaction: inconsolable crying raises parenting stress and erodes s
   CHECK(success.parenting_stress == 0.0);
   CHECK(spiral.sensitivity < 0.55);
   CHECK(success.sensitivity > 0.65);
-}
-
-TEST_CASE("context: stress reverts to its chronic level and depression lowers availability") {
-  ContextParameters p{0.25, 0.1, 0.2, 0.0, 0.5, 0.1, 0.15, 0.3, 0.25};
-  Caregiver c;
-  c.stress_baseline = 0.4;
-  c.stress_own = 0.9;
-  for (int day = 0; day < 60; ++day) advance_context(p, c, 0.0);
-  CHECK(c.stress == doctest::Approx(0.4).epsilon(0.01));
-  const double available = c.availability;
-  c.depressed = true;
-  advance_context(p, c, 0.0);
-  CHECK(c.availability < available * 0.8);
 }
