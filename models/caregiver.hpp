@@ -25,6 +25,8 @@ struct CaregiverParameters {
   double self_focus_comfort_share;
   double frightening_base;
   double frightening_stress;
+  double hostile_under_stress;
+  double atypical_under_stress;
   double stress_sensitivity_effect;
   double depression_sensitivity_effect;
   double crying_stress_gain;
@@ -57,10 +59,14 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"", "While a preoccupied caregiver is absorbed in her own state, only strong signals break through: detection = availability * strength^k.", "Cassidy & Berlin 1994 on inconsistent responsiveness"}),
       sim::real("self_focus_comfort_share", &P::self_focus_comfort_share, 0.5, 0, 1,
                 {"probability", "Of the bids that break through a preoccupied caregiver's self-focus, the share answered with comfort (the rest mis-attuned): her mood, not the signal, decides.", "assumption: intermittent reward (Cassidy & Berlin 1994)"}),
-      sim::real("frightening_base", &P::frightening_base, 0.1, 0, 1,
+      sim::real("frightening_base", &P::frightening_base, 0.04, 0, 1,
                 {"probability per unit unresolved", "Probability that a detected bid meets frightening or frightened behaviour, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
       sim::real("frightening_stress", &P::frightening_stress, 0.3, 0, 2,
                 {"probability per unit unresolved and stress", "Additional frightening behaviour under stress.", "Main & Hesse 1990 (trauma reminders under stress)"}),
+      sim::real("hostile_under_stress", &P::hostile_under_stress, 0.35, 0, 2,
+                {"probability per unit stress^2", "Rebuffs of any caregiver under stress: harsh, hostile answers rise with the square of stress.", "family stress model (Conger & Elder 1994): economic pressure -> parental hostility"}),
+      sim::real("atypical_under_stress", &P::atypical_under_stress, 0.03, 0, 2,
+                {"probability per unit stress^2", "Frightening or frightened behaviour of any caregiver under stress, beyond unresolved loss or trauma.", "Lyons-Ruth et al. 1999: atypical (hostile, helpless) maternal behaviour in high-risk samples"}),
       sim::real("stress_sensitivity_effect", &P::stress_sensitivity_effect, 0.3, 0, 1,
                 {"fraction", "Proportional loss of momentary sensitivity at maximal stress.", "Booth et al. 2018: parenting stress r = -.13 with sensitivity"}),
       sim::real("depression_sensitivity_effect", &P::depression_sensitivity_effect, 0.35, 0, 1,

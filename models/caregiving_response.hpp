@@ -53,7 +53,9 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   AnswerOdds odds;
   odds.comfort = momentary_sensitivity(p, c);
   odds.self_focus = c.mind.preoccupied;
-  odds.frightening = std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress));
+  const double stress2 = c.stress * c.stress;
+  odds.frightening = std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress) +
+                                       p.atypical_under_stress * stress2);
   odds.delayed_share = p.delayed_share;
   odds.self_focus_comfort = p.self_focus_comfort_share;
   odds.interrupted = interrupted_comfort * chaos;
@@ -62,7 +64,8 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
     const double log_strength = signals.log_strength[s];
     odds.detect[s] = heard * c.availability * std::exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
     odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
-    odds.rebuff[s] = std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]));
+    odds.rebuff[s] = std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) +
+                                       p.hostile_under_stress * stress2);
   }
   return odds;
 }

@@ -29,8 +29,8 @@ inline sim::ParameterTable<DepressionParameters> depression_table() {
   return {
       sim::choice("model", &P::model, {"episodes", "fixed"}, 0,
                   {"", "'episodes': onset and remission over time; 'fixed': depressed or not through the whole span.", "Gavin et al. 2005; Torres et al. 2019"}),
-      sim::real("onset_per_year", &P::onset_per_year, 0.13, 0, 10,
-                {"1/year", "Onset hazard for an average family at average stress and support.", "set so that onset/(onset+remission) gives ~11% point prevalence (Gavin et al. 2005)"}),
+      sim::real("onset_per_year", &P::onset_per_year, 0.1, 0, 10,
+                {"1/year", "Onset hazard for an average family at average stress and support.", "calibrated: with the liability, stress and support effects it gives ~13% first-year point prevalence in the normative population (Gavin et al. 2005: 6.5-12.9%; Shorey et al. 2018: 17%)"}),
       sim::real("mean_episode_weeks", &P::mean_episode_weeks, 49.4, 1, 520,
                 {"weeks", "Mean length of a depressive episode (remission hazard = 1/length).", "Torres et al. 2019: mean 49.4 weeks"}),
       sim::real("liability_effect", &P::liability_effect, 0.5, 0, 3,

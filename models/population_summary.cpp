@@ -53,6 +53,15 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
                               block.value(columns_.strange_situation[0].security, row));
   const int k = aai_index(block.value(columns_.aai_coded, row));
   if (k >= 0) ++aai_[k];
+  depression_first_year_.add(block.value(columns_.depression_first_year, row));
+  if (!ssp_.empty()) {
+    const int a = letter_index(block.value(columns_.strange_situation[0].attachment_class, row), class_letters);
+    const auto risks = static_cast<int>(block.value(columns_.risk_count, row));
+    if (a >= 0) {
+      ++by_stratum_[block.value(columns_.high_risk_stratum, row) > 0 ? 1 : 0][a];
+      ++by_risk_group_[risks <= 1 ? 0 : risks <= 4 ? 1 : 2][a];
+    }
+  }
 }
 
 std::vector<sim::SummaryValue> PopulationSummary::values() const {
@@ -90,6 +99,25 @@ std::vector<sim::SummaryValue> PopulationSummary::values() const {
     v.push_back({"sensitivity_security_r_ci_low", lo, "r", "Lower bound of the 95% Fisher-z interval of the correlation."});
     v.push_back({"sensitivity_security_r_ci_high", hi, "r", "Upper bound of the 95% Fisher-z interval of the correlation."});
   }
+  v.push_back({"depression_point_prevalence", depression_first_year_.mean(), "proportion",
+               "Share of caregivers depressed on an average day of the infant's first year."});
+  if (!ssp_.empty()) {
+    const std::string age = age_label(p_.strange_situation.ages_months[0]);
+    const auto breakdown = [&](const std::string& group, const std::array<std::uint64_t, 4>& counts, const std::string& who) {
+      std::uint64_t n = 0;
+      for (auto c : counts) n += c;
+      v.push_back({"by_risk_" + group + "_dyads", static_cast<double>(n), "dyads", "Dyads " + who + "."});
+      for (int k = 0; k < 4; ++k)
+        v.push_back({"by_risk_" + group + "_ssp_" + age + "_share_" + std::string(1, class_letters[k]),
+                     n ? static_cast<double>(counts[k]) / static_cast<double>(n) : 0.0, "proportion",
+                     "Share classified " + std::string(1, class_letters[k]) + " at " + age + " among dyads " + who + "."});
+    };
+    breakdown("low_risk_stratum", by_stratum_[0], "of the low-risk stratum");
+    breakdown("high_risk_stratum", by_stratum_[1], "of the high-risk stratum");
+    breakdown("risks_0_to_1", by_risk_group_[0], "with 0-1 cumulative risks");
+    breakdown("risks_2_to_4", by_risk_group_[1], "with 2-4 cumulative risks");
+    breakdown("risks_5_or_more", by_risk_group_[2], "with 5 or more cumulative risks");
+  }
   for (int k = 0; k < 4; ++k)
     v.push_back({std::string("aai_share_") + aai_names[k],
                  dyads_ ? static_cast<double>(aai_[k]) / static_cast<double>(dyads_) : 0.0, "proportion",
@@ -122,6 +150,25 @@ std::string PopulationSummary::report() const {
   if (!ssp_.empty() && !sensitivity_.empty()) {
     std::snprintf(line, sizeof line, "sensitivity-security correlation: r = %.3f\n", sensitivity_security_.r());
     s += line;
+  }
+  std::snprintf(line, sizeof line, "depression point prevalence in the first year: %.1f%%\n",
+                100 * depression_first_year_.mean());
+  s += line;
+  if (!ssp_.empty()) {
+    const char* names[3] = {"0-1 risks", "2-4 risks", "5+ risks "};
+    for (int g = 0; g < 3; ++g) {
+      std::uint64_t n = 0;
+      for (auto c : by_risk_group_[g]) n += c;
+      if (n == 0) continue;
+      std::snprintf(line, sizeof line, "  %s (n=%6llu):", names[g], static_cast<unsigned long long>(n));
+      s += line;
+      for (int k = 0; k < 4; ++k) {
+        std::snprintf(line, sizeof line, "  %c %5.1f%%", class_letters[k],
+                      100.0 * static_cast<double>(by_risk_group_[g][k]) / static_cast<double>(n));
+        s += line;
+      }
+      s += "\n";
+    }
   }
   std::snprintf(line, sizeof line, "caregiver AAI: F %.1f%%  Ds %.1f%%  E %.1f%%  U %.1f%%\n",
                 100.0 * static_cast<double>(aai_[0]) / static_cast<double>(dyads_),

@@ -34,6 +34,10 @@ class PopulationSummary : public sim::Summary {
   sim::RunningCorrelation sensitivity_security_;
   std::size_t correlated_observation_ = 0;  // the observation paired with the first Strange Situation
   std::array<std::uint64_t, 4> aai_{};        // F, Ds, E, U as coded
+  // Breakdowns of the first Strange Situation by risk: stratum (low, high) and cumulative-risk group.
+  std::array<std::array<std::uint64_t, 4>, 2> by_stratum_{};
+  std::array<std::array<std::uint64_t, 4>, 3> by_risk_group_{};  // 0-1, 2-4, 5 or more risks
+  sim::RunningMoments depression_first_year_;
 };
 
 }  // namespace attachsim::models

@@ -50,8 +50,8 @@ inline sim::ParameterTable<RiskParameters> risk_table() {
                 {"SD", "SD of the neighbourhood's shift of all liabilities (used when neighbourhood_size > 1).", "assumption; Leventhal & Brooks-Gunn 2000 on neighbourhood effects"}),
       sim::real("hardship_share", &P::hardship_share, 0.1, 0, 1,
                 {"probability", "Share of families in economic hardship (at no shift).", "assumption for middle-class samples"}),
-      sim::real("violence_share", &P::violence_share, 0.1, 0, 1,
-                {"probability", "Share of families with a violent partner relationship (at no shift).", "Gartland et al.: 17% physical or emotional abuse in the first postpartum year"}),
+      sim::real("violence_share", &P::violence_share, 0.07, 0, 1,
+                {"probability", "Share of families with a violent partner relationship (at no shift).", "Gartland et al.: 17% physical or emotional abuse in the first postpartum year; repeated violence is rarer (assumed 7%)"}),
       sim::real("adolescent_share", &P::adolescent_share, 0.03, 0, 1,
                 {"probability", "Share of adolescent mothers (at no shift).", "assumption: low in middle-class samples"}),
   };
