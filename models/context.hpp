@@ -23,6 +23,7 @@
 namespace attachsim::models {
 
 struct ContextParameters {
+  bool processes;
   double stress_mean;
   double stress_sd;
   double stress_reversion;
@@ -36,6 +37,8 @@ struct ContextParameters {
 inline sim::ParameterTable<ContextParameters> context_table() {
   using P = ContextParameters;
   return {
+      sim::boolean("processes", &P::processes, true,
+                   {"", "Run the context processes (depression episodes, violence, life events, hardship, chaos, support). false keeps only chronic stress with its daily fluctuation and a depression state fixed at birth: the simple context of the first model, for comparison.", "design choice: a mechanism switched off is a config line"}),
       sim::real("stress_mean", &P::stress_mean, 0.25, 0, 1,
                 {"0-1", "Population mean of the caregiver's baseline chronic stress, before hardship and depression.", "assumption: low-risk population"}),
       sim::real("stress_sd", &P::stress_sd, 0.12, 0, 0.5,
@@ -87,12 +90,28 @@ inline std::array<bool, risk_indicator_count> cumulative_risks(const ContextHist
           h.risk.support < 0.25, h.risk.adolescent, h.life_events_first_year >= 2};
 }
 
+// The context of the first model, kept as a rival to the processes: chronic stress with its daily
+// fluctuation and a depression state fixed at birth; no events, no chaos, no support buffering.
+inline bool simple_context(const ContextParameters& p, Caregiver& c, ContextHistory& h, int day, double z) {
+  const double chronic = c.stress_baseline + (c.depressed ? p.depression_stress : 0.0);
+  c.stress_own += p.stress_reversion * (chronic - c.stress_own) + p.stress_volatility * z;
+  c.stress = std::clamp(c.stress_own + p.parenting_stress_weight * c.parenting_stress, 0.0, 1.0);
+  c.availability = (1 - p.availability_stress_effect * c.stress) * (c.depressed ? 1 - p.availability_depression_effect : 1.0);
+  if (c.depressed) {
+    ++h.depressed_days;
+    if (day < days_per_year) ++h.depressed_days_first_year;
+  }
+  return false;
+}
+
 // One day of context; returns whether the infant witnessed violence today. Draws a fixed number of
 // numbers per day, so that everything unrelated to a change stays aligned across counterfactual runs.
 inline bool advance_context(const ContextRules& rules, Caregiver& c, ContextHistory& h, int day,
                             sim::RandomStream& stream) {
   boost::random::normal_distribution<double> standard_normal(0, 1);
   const double z = standard_normal(stream);
+  const auto& p = rules.context;
+  if (!p.processes) return simple_context(p, c, h, day, z);
   const double u_depression = stream.uniform(), u_violence = stream.uniform(), u_witness = stream.uniform(),
                u_life = stream.uniform();
   const RiskProfile& risk = h.risk;
@@ -122,7 +141,6 @@ inline bool advance_context(const ContextRules& rules, Caregiver& c, ContextHist
     if (day < days_per_year) ++h.depressed_days_first_year;
   }
 
-  const auto& p = rules.context;
   const double chronic = c.stress_baseline + (risk.hardship ? rules.hardship.chronic_stress : 0.0) +
                          (c.depressed ? p.depression_stress : 0.0);
   c.stress_own += p.stress_reversion * (chronic - c.stress_own) + p.stress_volatility * z;

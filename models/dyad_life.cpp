@@ -101,7 +101,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     d.context = h.context;
   }
   const ContextRules context_rules{p.context, p.depression, p.partner_violence, p.hardship, p.chaos_support};
-  const double chaos = d.context.risk.chaos;
+  const double chaos = p.context.processes ? d.context.risk.chaos : 0.0;
   d.policy.start(p.signalling);
   const double beta = p.signalling.inverse_temperature;
   const SignalStrengths strength(p.caregiver, {p.signalling.strength_suppress, p.signalling.strength_direct,

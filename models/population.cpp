@@ -55,7 +55,9 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   c.sensitivity = c.sensitivity_baseline;
   c.stress_baseline = std::clamp(p.context.stress_mean + p.context.stress_sd * z(stream), 0.0, 1.0);
   c.stress_own = c.stress = c.stress_baseline;
-  c.depressed = stream.bernoulli(depressed_at_birth(p.depression, r.liability[depression], c.stress, r.support));
+  const double depressed = p.context.processes ? depressed_at_birth(p.depression, r.liability[depression], c.stress, r.support)
+                                               : p.depression.fixed_prevalence;
+  c.depressed = stream.bernoulli(depressed);
   return h;
 }
 

@@ -191,7 +191,7 @@ def read_targets(path: str) -> dict:
             text = f.read()
     except OSError as e:
         raise CalibrationError(f"cannot read the targets {path}: {e.strerror}") from None
-    return parse_simple_yaml(text, os.path.relpath(path))
+    return parse_simple_yaml(text, path)
 
 
 def _lookup(targets: dict, dotted: str, kind=float, required=True):
@@ -273,9 +273,14 @@ class Population:
 
     def column(self, name: str) -> np.ndarray:
         if name not in self.columns:
+            family = name.split("_")[0] + "_"
+            similar = sorted(c for c in self.columns if c.startswith(family))
+            hint = ""
+            if name.startswith("ssp_"):
+                hint = f"; the config must assess the Strange Situation at {name.split('_')[1]} (strange_situation.ages_months)"
             raise CalibrationError(
-                f"{self.path}: /dyads has no column {name!r}, which the calibration needs "
-                f"(columns present: {', '.join(sorted(self.columns))})")
+                f"the {self.name} run {self.path}: /dyads has no column {name!r}, which the calibration needs "
+                f"({family}* columns present: {', '.join(similar) or 'none'}{hint})")
         return self.columns[name]
 
     def classes(self, age: str) -> np.ndarray:
@@ -293,7 +298,7 @@ class Population:
         eligible = [x for x in found if x[0] <= limit + 1e-9]
         if not eligible:
             raise CalibrationError(
-                f"{self.path}: no observed sensitivity at or before {age} (columns sensitivity_<age>m found: "
+                f"the {self.name} run {self.path}: no observed sensitivity at or before {age} (columns sensitivity_<age>m found: "
                 f"{', '.join(n for _, n in sorted(found)) or 'none'}); set sensitivity_observation.ages_months "
                 f"to include an age <= {limit:g} in the config")
         return max(eligible)[1]
@@ -334,6 +339,7 @@ class Row:
     passed: bool
     notes: list[str] = field(default_factory=list)
     simulated_text: str | None = None
+    known_miss: bool = False    # failed, but listed with --known-miss
 
 
 def _fmt(x: float, digits: int = 3) -> str:
@@ -429,7 +435,8 @@ def _effect_row(label: str, target_key: str, targets: dict, exposed_events: np.n
     elif n0 == 0:
         small = "n too small (normative: n = 0)"
     if small:
-        return Row(label, None, None, f"{target:g}", _tolerance_text(tol, None), False, [small], small)
+        return Row(label, None, None, f"{target:g}", _tolerance_text(tol, None), False,
+                   [f"need at least {max(min_n, 1)} dyads to estimate d"], small)
     a, c = int(exposed_events.sum()), int(reference_events.sum())
     b, d = n1 - a, n0 - c
     eff = d_from_counts(a, b, c, d)
@@ -484,7 +491,8 @@ HEADERS = ("target", "simulated", "95% CI", "published", "tolerance", "result", 
 def _cells(row: Row) -> list[str]:
     sim = row.simulated_text if row.simulated_text is not None else _fmt(row.simulated)
     ci = f"[{_fmt(row.ci[0])}, {_fmt(row.ci[1])}]" if row.ci else "—"
-    return [row.target, sim, ci, row.published, row.tolerance, "PASS" if row.passed else "FAIL", "; ".join(row.notes)]
+    verdict = "PASS" if row.passed else ("MISS (known)" if row.known_miss else "FAIL")
+    return [row.target, sim, ci, row.published, row.tolerance, verdict, "; ".join(row.notes)]
 
 
 def format_text(rows: list[Row]) -> str:
@@ -586,6 +594,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--test", action="store_true",
                    help="CTest mode: widen each tolerance by 1.96 x the standard error of the estimate at this "
                         "sample size and exit 1 if any row fails")
+    p.add_argument("--known-miss", dest="known_misses", action="append", default=[], metavar="TEXT",
+                   help="a target (matched as a substring of its name) the model is known to miss: reported as "
+                        "'MISS (known)' and not failing --test; documented in docs/calibration.md")
     p.add_argument("--binary", default=None, metavar="PATH",
                    help="attachsim to run (default: $ATTACHSIM_BINARY, else build/attachsim, built if missing)")
     p.add_argument("--targets", default=os.path.join(REPO, "configs", "calibration", "targets.yaml"), metavar="FILE",
@@ -655,15 +666,23 @@ def _calibrate(args, overrides: dict) -> int:
         print(f"calibrate: warning: {binary} changed while the populations ran (rebuilt?): they may come from "
               "different builds; run again", file=sys.stderr)
     rows = compute_rows(targets, pops, test_mode=args.test)
+    known = [r for r in rows if not r.passed and any(k in r.target for k in args.known_misses)]
+    for r in known:
+        r.known_miss = True
 
     header = _header(args, configs, overrides, pops, rows)
     print("\n".join(header))
     print()
     print(format_text(rows))
-    failed = [r for r in rows if not r.passed]
-    verdict = f"{len(rows) - len(failed)} of {len(rows)} targets met"
+    failed = [r for r in rows if not r.passed and r not in known]
+    met = len(rows) - len(failed) - len(known)
+    verdict = f"{met} of {len(rows)} targets met"
     print()
-    print(verdict + (f"; failed: {', '.join(r.target for r in failed)}" if failed else ""))
+    print(verdict + (f"; failed: {', '.join(r.target for r in failed)}" if failed else "") +
+          (f"; known misses: {', '.join(r.target for r in known)}" if known else ""))
+    for k in args.known_misses:  # a known miss that is met should leave the list
+        if not any(k in r.target for r in rows if not r.passed):
+            print(f"calibrate: note: --known-miss '{k}' is met now (or matches no target): drop it")
 
     md_path = os.path.join(out, "calibration.md")
     with open(md_path, "w", encoding="utf-8") as f:

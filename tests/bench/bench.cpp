@@ -39,7 +39,7 @@ void bench_engines() {
       sim::RandomStream r(42, static_cast<std::uint64_t>(s), 3);
       for (int i = 0; i < draws; ++i) sink += r.uniform();
     }
-    std::printf("rng philox4x32-10 (counter-based): %7.1f M draws/s\n", streams * double(draws) / seconds_since(t) / 1e6);
+    std::printf("rng philox4x64-10 (counter-based, the engine used): %7.1f M draws/s\n", streams * double(draws) / seconds_since(t) / 1e6);
   }
   {
     const auto t = std::chrono::steady_clock::now();
@@ -67,11 +67,12 @@ struct Result {
   double episodes = 0;
 };
 
-Result bench_model(const std::string& config_path, std::int64_t dyads, int threads) {
+Result bench_model(const std::string& config_path, std::int64_t dyads, int threads, bool context = true) {
   models::AttachmentModel model;
   std::vector<sim::ParameterSpec> schema = sim::specs_of(sim::run_settings_table());
   for (auto& s : model.parameters()) schema.push_back(s);
-  auto config = sim::load_config(config_path, schema, {"run.dyads=" + std::to_string(dyads)});
+  auto config = sim::load_config(config_path, schema,
+                                 {"run.dyads=" + std::to_string(dyads), std::string("context.processes=") + (context ? "true" : "false")});
   model.configure(config);
   sim::RunSettings run;
   config.bind(sim::run_settings_table(), run);
@@ -100,6 +101,10 @@ int main(int argc, char** argv) {
   std::printf("%d threads: %6.2f s  %8.1f M episodes/s  %9.0f dyads/s\n", all, many.seconds,
               many.episodes / many.seconds / 1e6, double(dyads) / many.seconds);
   std::printf("speed-up  : %.2fx\n", one.seconds / many.seconds);
+  const Result simple = bench_model(config, dyads, all, false);
+  std::printf("%d threads, context processes off: %6.2f s  %8.1f M episodes/s; with them on: %.0f%% of that speed\n", all,
+              simple.seconds, simple.episodes / simple.seconds / 1e6,
+              100 * (many.episodes / many.seconds) / (simple.episodes / simple.seconds));
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("peak RSS  : %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
