@@ -59,7 +59,7 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"", "While a preoccupied caregiver is absorbed in her own state, only strong signals break through: detection = availability * strength^k.", "Cassidy & Berlin 1994 on inconsistent responsiveness"}),
       sim::real("self_focus_comfort_share", &P::self_focus_comfort_share, 0.5, 0, 1,
                 {"probability", "Of the bids that break through a preoccupied caregiver's self-focus, the share answered with comfort (the rest mis-attuned): her mood, not the signal, decides.", "assumption: intermittent reward (Cassidy & Berlin 1994)"}),
-      sim::real("frightening_base", &P::frightening_base, 0.04, 0, 1,
+      sim::real("frightening_base", &P::frightening_base, 0.03, 0, 1,
                 {"probability per unit unresolved", "Probability that a detected bid meets frightening or frightened behaviour, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
       sim::real("frightening_stress", &P::frightening_stress, 0.3, 0, 2,
                 {"probability per unit unresolved and stress", "Additional frightening behaviour under stress.", "Main & Hesse 1990 (trauma reminders under stress)"}),

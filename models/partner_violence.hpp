@@ -24,7 +24,7 @@ inline sim::ParameterTable<PartnerViolenceParameters> partner_violence_table() {
                 {"0-1", "Acute stress an event adds to the caregiver (decaying with hardship.acute_stress_days).", "assumption"}),
       sim::real("witness_probability", &P::witness_probability, 0.5, 0, 1,
                 {"probability", "Chance that the infant witnesses an event.", "assumption; most violence occurs with children present (Fantuzzo et al. 1997)"}),
-      sim::real("witness_fear", &P::witness_fear, 8.0, 0, 20,
+      sim::real("witness_fear", &P::witness_fear, 12.0, 0, 20,
                 {"x fear_rate", "Fear a witnessed event adds, relative to one frightening answer (working_model.fear_rate): violence between parents alarms more than a caregiver's frightened look.", "assumption; Zeanah et al. 1999: violence exposure and disorganization"}),
   };
 }

@@ -22,13 +22,18 @@ struct SweepFactor {
   std::string unit, meaning;
 };
 
+struct SweepSetting {
+  std::string key;
+  Value value;
+  SourcePosition where;
+};
+
 struct SweepSpec {
   std::string file;               // the sweep YAML as given
   std::string text;               // its exact bytes, recorded in the output
   std::string sha1;               // hex SHA-1 of text
   std::string base_path;          // the base config, resolved relative to the sweep file
-  std::vector<std::string> fixed;  // KEY=VALUE overrides from `set:`, applied to every point
-  std::vector<SourcePosition> fixed_where;
+  std::vector<SweepSetting> fixed;  // from `set:`, applied to every point before the factors
   std::vector<SweepFactor> factors;
   std::int64_t replicates = 1;
   std::uint64_t seed = 1;

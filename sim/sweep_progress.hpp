@@ -1,0 +1,47 @@
+// The checkpoint of a sweep: FILE.h5.progress, a text file beside the output. Its first line names
+// the sweep (SHA-1 of the sweep file and of the resolved base config), the shard and the run
+// count; each further line is one finished run: its index and its outcome values as the hex of
+// their IEEE bits, so a resumed sweep ends bitwise identical to an uninterrupted one. Lines are
+// appended and flushed as runs finish; a line cut short by a kill is dropped on resume. The file
+// is removed only once the HDF5 result is complete.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace attachsim::sim {
+
+struct ProgressHeader {
+  std::string sweep_sha1, base_sha1;
+  std::uint64_t shard_index = 0, shard_count = 1;
+  std::uint64_t runs = 0;        // of the whole sweep
+  std::size_t outcomes = 0;      // values per run
+  std::string sweep_file;        // for error messages only
+};
+
+class SweepProgress {
+ public:
+  // Opens PATH: a new file gets the header; an existing one must carry the same header (else
+  // InputError, and the file is left as it is) and its finished runs are read back.
+  SweepProgress(std::string path, const ProgressHeader& header);
+  ~SweepProgress();
+  SweepProgress(const SweepProgress&) = delete;
+  SweepProgress& operator=(const SweepProgress&) = delete;
+
+  const std::map<std::uint64_t, std::vector<double>>& done() const { return done_; }
+  std::size_t resumed() const { return resumed_; }
+  void record(std::uint64_t run, const std::vector<double>& values);  // not thread-safe: callers serialize
+  void remove();  // closes and deletes the file
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::FILE* file_ = nullptr;
+  std::map<std::uint64_t, std::vector<double>> done_;
+  std::size_t resumed_ = 0;
+};
+
+}  // namespace attachsim::sim
