@@ -75,7 +75,7 @@ TEST_CASE("cli run: /meta records version, commit, resolved config, seed, thread
 TEST_CASE("cli run: /dyads has one row per dyad and every dataset there has units and description") {
   ScratchDirectory dir;
   const fs::path out = dir.file("dyads.h5");
-  const auto r = run_attachsim("run configs/normative.yaml --set run.dyads=200 -q -o " + quote(out));
+  const auto r = run_attachsim("run configs/normative.yaml --set run.dyads=200 --set run.timeseries=false -q -o " + quote(out));
   REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   Hdf5File h5(out.string());
   const auto names = h5.members("/dyads");

@@ -72,7 +72,7 @@ TEST_CASE("config: normative.yaml loads with the real schema, its values set and
   CHECK(std::get<std::vector<double>>(config.value("sensitivity_observation.ages_months")) ==
         std::vector<double>{6, 12});
   CHECK(config.value("learning.rule") == config.spec("learning.rule").default_value);
-  CHECK(config.position_of("run.seed").line == 7);
+  CHECK(config.position_of("run.seed").line == 9);
   CHECK_NOTHROW(sim::make_model()->configure(config));
 }
 
