@@ -33,6 +33,7 @@ enum SeriesVariable : std::size_t {
   series_caregiver_depressed,
   series_violence_events,
   series_life_events,
+  series_social_support,
   series_count
 };
 

@@ -66,6 +66,7 @@ void record_series(const Dyad& d, std::size_t step, sim::DyadRecord& out) {
   out.set_series(series_caregiver_depressed, step, d.caregiver.depressed ? 1 : 0);
   out.set_series(series_violence_events, step, d.context.violence_events);
   out.set_series(series_life_events, step, d.context.life_events);
+  out.set_series(series_social_support, step, d.context.risk.support);
 }
 
 void record_context(const DyadColumns& columns, const ContextHistory& h, sim::DyadRecord& out) {

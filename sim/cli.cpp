@@ -1,4 +1,4 @@
-// The attachsim command line: run, check, params. Exit codes: 0 success, 2 bad input, 1 internal error.
+// The attachsim command line: run, check, params, sweep, merge. Exit codes: 0 success, 2 bad input, 1 internal error.
 #include "sim/cli.hpp"
 
 #include "sim/config.hpp"
@@ -8,6 +8,7 @@
 #include "sim/model.hpp"
 #include "sim/progress.hpp"
 #include "sim/run_settings.hpp"
+#include "sim/sweep_runner.hpp"
 #include "sim/version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -166,6 +167,21 @@ int run_cli(int argc, char** argv) {
   check->add_option("--set", overrides, "Override a parameter: KEY=VALUE (repeatable)");
   check->add_option("--seed", seed, "Master seed, overriding run.seed")->check(CLI::NonNegativeNumber);
 
+  std::string sweep_path, shard_text;
+  std::vector<std::string> shard_files;
+  auto* sweep = app.add_subcommand("sweep", "Run a parameter sweep (locally, under mpirun, or one shard of it).");
+  sweep->add_option("sweep", sweep_path, "Sweep YAML file")->required();
+  sweep->add_option("-o,--output", output, "Output HDF5 file (default results/<sweep name>.h5)");
+  sweep->add_option("--threads", threads, "Worker threads per process (default: all cores)")->check(CLI::Range(1, 4096));
+  sweep->add_option("--shard", shard_text,
+                    "Run only runs r with r % N == I (I/N); default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
+  sweep->add_flag("-q,--quiet", quiet, "Print nothing but errors");
+
+  auto* merge = app.add_subcommand("merge", "Combine the shard files of one sweep into one file.");
+  merge->add_option("output", output, "Merged HDF5 file")->required();
+  merge->add_option("shards", shard_files, "Shard files (every shard of the sweep, once)")->required();
+  merge->add_flag("-q,--quiet", quiet, "Print nothing but errors");
+
   auto* params = app.add_subcommand("params", "List every parameter: default, allowed range, unit, meaning, source.");
   params->add_flag("--markdown", markdown, "Print as the Markdown table of docs/parameters.md");
 
@@ -190,6 +206,27 @@ int run_cli(int argc, char** argv) {
     }
     if (*params) {
       print_parameters(*model, markdown);
+      return 0;
+    }
+    if (*sweep) {
+      SweepOptions options;
+      options.threads = threads;
+      options.quiet = quiet;
+      if (!shard_text.empty())
+        options.shard = parse_shard(shard_text, {"--shard", 0, 0});
+      else if (auto slurm = shard_from_slurm())
+        options.shard = *slurm;
+      options.output = output;
+      if (options.output.empty()) {
+        options.output = "results/" + std::filesystem::path(sweep_path).stem().string();
+        if (options.shard.count > 1)
+          options.output += ".shard" + std::to_string(options.shard.index) + "of" + std::to_string(options.shard.count);
+        options.output += ".h5";
+      }
+      return run_sweep([] { return make_model(); }, full_schema(*model), sweep_path, options);
+    }
+    if (*merge) {
+      merge_sweeps(output, shard_files, quiet);
       return 0;
     }
   } catch (const InputError& e) {

@@ -2,6 +2,7 @@
 
 #include "sim/input_error.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cerrno>
 #include <charconv>
