@@ -34,6 +34,7 @@ struct CaregiverParameters {
   double efficacy_rate;
   double efficacy_sensitivity_gain;
   double sensitivity_drift_rate;
+  double motivation_sd;
 };
 
 inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
@@ -79,6 +80,8 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"per episode", "Rate at which self-efficacy tracks the caregiver's success at soothing.", "assumption (Teti & Gelfand 1991 on maternal efficacy)"}),
       sim::real("efficacy_sensitivity_gain", &P::efficacy_sensitivity_gain, 0.2, 0, 1,
                 {"0-1 per unit efficacy", "How far sensitivity moves from baseline per unit of self-efficacy above or below 0.5.", "assumption (Teti & Gelfand 1991)"}),
+      sim::real("motivation_sd", &P::motivation_sd, 0.2, 0, 0.5,
+                {"0-1", "SD of caregivers' motivation to engage in a program (mean 0.5, clipped to [0, 1]).", "assumption"}),
       sim::real("sensitivity_drift_rate", &P::sensitivity_drift_rate, 0.01, 0, 1,
                 {"per day", "Daily rate at which sensitivity drifts toward its efficacy-adjusted level: weeks, not days.", "assumption"}),
   };
@@ -95,11 +98,14 @@ struct Caregiver {
   double self_efficacy = 0.5;
   bool depressed = false;
   double availability = 1;         // today's probability of being there to notice a bid
+  double motivation = 0.5;         // engagement with a program, 0-1
+  double program_sensitivity = 0;  // a sensitivity program's effect: share of the gap to ideal answers closed
 };
 
 // Sensitivity in this moment: lowered by stress and depression.
 inline double momentary_sensitivity(const CaregiverParameters& p, const Caregiver& c) {
-  return c.sensitivity * (1 - p.stress_sensitivity_effect * c.stress) *
+  const double trained = c.sensitivity + c.program_sensitivity * (1 - c.sensitivity);
+  return trained * (1 - p.stress_sensitivity_effect * c.stress) *
          (c.depressed ? 1 - p.depression_sensitivity_effect : 1.0);
 }
 

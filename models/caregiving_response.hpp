@@ -52,7 +52,9 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
                               double chaos = 0, double missed_bids = 0, double interrupted_comfort = 0) {
   AnswerOdds odds;
   odds.comfort = momentary_sensitivity(p, c);
-  odds.self_focus = c.mind.preoccupied;
+  // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus.
+  const double untrained = 1 - c.program_sensitivity;
+  odds.self_focus = c.mind.preoccupied * untrained;
   const double stress2 = c.stress * c.stress;
   odds.frightening = std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress) +
                                        p.atypical_under_stress * stress2);
@@ -64,8 +66,8 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
     const double log_strength = signals.log_strength[s];
     odds.detect[s] = heard * c.availability * std::exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
     odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
-    odds.rebuff[s] = std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) +
-                                       p.hostile_under_stress * stress2);
+    odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) +
+                                                   p.hostile_under_stress * stress2);
   }
   return odds;
 }

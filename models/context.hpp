@@ -85,6 +85,11 @@ inline const char* const risk_indicator_names[risk_indicator_count] = {
     "hardship", "partner_violence", "household_chaos", "maternal_depression", "low_support", "adolescent_mother",
     "life_events"};
 
+// Risks known when a family enters a program (all but those that unfold over the first year).
+inline int risk_load(const RiskProfile& r) {
+  return r.hardship + r.violence + r.adolescent + (r.chaos >= 0.75) + (r.support < 0.25);
+}
+
 inline std::array<bool, risk_indicator_count> cumulative_risks(const ContextHistory& h) {
   return {h.risk.hardship, h.risk.violence, h.risk.chaos >= 0.75, h.depressed_days_first_year > 0,
           h.risk.support < 0.25, h.risk.adolescent, h.life_events_first_year >= 2};

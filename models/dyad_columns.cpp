@@ -58,6 +58,11 @@ DyadColumns::DyadColumns(const ModelParameters& p) {
   violence_events = add("violence_events", I, "events", "Partner-violence events over the span.");
   violence_witnessed = add("violence_witnessed", I, "events", "Partner-violence events the infant witnessed.");
   life_events = add("life_events", I, "events", "Stressful life events over the span.");
+  motivation = add("caregiver_motivation", F, "0-1", "Caregiver's motivation to engage in a program.");
+  program_attended = add("program_sessions_attended", I, "sessions", "Program sessions attended (0 without a program).");
+  program_completed = add("program_completed", I, "0/1", "1 if every session of the program was attended.");
+  program_cost = add("program_cost", F, "USD (2010)", "Cost of the sessions attended.");
+  program_effect = add("program_effect", F, "0-1", "Program effect reached by the last session (share of the gap to the ideal closed).");
 
   for (double age : p.sensitivity_observation.ages_months)
     observed_sensitivity.push_back(add("sensitivity_" + age_label(age), F, "1-9",

@@ -53,6 +53,7 @@ class DyadColumns {
   std::size_t high_risk_stratum, neighbourhood, chaos, support, risk_count, depressed_days, depression_first_year,
       violence_events, violence_witnessed, life_events;
   std::vector<std::size_t> risk_indicators;  // one per RiskIndicator
+  std::size_t motivation, program_attended, program_completed, program_cost, program_effect;
   std::vector<AssessmentColumns> strange_situation;  // one per strange_situation.ages_months
   std::vector<std::size_t> observed_sensitivity;    // one per sensitivity_observation.ages_months
 

@@ -5,6 +5,7 @@
 #include "models/context.hpp"
 #include "models/learning.hpp"
 #include "models/population.hpp"
+#include "models/program_delivery.hpp"
 #include "models/random_purposes.hpp"
 #include "models/sensitivity_observation.hpp"
 #include "models/strange_situation.hpp"
@@ -102,6 +103,9 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     d.context = h.context;
   }
   const ContextRules context_rules{p.context, p.depression, p.partner_violence, p.hardship, p.chaos_support};
+  sim::RandomStream program_stream(seed, dyad, purpose::program);
+  ProgramDelivery program(p.program, schedule.session_days, schedule.program_end_day, d.caregiver, d.context.risk,
+                          risk_load(d.context.risk));
   const double chaos = p.context.processes ? d.context.risk.chaos : 0.0;
   d.policy.start(p.signalling);
   const double beta = p.signalling.inverse_temperature;
@@ -112,6 +116,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
 
   for (int day = 0; day <= schedule.last_day; ++day) {
     // Context sets today's stress and availability, and so the caregiver's answer odds.
+    program.day(day, d.caregiver, d.context.risk, program_stream);
     const bool witnessed_violence = advance_context(context_rules, d.caregiver, d.context, day, context_stream);
     const AnswerOdds odds = answer_odds(p.caregiver, d.caregiver, strength, chaos, p.chaos_support.missed_bids,
                                         p.chaos_support.interrupted_comfort);
@@ -175,6 +180,11 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   out.set(columns.aai_drawn, sim::label_code(name_of(c.mind.category)));
   out.set(columns.aai_coded, sim::label_code(name_of(code_aai(p.aai, c.mind, aai_stream))));
   record_context(columns, d.context, out);
+  out.set(columns.motivation, c.motivation);
+  out.set(columns.program_attended, program.course().attended);
+  out.set(columns.program_completed, program.completed() ? 1 : 0);
+  out.set(columns.program_cost, program.cost());
+  out.set(columns.program_effect, program.course().effect_at_end);
   out.set(columns.stress_baseline, c.stress_baseline);
   out.set(columns.sensitivity_final, c.sensitivity);
   out.set(columns.self_efficacy_final, c.self_efficacy);

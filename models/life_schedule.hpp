@@ -24,6 +24,8 @@ struct LifeSchedule {
   std::size_t strange_situations = 0, observations = 0;
   std::vector<int> series_days;  // day on which month m is recorded, m = 0 .. floor(span)
   RiskStructure risk_structure;  // correlations of the families' risk liabilities
+  std::vector<int> session_days;  // a program's sessions, evenly spaced; prenatal ones at birth
+  int program_end_day = -1;
 
   explicit LifeSchedule(const ModelParameters& p)
       : last_day(day_of(p.development.span_months)), risk_structure(p.risk) {
@@ -35,6 +37,15 @@ struct LifeSchedule {
     for (double age : p.strange_situation.ages_months) strange_situation_days[strange_situations++] = day_of(age);
     for (double age : p.sensitivity_observation.ages_months) observation_days[observations++] = day_of(age);
     for (int m = 0; m <= static_cast<int>(std::floor(p.development.span_months)); ++m) series_days.push_back(day_of(m));
+    if (p.program.type != ProgramType::none) {
+      const double start = p.program.start_months, end = p.program.end_months;
+      const auto n = p.program.sessions;
+      for (std::int64_t k = 0; k < n; ++k) {
+        const double months = n == 1 ? start : start + (end - start) * static_cast<double>(k) / static_cast<double>(n - 1);
+        session_days.push_back(std::max(0, day_of(months)));
+      }
+      program_end_day = std::max(0, day_of(end));
+    }
   }
 };
 

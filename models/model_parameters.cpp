@@ -54,6 +54,19 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
                      listed ? format_value(p.risk.correlations) : format_value(p.risk.pairwise_correlation));
   }
 
+  const auto& program = p.program;
+  if (program.type != ProgramType::none) {
+    if (program.end_months < program.start_months)
+      throw InputError(config.position_of("program.end_months"), "program.end_months",
+                       "an end at or after program.start_months = " + format_value(program.start_months),
+                       format_value(program.end_months));
+    if (program.end_months > d.span_months)
+      throw InputError(config.position_of("program.end_months"), "program.end_months",
+                       "a program within the simulated span, ending at most at development.span_months = " +
+                           format_value(d.span_months),
+                       format_value(program.end_months));
+  }
+
   check_ages(config, "strange_situation.ages_months", p.strange_situation.ages_months, d.span_months);
   check_ages(config, "sensitivity_observation.ages_months", p.sensitivity_observation.ages_months, d.span_months);
   return p;

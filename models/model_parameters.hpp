@@ -7,6 +7,7 @@
 #include "models/depression.hpp"
 #include "models/economic_hardship.hpp"
 #include "models/household_chaos.hpp"
+#include "models/intervention_program.hpp"
 #include "models/partner_violence.hpp"
 #include "models/risk_profile.hpp"
 #include "models/development.hpp"
@@ -35,6 +36,7 @@ struct ModelParameters {
   PartnerViolenceParameters partner_violence;
   HardshipParameters hardship;
   ChaosSupportParameters chaos_support;
+  ProgramParameters program;
   SignallingParameters signalling;
   LearningParameters learning;
   WorkingModelParameters working_model;
@@ -56,6 +58,7 @@ inline sim::ParameterTable<ModelParameters> model_parameter_table() {
   sim::nest(t, "partner_violence", &M::partner_violence, partner_violence_table());
   sim::nest(t, "hardship", &M::hardship, hardship_table());
   sim::nest(t, "chaos_support", &M::chaos_support, chaos_support_table());
+  sim::nest(t, "program", &M::program, program_table());
   sim::nest(t, "signalling", &M::signalling, signalling_table());
   sim::nest(t, "learning", &M::learning, learning_table());
   sim::nest(t, "working_model", &M::working_model, working_model_table());

@@ -12,6 +12,7 @@ constexpr std::uint32_t context = 2;                    // daily context: stress
 constexpr std::uint32_t episodes = 3;                   // distress episodes, signals, caregiver answers
 constexpr std::uint32_t aai_coding = 4;                 // the caregiver's Adult Attachment Interview
 constexpr std::uint32_t neighbourhood = 5;              // a neighbourhood's shared stressors (id = neighbourhood)
+constexpr std::uint32_t program = 6;                    // attendance at a program's sessions
 constexpr std::uint32_t strange_situation = 100;        // + index of the assessment age
 constexpr std::uint32_t sensitivity_observation = 200;  // + index of the observation age
 }  // namespace purpose

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -344,8 +345,16 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
           if (p.kind == Kind::integer) max_levels = std::min<std::int64_t>(max_levels, static_cast<std::int64_t>(hi - lo) + 1);
           const std::int64_t n = whole_number(levels, path, p.key + ".levels", 2, max_levels);
           Axis axis{{index}, {}};
-          for (std::int64_t i = 0; i < n; ++i)
-            axis.levels.push_back({from_unit(static_cast<double>(i) / static_cast<double>(n - 1), p, lo, hi)});
+          for (std::int64_t i = 0; i < n; ++i) {
+            Value level = from_unit(static_cast<double>(i) / static_cast<double>(n - 1), p, lo, hi);
+            // Grid levels are rounded to 12 significant digits: 0.6, not 0.6000000000000001.
+            if (auto* x = std::get_if<double>(&level)) {
+              char text[32];
+              std::snprintf(text, sizeof text, "%.12g", *x);
+              *x = std::clamp(std::strtod(text, nullptr), lo, hi);
+            }
+            axis.levels.push_back({level});
+          }
           axes.push_back(std::move(axis));
         } else {
           if (levels) throw InputError(at(path, levels), p.key, "points (not levels) with sampling: " + factor.sampling, "levels");

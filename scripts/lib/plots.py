@@ -32,7 +32,6 @@ import math
 import os
 import re
 import sys
-import textwrap
 
 import numpy as np
 
@@ -76,7 +75,8 @@ def wilson(k: int, n: int, z: float = Z95) -> tuple[float, float]:
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    # Exact ends when no or every infant is in the class (the formula gives them only up to rounding).
+    return (0.0 if k == 0 else max(0.0, centre - half), 1.0 if k == n else min(1.0, centre + half))
 
 
 def pearson(x: np.ndarray, y: np.ndarray) -> float:
@@ -115,6 +115,18 @@ def age_text(age: float) -> str:
     return f"{age:g} months"
 
 
+def ages_text(labels: list[str]) -> str:
+    """['6m', '12m', '18m'] -> '6, 12 and 18 months'."""
+    ages = [f"{age_from_label(l):g}" for l in labels]
+    return (ages[0] if len(ages) == 1 else ", ".join(ages[:-1]) + " and " + ages[-1]) + " months"
+
+
+def _age_labels(names: list[str], pattern: str) -> list[str]:
+    """The age labels ('6m', '12m', ...) of the columns matching pattern, youngest first."""
+    found = (re.fullmatch(pattern, name) for name in names)
+    return sorted((m.group(1) + "m" for m in found if m), key=age_from_label)
+
+
 class Run:
     """A run file, open for reading. Columns are read when asked for, so large runs stay cheap."""
 
@@ -124,16 +136,16 @@ class Run:
         self.dyads = h5file["dyads"]
         names = list(self.dyads.keys())
         self.n = self._length()
-        self.ssp_labels = sorted((m.group(1) + "m" for m in (re.fullmatch(f"ssp_{_AGE_RE}_class", c) for c in names) if m),
-                                 key=age_from_label)
-        self.sensitivity_labels = sorted((m.group(1) + "m" for m in (re.fullmatch(f"sensitivity_{_AGE_RE}", c) for c in names) if m),
-                                         key=age_from_label)
+        self.ssp_labels = _age_labels(names, f"ssp_{_AGE_RE}_class")
+        self.sensitivity_labels = _age_labels(names, f"sensitivity_{_AGE_RE}")
         self.has_timeseries = "timeseries" in h5file and "age_months" in h5file["timeseries"]
         meta = h5file["meta"].attrs if "meta" in h5file else {}
         self.meta = {k: meta[k] for k in ("attachsim_version", "config_file", "seed", "git_commit") if k in meta}
 
     def _length(self) -> int:
         lengths = {ds.shape[0] for ds in self.dyads.values() if hasattr(ds, "shape") and len(ds.shape) == 1}
+        if not lengths:
+            raise PlotError(f"{self.path}: /dyads holds no columns: not a complete run file")
         if len(lengths) != 1:
             raise PlotError(f"{self.path}: the datasets in /dyads have different lengths ({sorted(lengths)}): "
                             "not a complete run file")
@@ -176,6 +188,14 @@ def _count(n: int) -> str:
     return f"{n:,}"
 
 
+MINUS = "\u2212"  # a real minus sign in numbers, as on the axes
+NBSP = "\u00a0"   # "n = 2,000" never breaks across lines in a wrapped title
+
+
+def _n(n: int) -> str:
+    return f"n{NBSP}={NBSP}{n:,}"
+
+
 def class_label(c: str, n: int | None = None) -> str:
     text = f"{c} {CLASS_NAMES[c]}"
     return text if n is None else f"{text} (n = {_count(n)})"
@@ -205,7 +225,7 @@ def _pyplot():
         "axes.grid": False,
         "grid.color": "#DDDDDD",
         "grid.linewidth": 0.9,
-        "svg.hashsalt": "attachsim",       # stable ids: the same file gives the same SVG
+        "svg.hashsalt": "attachsim",       # fewer random ids in the SVG (clip paths still vary)
         "svg.fonttype": "path",
         "figure.facecolor": "white",
         "savefig.facecolor": "white",
@@ -213,23 +233,57 @@ def _pyplot():
     return plt
 
 
-def _frame(fig, title: str, subtitle: str, source: str):
-    """Puts the title, the wrapped subtitle and the source line on the figure; lays the axes out below."""
-    w, h = fig.get_size_inches()
-    chars = int(w * 72 / (13 * 0.55))            # about how many 13-pt characters fit across
-    sub_lines = textwrap.wrap(subtitle, width=chars) if subtitle else []
-    title_lines = textwrap.wrap(title, width=int(w * 72 / (19 * 0.6)))
-    top = 0.18
-    fig.text(0.012, 1 - top / h, "\n".join(title_lines), ha="left", va="top", fontsize=19, fontweight="bold")
-    top += 0.32 * len(title_lines) + 0.08
-    if sub_lines:
-        fig.text(0.012, 1 - top / h, "\n".join(sub_lines), ha="left", va="top", fontsize=13, color=GREY,
-                 linespacing=1.3)
-        top += 0.235 * len(sub_lines)
-    top += 0.15
-    fig.text(0.012, 0.08 / h, source, ha="left", va="bottom", fontsize=9.5, color="#888888")
-    bottom = 0.32
-    fig.tight_layout(rect=(0, bottom / h, 1, 1 - top / h))
+def _wrap(fig, renderer, text: str, max_px: float, **style) -> str:
+    """Greedy word wrap measured with the real font, so lines use the width and never overflow it."""
+    probe = fig.text(0, 0, "", **style)
+    lines, current = [], ""
+    for word in (w for w in text.split(" ") if w):   # split on spaces only: NBSP holds words together
+        candidate = f"{current} {word}" if current else word
+        probe.set_text(candidate)
+        if not current or probe.get_window_extent(renderer).width <= max_px:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    probe.remove()
+    return "\n".join(lines + [current] if current else lines)
+
+
+def _figure(size: tuple[float, float], title: str, subtitle: str, source: str):
+    """A figure with a bold title, a caption-like grey subtitle and a small source line, both wrapped to
+    the width with the real font. Returns (figure, body): draw the axes in `body`, a subfigure laid out
+    by constrained layout in the space left between the header and the source line."""
+    plt = _pyplot()
+    w, h = size
+    fig = plt.figure(figsize=size, layout="constrained")
+    # Pads (inches) keep labels off the edges; no extra space between header, body and source line.
+    fig.get_layout_engine().set(w_pad=0.1, h_pad=0.03, hspace=0, wspace=0)
+    renderer = fig.canvas.get_renderer()
+    margin = 0.18                                   # inches, left and top
+    width_px = (w - 2 * margin) * fig.dpi
+    title_style = {"fontsize": 19, "fontweight": "bold", "linespacing": 1.2}
+    sub_style = {"fontsize": 13, "color": GREY, "linespacing": 1.35}
+    source_style = {"fontsize": 9.5, "color": "#888888"}
+
+    def height(text: str, style: dict) -> float:
+        probe = fig.text(0, 0, text, **style)
+        inches = probe.get_window_extent(renderer).height / fig.dpi
+        probe.remove()
+        return inches
+
+    title = _wrap(fig, renderer, title, width_px, **title_style)
+    subtitle = _wrap(fig, renderer, subtitle, width_px, **sub_style) if subtitle else ""
+    title_h = height(title, title_style)
+    sub_h = height(subtitle, sub_style) if subtitle else 0.0
+    source = _wrap(fig, renderer, source, width_px, **source_style)
+    header = margin + title_h + (0.12 + sub_h if subtitle else 0.0) + 0.22
+    footer = height(source, source_style) + 0.2
+    head, body, foot = fig.subfigures(3, 1, height_ratios=[header, h - header - footer, footer])
+    head.text(margin / w, 1 - margin / header, title, ha="left", va="top", **title_style)
+    if subtitle:
+        head.text(margin / w, 1 - (margin + title_h + 0.12) / header, subtitle, ha="left", va="top", **sub_style)
+    foot.text(margin / w, 0.1 / footer, source, ha="left", va="bottom", **source_style)
+    return fig, body
 
 
 def _save(fig, out_dir: str, name: str, formats: list[str], written: list[str]):
@@ -237,7 +291,7 @@ def _save(fig, out_dir: str, name: str, formats: list[str], written: list[str]):
     for fmt in formats:
         path = os.path.join(out_dir, f"{name}.{fmt}")
         tmp = os.path.join(out_dir, f".{name}.{fmt}.partial")
-        # No dates or software versions inside the files: the same result gives the same figures.
+        # No dates or software versions inside: the same result gives byte-identical PNGs.
         metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
         try:
             fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=metadata)
@@ -265,9 +319,9 @@ def _percent_axis(ax, top: float = 100):
 
 def plot_attachment_classes(run: Run, out_dir: str, formats: list[str], written: list[str], notes: list[str]):
     if not run.ssp_labels:
-        notes.append("attachment_classes: skipped: the run has no Strange Situation (strange_situation.ages_months is empty)")
+        notes.append("attachment_classes: skipped: the run has no Strange Situation "
+                     "(strange_situation.ages_months is empty)")
         return
-    plt = _pyplot()
     data = []
     for label in run.ssp_labels:
         cls = run.classes(label)
@@ -280,14 +334,22 @@ def plot_attachment_classes(run: Run, out_dir: str, formats: list[str], written:
         data.append((label, n, counts))
     n_all = max(n for _, n, _ in data)
     panels = len(data)
-    fig, axes = plt.subplots(1, panels, figsize=(max(11.0, 4.6 * panels + 2), 7.2), sharey=True, squeeze=False)
+    fig, body = _figure(
+        (max(11.0, 4.6 * panels + 2), 7.2),
+        f"Attachment classifications in the Strange Situation ({_n(n_all)} infants)",
+        f"Percentage of simulated infants classified avoidant (A), secure (B), resistant (C) or disorganized (D) "
+        f"in the Strange Situation at {ages_text(run.ssp_labels)}. Error bars: 95% Wilson confidence intervals "
+        f"of each share.",
+        run.source_line())
+    axes = body.subplots(1, panels, sharey=True, squeeze=False)
     highest = 0.0
     for ax, (label, n, counts) in zip(axes[0], data):
         x = np.arange(len(CLASSES))
         shares = np.array([counts[c] / n if n else math.nan for c in CLASSES])
         ci = np.array([wilson(counts[c], n) for c in CLASSES])
         ax.bar(x, shares * 100, width=0.68, color=[CLASS_COLOURS[c] for c in CLASSES], zorder=2)
-        ax.errorbar(x, shares * 100, yerr=[(shares - ci[:, 0]) * 100, (ci[:, 1] - shares) * 100], fmt="none",
+        yerr = np.clip([(shares - ci[:, 0]) * 100, (ci[:, 1] - shares) * 100], 0, None)   # no -1e-16 from rounding
+        ax.errorbar(x, shares * 100, yerr=yerr, fmt="none",
                     ecolor="black", elinewidth=1.8, capsize=9, capthick=1.8, zorder=3)
         for xi, s, hi in zip(x, shares, ci[:, 1]):
             if math.isfinite(s):
@@ -302,11 +364,6 @@ def plot_attachment_classes(run: Run, out_dir: str, formats: list[str], written:
                      else f"Strange Situation at {age_text(age_from_label(label))}")
     _percent_axis(axes[0][0], min(100.0, math.ceil((highest * 100 + 9) / 10) * 10))
     axes[0][0].set_ylabel("Share of infants (%)")
-    ages = ", ".join(age_text(age_from_label(l)) for l in run.ssp_labels)
-    _frame(fig, f"Attachment classifications in the Strange Situation (n = {_count(n_all)} infants)",
-           f"Percentage of simulated infants classified avoidant (A), secure (B), resistant (C) or disorganized (D) "
-           f"in the Strange Situation at {ages}. Error bars: 95% Wilson confidence intervals of each share.",
-           run.source_line())
     _save(fig, out_dir, "attachment_classes", formats, written)
 
 
@@ -379,7 +436,6 @@ def plot_working_models(run: Run, out_dir: str, formats: list[str], written: lis
     if missing:
         notes.append(f"working_models: skipped: /timeseries lacks {', '.join(missing)}")
         return
-    plt = _pyplot()
     import matplotlib.patheffects as pe
     from matplotlib.lines import Line2D
 
@@ -397,20 +453,34 @@ def plot_working_models(run: Run, out_dir: str, formats: list[str], written: lis
     rows = _sample_rows(groups, SAMPLE_INFANTS, SAMPLE_SEED)
     outline = [pe.Stroke(linewidth=6.5, foreground="white"), pe.Normal()]
 
-    fig = plt.figure(figsize=(14, 11))
-    gs = fig.add_gridspec(2, 3, height_ratios=[1.45, 1], hspace=0.42, wspace=0.12)
-    ax = fig.add_subplot(gs[0, :])
+    if label:
+        lines = ("dashed line: that assessment" if len(run.ssp_labels) == 1
+                 else f"dashed lines: the Strange Situations at {ages_text(run.ssp_labels)}")
+        by = (f"Colour: class in the Strange Situation at {age_text(age_from_label(label))} (infants are grouped "
+              f"by the class they got there, so the groups differ most at that age); {lines}.")
+    else:
+        by = "The run has no Strange Situation, so the infants are not classified."
+    fig, body = _figure(
+        (14, 11), "How working models and bids develop, month by month",
+        f"Top: the infant's expectation that comfort will come, for {len(rows)} sample infants (thin lines) and the "
+        f"mean of every infant in the class (thick lines). Bottom: mean learned probability of each way of signalling "
+        f"intense distress. {by} {_n(run.n)} infants.",
+        run.source_line())
+    gs = body.add_gridspec(2, 3, height_ratios=[1.45, 1], hspace=0.08, wspace=0.06)
+    ax = body.add_subplot(gs[0, :])
     sample = ts["iwm_availability"][rows, :]
     for r, series in zip(rows, sample):
         ax.plot(ages, series, color=colour[groups[r]], linewidth=1.1, alpha=0.55, zorder=2)
     means = _means_by_group(ts["iwm_availability"], groups, keys)
     for k in keys:
         ax.plot(ages, means[k], color=colour[k], linewidth=4.5, zorder=4, path_effects=outline)
-    # Class names at the right end of the mean lines, pushed apart so they never overlap.
-    ends = _spread_labels([means[k][-1] for k in keys], gap=0.065)
+    # Class names (with n) at the right end of the mean lines, pushed apart so they never overlap:
+    # the reader needs no legend to tell the classes apart, colour vision or not.
+    ends = _spread_labels([means[k][-1] for k in keys], gap=0.1)
     for k, y in zip(keys, ends):
-        ax.annotate(name[k], xy=(ages[-1], means[k][-1]), xytext=(ages[-1] + 0.5, y), fontsize=14, fontweight="bold",
-                    color=colour[k], va="center", ha="left", annotation_clip=False)
+        ax.annotate(f"{name[k]}\nn = {_count(sizes[k])}", xy=(ages[-1], means[k][-1]), xytext=(ages[-1] + 0.35, y),
+                    fontsize=12.5, fontweight="bold", color=colour[k], va="center", ha="left", linespacing=1.05,
+                    annotation_clip=False)
     ax.set_xlim(ages[0], ages[-1])
     ax.set_ylim(0, 1)
     ax.set_ylabel("Expected availability\nof comfort (0–1)")
@@ -424,23 +494,24 @@ def plot_working_models(run: Run, out_dir: str, formats: list[str], written: lis
         a = age_from_label(l)
         if ages[0] <= a <= ages[-1]:
             ax.axvline(a, color=GREY, linestyle="--", linewidth=1.3, zorder=1)
-            ax.text(a, 0.02, " Strange\n Situation", color=GREY, fontsize=11.5, va="bottom", ha="left")
-    handles = [Line2D([], [], color=colour[k], linewidth=4.5, label=f"{name[k]}: {_count(sizes[k])}") for k in keys]
-    handles += [Line2D([], [], color=GREY, linewidth=1.1, alpha=0.7, label="one sample infant"),
-                Line2D([], [], color=GREY, linewidth=4.5, label="mean of the class")]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.13, 1.0), borderaxespad=0, fontsize=12,
-              title="Infants per class", title_fontproperties={"weight": "bold", "size": 12.5}, alignment="left")
+            ax.text(a + 0.12, 0.985, "Strange Situation", color=GREY, fontsize=11.5, va="top", ha="left", rotation=90,
+                    zorder=5, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5})
+    # The key to the line widths sits in the title row, right-aligned: never over the data.
+    handles = [Line2D([], [], color=GREY, linewidth=1.1, alpha=0.8, label="one infant"),
+               Line2D([], [], color=GREY, linewidth=4.5, label="class mean")]
+    ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=12.5,
+              borderaxespad=0.2, handlelength=2.5)
 
-    policies = [("policy_direct", "Direct bid"), ("policy_suppress", "Suppress distress"),
+    policies = [("policy_direct", "Direct bid"), ("policy_suppress", "Suppressed distress"),
                 ("policy_escalate", "Escalated bid")]
     first = None
     for i, (var, title) in enumerate(policies):
-        pax = fig.add_subplot(gs[1, i], sharey=first)
+        pax = body.add_subplot(gs[1, i], sharey=first)
         first = first or pax
         m = _means_by_group(ts[var], groups, keys)
         for k in keys:
-            pax.plot(ages, m[k], color=colour[k], linewidth=3.5, path_effects=[pe.Stroke(linewidth=5.5, foreground="white"),
-                                                                               pe.Normal()])
+            pax.plot(ages, m[k], color=colour[k], linewidth=3.5,
+                     path_effects=[pe.Stroke(linewidth=5.5, foreground="white"), pe.Normal()])
         pax.set_title(title)
         pax.set_xlim(ages[0], ages[-1])
         pax.set_xticks(np.arange(math.ceil(ages[0]), ages[-1] + 0.01, 2 * step))
@@ -457,12 +528,6 @@ def plot_working_models(run: Run, out_dir: str, formats: list[str], written: lis
             pax.tick_params(labelleft=False)
     first.set_ylim(0, 1)
 
-    by = f"class in the Strange Situation at {age_text(age_from_label(label))}" if label else "(no Strange Situation: not classified)"
-    _frame(fig, "How working models and bids develop, month by month",
-           f"Top: the infant's expectation that comfort will come, for {len(rows)} sample infants (thin lines) and the mean "
-           f"of every infant in the class (thick lines). Bottom: mean learned probability of each way of signalling "
-           f"intense distress. Colour: {by}; dashed line: that assessment. n = {_count(run.n)} infants.",
-           run.source_line())
     _save(fig, out_dir, "working_models", formats, written)
 
 
@@ -485,7 +550,6 @@ def plot_sensitivity_security(run: Run, out_dir: str, formats: list[str], writte
         what = "Strange Situation" if not run.ssp_labels else "sensitivity observation"
         notes.append(f"sensitivity_security: skipped: the run has no {what}")
         return
-    plt = _pyplot()
     import matplotlib.patheffects as pe
     from matplotlib.lines import Line2D
 
@@ -509,7 +573,20 @@ def plot_sensitivity_security(run: Run, out_dir: str, formats: list[str], writte
     alpha = float(np.clip(16 / math.sqrt(max(len(shown), 1)), 0.15, 0.8))
     size = float(np.clip(2400 / math.sqrt(max(len(shown), 1)), 12, 60))
 
-    fig, ax = plt.subplots(figsize=(12, 8.2))
+    r_text = (f"r = {r:.2f} (95% CI {lo:.2f} to {hi:.2f})" if math.isfinite(lo)
+              else f"r = {r:.2f}" if math.isfinite(r) else "r undefined").replace("-", MINUS)
+    subset = (f" A random {_count(len(shown))} of the {_count(n)} dyads are drawn; r and the line use all of them."
+              if len(shown) < n else "")
+    same_age = "" if age_from_label(sens) == age_from_label(ssp) else \
+        " (the latest observation at or before the Strange Situation)"
+    fig, body = _figure(
+        (12, 8.2), f"Sensitivity and security: {r_text}, {_n(n)}",
+        f"Each dot is one dyad: the caregiver's sensitivity observed at {age_text(age_from_label(sens))}{same_age} "
+        f"against the infant's continuous security score in the Strange Situation at {age_text(age_from_label(ssp))}, "
+        f"coloured by the infant's class. Pearson r with a 95% Fisher-z interval; security is jittered by less than "
+        f"half a scale step so that dyads with equal scores stay visible.{subset}",
+        run.source_line())
+    ax = body.subplots()
     ax.scatter(x[shown], y[shown] + jitter, c=colours, s=size, alpha=alpha, linewidths=0, zorder=2, rasterized=True)
     slope = intercept = math.nan
     if math.isfinite(r):
@@ -529,21 +606,9 @@ def plot_sensitivity_security(run: Run, out_dir: str, formats: list[str], writte
                       label=class_label(c, counts[c])) for c in CLASSES if counts[c]]
     if math.isfinite(slope):
         handles.append(Line2D([], [], color="black", linewidth=3.2,
-                              label=f"least-squares line\n({slope:+.3f} security per scale point)"))
+                              label=f"least-squares line\n({slope:+.3f} security per scale point)".replace("-", MINUS)))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
 
-    r_text = (f"r = {r:.2f} (95% CI {lo:.2f} to {hi:.2f})" if math.isfinite(lo)
-              else f"r = {r:.2f}" if math.isfinite(r) else "r undefined")
-    subset = (f" A random {_count(len(shown))} of the {_count(n)} dyads are drawn; r and the line use all of them."
-              if len(shown) < n else "")
-    same_age = "" if age_from_label(sens) == age_from_label(ssp) else \
-        f" (the latest observation at or before the Strange Situation)"
-    _frame(fig, f"Caregiver sensitivity and infant security: {r_text}, n = {_count(n)}",
-           f"Each dot is one dyad: the caregiver's sensitivity observed at {age_text(age_from_label(sens))}{same_age} "
-           f"against the infant's continuous security score in the Strange Situation at {age_text(age_from_label(ssp))}, "
-           f"coloured by the infant's class. Pearson r with a 95% Fisher-z interval; security is jittered by less than "
-           f"half a scale step so that dyads with equal scores stay visible.{subset}",
-           run.source_line())
     _save(fig, out_dir, "sensitivity_security", formats, written)
 
 
@@ -559,7 +624,6 @@ def plot_risk(run: Run, out_dir: str, formats: list[str], written: list[str], no
     if label is None:
         notes.append("risk: skipped: the run has no Strange Situation")
         return
-    plt = _pyplot()
     from matplotlib.patches import Patch
 
     risks = run.column("risk_count")
@@ -574,7 +638,12 @@ def plot_risk(run: Run, out_dir: str, formats: list[str], written: list[str], no
         n = int(in_group.sum())
         groups.append((text, n, {c: int((cls[in_group] == c).sum()) for c in CLASSES}))
 
-    fig, ax = plt.subplots(figsize=(12, 7.8))
+    fig, body = _figure(
+        (12, 7.8), f"Attachment by cumulative risk ({_n(int(valid.sum()))} infants)",
+        f"Share of infants in each Strange Situation class at {age_text(age_from_label(label))}, grouped by how many "
+        f"risk indicators their family has ({', '.join(indicators)}). n = infants in each group.",
+        run.source_line())
+    ax = body.subplots()
     x = np.arange(len(groups))
     bottom = np.zeros(len(groups))
     for c in stack:
@@ -596,7 +665,7 @@ def plot_risk(run: Run, out_dir: str, formats: list[str], written: list[str], no
     ax.set_xticks(x, [f"{t} risks" for t, _, _ in groups])
     ax.tick_params(axis="x", length=0, labelsize=14)
     ax.set_xlim(-0.6, len(groups) - 0.4)
-    _percent_axis(ax, 118)
+    _percent_axis(ax, 118 if any(0 < n < FEW for _, n, _ in groups) else 107)
     ax.set_yticks(range(0, 101, 20))
     ax.spines["left"].set_bounds(0, 100)
     ax.set_ylabel(f"Share of infants at {age_text(age_from_label(label))} (%)")
@@ -604,10 +673,6 @@ def plot_risk(run: Run, out_dir: str, formats: list[str], written: list[str], no
     handles = [Patch(color=CLASS_COLOURS[c], label=class_label(c)) for c in reversed(stack)]   # top of the stack first
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 0.85), borderaxespad=0, title="Class",
               title_fontproperties={"weight": "bold", "size": 13}, alignment="left")
-    _frame(fig, f"Attachment by cumulative risk (n = {_count(int(valid.sum()))} infants)",
-           f"Share of infants in each Strange Situation class at {age_text(age_from_label(label))}, grouped by how many "
-           f"risk indicators their family has ({', '.join(indicators)}). n = infants in each group.",
-           run.source_line())
     _save(fig, out_dir, "risk", formats, written)
 
 
@@ -658,7 +723,8 @@ def plot_file(path: str, out_dir: str, formats: list[str]) -> tuple[list[str], l
             if not is_ours:
                 raise PlotError(f"{path}: not an attachsim result (no /dyads, /points or /meta with attachsim_version; "
                                 f"top-level: {', '.join(groups) or 'nothing'})")
-            raise NoPlots(f"no plots yet for this kind of attachsim file ({', '.join('/' + g for g in groups)}): {path}")
+            what = ", ".join("/" + g for g in groups)
+            raise NoPlots(f"no plots yet for this kind of attachsim file ({what}): {path}")
         try:
             os.makedirs(out_dir, exist_ok=True)
         except OSError as e:
@@ -727,6 +793,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for note in notes:
         print(f"plot: note: {note}", file=sys.stderr)
+    if not written:
+        print(f"plot: note: no figure fits {args.result}: nothing written", file=sys.stderr)
     for path in written:
         print(path)
     return 0
