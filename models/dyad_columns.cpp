@@ -60,7 +60,7 @@ DyadColumns::DyadColumns(const ModelParameters& p) {
   life_events = add("life_events", I, "events", "Stressful life events over the span.");
   motivation = add("caregiver_motivation", F, "0-1", "Caregiver's motivation to engage in a program.");
   program_attended = add("program_sessions_attended", I, "sessions", "Program sessions attended (0 without a program).");
-  program_completed = add("program_completed", I, "0/1", "1 if every session of the program was attended.");
+  program_completed = add("program_completed", I, "0/1", "1 if the dyad received its program as planned: every session attended (always 1 without a program).");
   program_cost = add("program_cost", F, "USD (2010)", "Cost of the sessions attended.");
   program_effect = add("program_effect", F, "0-1", "Program effect reached by the last session (share of the gap to the ideal closed).");
 

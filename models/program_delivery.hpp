@@ -54,7 +54,8 @@ class ProgramDelivery {
 
   const ProgramCourse& course() const { return course_; }
   double cost() const { return course_.attended * p_.cost_per_session; }
-  bool completed() const { return p_.type != ProgramType::none && course_.attended == static_cast<int>(sessions_.size()); }
+  // Received as planned: every session attended (trivially so without a program).
+  bool completed() const { return p_.type == ProgramType::none || course_.attended == static_cast<int>(sessions_.size()); }
 
  private:
   const ProgramParameters& p_;

@@ -1,4 +1,5 @@
 #include "sim/config.hpp"
+#include "sim/config_yaml.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -269,6 +270,15 @@ std::string ResolvedConfig::hash() const {
   char hex[41];
   for (int i = 0; i < 5; ++i) std::snprintf(hex + 8 * i, 9, "%08x", digest[i]);
   return std::string(hex, 40);
+}
+
+SourcePosition position_in(const std::string& file, const YAML::Node& node) { return at(file, node); }
+
+std::string describe_node(const YAML::Node& node) { return describe_found(node); }
+
+void apply_settings(ResolvedConfig& config, const std::string& file, const YAML::Node& map, const std::string& prefix) {
+  if (!map.IsMap()) throw InputError(at(file, map), prefix, "a map of settings", describe_found(map));
+  Reader(config, file).read_map(map, prefix);
 }
 
 ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> schema,

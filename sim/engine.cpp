@@ -10,6 +10,18 @@
 
 namespace attachsim::sim {
 
+void simulate_dyads(const Model& model, std::uint64_t seed, const std::vector<std::uint64_t>& dyads, int threads,
+                    RecordBlock& out) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  out.reset(0, dyads.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, dyads.size(), 16), [&](const tbb::blocked_range<std::size_t>& r) {
+    for (std::size_t row = r.begin(); row != r.end(); ++row) {
+      DyadRecord record(out, row);
+      model.simulate(seed, dyads[row], false, record);
+    }
+  });
+}
+
 RunStatistics run_population(const Model& model, const RunSettings& settings, int threads, Summary& summary,
                              RecordSink* sink, const ProgressCallback& progress) {
   const auto start = std::chrono::steady_clock::now();

@@ -8,6 +8,7 @@
 #include "sim/run_settings.hpp"
 
 #include <functional>
+#include <vector>
 
 namespace attachsim::sim {
 
@@ -24,6 +25,10 @@ struct RunStatistics {
 };
 
 using ProgressCallback = std::function<void(std::uint64_t done, std::uint64_t total)>;
+
+// Simulates the listed dyads (in list order) into `out`, whose capacity must hold them all.
+void simulate_dyads(const Model& model, std::uint64_t seed, const std::vector<std::uint64_t>& dyads, int threads,
+                    RecordBlock& out);
 
 RunStatistics run_population(const Model& model, const RunSettings& settings, int threads, Summary& summary,
                              RecordSink* sink, const ProgressCallback& progress = {});

@@ -6,6 +6,7 @@
 #include "sim/config.hpp"
 #include "sim/parameter.hpp"
 #include "sim/record.hpp"
+#include "sim/trial_design.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -50,6 +51,9 @@ class Model {
   virtual void simulate(std::uint64_t seed, std::uint64_t dyad, bool record_series, DyadRecord& record) const = 0;
 
   virtual std::unique_ptr<Summary> make_summary() const = 0;
+
+  // How simulated randomized trials measure and analyse this model (sim/trial_runner.hpp).
+  virtual TrialDesign trial_design() const = 0;
 };
 
 std::unique_ptr<Model> make_model();  // defined by the model library

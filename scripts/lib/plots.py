@@ -192,6 +192,16 @@ MINUS = "\u2212"  # a real minus sign in numbers, as on the axes
 NBSP = "\u00a0"   # "n = 2,000" never breaks across lines in a wrapped title
 
 
+def _num(x: float, digits: int = 2) -> str:
+    """A number with a real minus sign: -0.12 -> '−0.12'."""
+    return f"{x:.{digits}f}".replace("-", MINUS)
+
+
+def _signed(x: float, digits: int) -> str:
+    """A number with its sign always shown: '+0.047', '−0.077'."""
+    return f"{x:+.{digits}f}".replace("-", MINUS)
+
+
 def _n(n: int) -> str:
     return f"n{NBSP}={NBSP}{n:,}"
 
@@ -407,17 +417,22 @@ def _means_by_group(ds, groups: np.ndarray, keys: list[str], chunk: int = 8192) 
     return {k: sums[k] / counts[k] for k in keys if counts[k]}
 
 
-def _spread_labels(ys: list[float], gap: float) -> list[float]:
-    """Moves label positions apart so that neighbours are at least `gap` apart (keeps their order)."""
+def _spread_labels(ys: list[float], gap: float, low: float = 0.0, high: float = 1.0) -> list[float]:
+    """Moves label positions apart so that neighbours are at least `gap` apart (keeps their order),
+    all within [low + gap/2, high - gap/2] when they fit."""
     order = np.argsort(ys)
     placed = np.array(ys, dtype=float)[order]
-    for _ in range(50):
+    for _ in range(100):
         moved = False
         for i in range(1, len(placed)):
-            if placed[i] - placed[i - 1] < gap:
+            if placed[i] - placed[i - 1] < gap - 1e-9:
                 mid = (placed[i] + placed[i - 1]) / 2
                 placed[i - 1], placed[i] = mid - gap / 2, mid + gap / 2
                 moved = True
+        clamped = np.clip(placed, low + gap / 2, high - gap / 2)
+        if not np.array_equal(clamped, placed):
+            placed = clamped
+            moved = True
         if not moved:
             break
     out = np.empty_like(placed)
@@ -573,8 +588,8 @@ def plot_sensitivity_security(run: Run, out_dir: str, formats: list[str], writte
     alpha = float(np.clip(16 / math.sqrt(max(len(shown), 1)), 0.15, 0.8))
     size = float(np.clip(2400 / math.sqrt(max(len(shown), 1)), 12, 60))
 
-    r_text = (f"r = {r:.2f} (95% CI {lo:.2f} to {hi:.2f})" if math.isfinite(lo)
-              else f"r = {r:.2f}" if math.isfinite(r) else "r undefined").replace("-", MINUS)
+    r_text = (f"r = {_num(r)} (95% CI {_num(lo)} to {_num(hi)})" if math.isfinite(lo)
+              else f"r = {_num(r)}" if math.isfinite(r) else "r undefined")
     subset = (f" A random {_count(len(shown))} of the {_count(n)} dyads are drawn; r and the line use all of them."
               if len(shown) < n else "")
     same_age = "" if age_from_label(sens) == age_from_label(ssp) else \
@@ -606,7 +621,7 @@ def plot_sensitivity_security(run: Run, out_dir: str, formats: list[str], writte
                       label=class_label(c, counts[c])) for c in CLASSES if counts[c]]
     if math.isfinite(slope):
         handles.append(Line2D([], [], color="black", linewidth=3.2,
-                              label=f"least-squares line\n({slope:+.3f} security per scale point)".replace("-", MINUS)))
+                              label=f"least-squares line\n({_signed(slope, 3)} security per scale point)"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
 
     _save(fig, out_dir, "sensitivity_security", formats, written)

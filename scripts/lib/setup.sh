@@ -18,6 +18,7 @@ ATTACHSIM_PACKAGES=(
   build-essential cmake ninja-build
   libboost-dev libtbb-dev libhdf5-dev libyaml-cpp-dev doctest-dev libcli11-dev librandom123-dev
   python3-h5py python3-numpy python3-matplotlib hdf5-tools
+  openmpi-bin libopenmpi-dev
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

@@ -166,7 +166,7 @@ TEST_CASE("sweep cli: bad input exits 2 with one error line") {
   check_one_error(run_attachsim("sweep " + quote(sweep) + " --shard 1 -o " + quote(dir.file("x.h5"))), "I/N");
   dir.write("outcome.yaml", std::string("base: ") + ATTACHSIM_SOURCE_DIR + "/configs/normative.yaml\noutcomes: [ssp_12m_share_Q]\n");
   check_one_error(run_attachsim("sweep " + quote(dir.file("outcome.yaml")) + " -o " + quote(dir.file("x.h5"))),
-                  "did you mean 'ssp_12m_share_";
+                  "did you mean 'ssp_12m_share_");
   CHECK_FALSE(fs::exists(dir.file("x.h5")));
   CHECK_FALSE(fs::exists(dir.file("x.h5.progress")));
 

@@ -134,11 +134,11 @@ TEST_CASE("sweep spec: bad ranges, samplings, counts and keys are input errors")
       {f + "    range: [0.1, 0.5]\n", "caregiver.sensitivity_mean", "levels", "no 'levels'", 4},
       {f + "    range: [0.1, 0.5]\n    sampling: sobol\n", "caregiver.sensitivity_mean", "points", "no 'points'", 4},
       {f + "    range: [0.1, 0.5]\n    levels: 1\n", "caregiver.sensitivity_mean.levels", "whole number in [2,", "'1'", 5},
-      {f + "    values: []\n", "caregiver.sensitivity_mean", "non-empty list", "a list", 3},
-      {f + "    values: [0.5, 2]\n", "caregiver.sensitivity_mean", "a number in [0.0, 1.0]", "'2'", 3},
-      {f + "    valuse: [0.5]\n", "factors.valuse", "one of parameter, values", "did you mean 'values'?", 3},
-      {f + "", "caregiver.sensitivity_mean", "values: [...] or range", "neither", 2},
-      {"factors:\n  - parameter: run.seed\n    values: [1, 2]\n", "run.seed", "other than run.seed", "run.seed", 2},
+      {f + "    values: []\n", "caregiver.sensitivity_mean", "non-empty list", "a list", 4},
+      {f + "    values: [0.5, 2]\n", "caregiver.sensitivity_mean", "a number in [0.0, 1.0]", "'2'", 4},
+      {f + "    valuse: [0.5]\n", "factors.valuse", "one of parameter, values", "did you mean 'values'?", 4},
+      {f + "", "caregiver.sensitivity_mean", "values: [...] or range", "neither", 3},
+      {"factors:\n  - parameter: run.seed\n    values: [1, 2]\n", "run.seed", "other than run.seed", "run.seed", 3},
       {"replicates: 0\n", "replicates", "whole number in [1,", "'0'", 2},
       {"replcates: 2\n", "replcates", "one of base", "did you mean 'replicates'?", 2},
       {f + "    range: [0.1, 0.5]\n    sampling: random\n    points: 4\n"
@@ -162,4 +162,12 @@ TEST_CASE("sweep spec: a missing base config is an input error at the base key")
   CHECK(e->key() == "base");
   CHECK(e->where().line == 1);
   CHECK(e->found().find("no_such.yaml") != std::string::npos);
+}
+
+TEST_CASE("sweep spec: the example sweeps in configs/sweeps are valid") {
+  const auto spec = sim::load_sweep_spec(std::string(ATTACHSIM_SOURCE_DIR) + "/configs/sweeps/sensitivity_hostility.yaml",
+                                         schema());
+  CHECK(spec.points.size() == 20);
+  CHECK(spec.runs() == 80);
+  CHECK(spec.outcomes.size() == 7);
 }
