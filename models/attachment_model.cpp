@@ -42,6 +42,38 @@ std::unique_ptr<sim::Summary> AttachmentModel::make_summary() const {
   return std::make_unique<PopulationSummary>(parameters_, *columns_);
 }
 
+sim::TrialDesign AttachmentModel::trial_design() const {
+  sim::TrialDesign design;
+  design.instruments = {{"strange_situation", "strange_situation.ages_months"},
+                        {"sensitivity", "sensitivity_observation.ages_months"}};
+  design.outcomes = [](double age, const std::vector<std::string>& instruments) {
+    std::vector<sim::TrialOutcome> out;
+    const std::string a = age_label(age);
+    for (const auto& instrument : instruments) {
+      if (instrument == "strange_situation") {
+        out.push_back({"secure", "ssp_" + a + "_class", true, "B", "share", "Classified secure (B) at " + a + "."});
+        out.push_back({"disorganized", "ssp_" + a + "_class", true, "D", "share", "Classified disorganized (D) at " + a + "."});
+        out.push_back({"security", "ssp_" + a + "_security", false, "", "0-1", "Continuous security at " + a + "."});
+      } else if (instrument == "sensitivity") {
+        out.push_back({"sensitivity", "sensitivity_" + a, false, "", "1-9", "Observed caregiver sensitivity at " + a + "."});
+      }
+    }
+    return out;
+  };
+  design.success_outcome = "secure";
+  design.cost_column = "program_cost";
+  design.cost_unit = "USD (2010)";
+  design.adherence_column = "program_completed";
+  design.moderators = {{"risk stratum", "high_risk_stratum", {}, false},
+                       {"cumulative risks", "risk_count", {0, 2, 5}, false},
+                       {"temperament", "infant_temperament", {}, true},
+                       {"susceptibility", "infant_susceptibility", {}, true},
+                       {"susceptibility marker", "infant_marker", {}, false},
+                       {"caregiver AAI", "caregiver_aai", {}, false},
+                       {"motivation", "caregiver_motivation", {}, true}};
+  return design;
+}
+
 }  // namespace attachsim::models
 
 namespace attachsim::sim {

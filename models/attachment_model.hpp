@@ -24,6 +24,7 @@ class AttachmentModel : public sim::Model {
   std::vector<std::pair<std::string, std::string>> mechanisms() const override;
   void simulate(std::uint64_t seed, std::uint64_t dyad, bool record_series, sim::DyadRecord& record) const override;
   std::unique_ptr<sim::Summary> make_summary() const override;
+  sim::TrialDesign trial_design() const override;
 
   const ModelParameters& parameters_in_use() const { return parameters_; }
   const DyadColumns& layout() const { return *columns_; }

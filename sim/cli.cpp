@@ -8,6 +8,7 @@
 #include "sim/model.hpp"
 #include "sim/progress.hpp"
 #include "sim/run_settings.hpp"
+#include "sim/trial_command.hpp"
 #include "sim/sweep_runner.hpp"
 #include "sim/version.hpp"
 
@@ -182,6 +183,16 @@ int run_cli(int argc, char** argv) {
   merge->add_option("shards", shard_files, "Shard files (every shard of the sweep, once)")->required();
   merge->add_flag("-q,--quiet", quiet, "Print nothing but errors");
 
+  TrialOptions trial_options;
+  auto* trial = app.add_subcommand("trial", "Run a simulated randomized trial (configs/trials/) and write /trial.");
+  trial->add_option("trial", trial_options.file, "Trial YAML file")->required();
+  trial->add_option("-o,--output", trial_options.output, "Output HDF5 file (default results/<trial name>.h5)");
+  trial->add_option("--replicates", trial_options.replicates, "Repeat the whole trial with fresh samples")
+      ->check(CLI::Range(1, 100000));
+  trial->add_option("--seed", trial_options.seed, "Seed, overriding the trial's")->check(CLI::Range(0.0, 9007199254740991.0));
+  trial->add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
+  trial->add_flag("-q,--quiet", trial_options.quiet, "Print nothing but errors");
+
   auto* params = app.add_subcommand("params", "List every parameter: default, allowed range, unit, meaning, source.");
   params->add_flag("--markdown", markdown, "Print as the Markdown table of docs/parameters.md");
 
@@ -200,6 +211,10 @@ int run_cli(int argc, char** argv) {
 
   try {
     if (*run) return run_command(*model, config_path, output, overrides, seed, threads, quiet);
+    if (*trial) {
+      trial_options.threads = threads;
+      return run_trial_command(*model, trial_options);
+    }
     if (*check) {
       std::cout << load(*model, config_path, overrides, seed).config.to_yaml();
       return 0;

@@ -2,6 +2,7 @@
 
 #include "sim/input_error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -199,6 +200,72 @@ void Hdf5Output::write_summary(const std::vector<SummaryValue>& values) {
     H5Dclose(set);
   }
   H5Sclose(space), H5Gclose(group);
+}
+
+namespace {
+
+hid_t make_groups(hid_t file, const std::string& path) {
+  const hid_t links = H5Pcreate(H5P_LINK_CREATE);
+  H5Pset_create_intermediate_group(links, 1);
+  const hid_t group = check(H5Gcreate2(file, path.c_str(), links, H5P_DEFAULT, H5P_DEFAULT), "create a group");
+  H5Pclose(links);
+  return group;
+}
+
+void write_dataset(hid_t group, const std::string& name, hid_t file_type, hid_t memory_type, hsize_t n, const void* data) {
+  const hid_t space = H5Screate_simple(1, &n, nullptr);
+  const hid_t set = check(H5Dcreate2(group, name.c_str(), file_type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                          "create a dataset");
+  if (n > 0) check_status(H5Dwrite(set, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "write a dataset");
+  H5Dclose(set), H5Sclose(space);
+}
+
+}  // namespace
+
+void Hdf5Output::write_table(const std::string& path, const std::string& description,
+                             const std::vector<TableColumn>& columns) {
+  const hid_t group = make_groups(file_, path);
+  describe(group, "", description);
+  for (const auto& c : columns) {
+    if (!c.texts.empty()) {
+      std::size_t width = 1;
+      for (const auto& t : c.texts) width = std::max(width, t.size());
+      std::vector<char> raw(width * c.texts.size(), '\0');
+      for (std::size_t i = 0; i < c.texts.size(); ++i) std::copy(c.texts[i].begin(), c.texts[i].end(), raw.begin() + static_cast<std::ptrdiff_t>(i * width));
+      const hid_t type = H5Tcopy(H5T_C_S1);
+      H5Tset_size(type, width);
+      H5Tset_strpad(type, H5T_STR_NULLPAD);
+      write_dataset(group, c.name, type, type, c.texts.size(), raw.data());
+      H5Tclose(type);
+    } else {
+      write_dataset(group, c.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, c.numbers.size(), c.numbers.data());
+    }
+    const hid_t set = H5Dopen2(group, c.name.c_str(), H5P_DEFAULT);
+    describe(set, c.unit, c.description);
+    H5Dclose(set);
+  }
+  H5Gclose(group);
+}
+
+void Hdf5Output::write_block(const std::string& path, const std::string& description, const std::vector<Column>& columns,
+                             const RecordBlock& block) {
+  std::vector<TableColumn> table;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    TableColumn t{columns[c].name, columns[c].unit, columns[c].description, {}, {}};
+    for (std::size_t row = 0; row < block.size(); ++row) {
+      const double v = block.value(c, row);
+      if (columns[c].type == ColumnType::label) {
+        const auto code = static_cast<unsigned>(v);
+        std::string s(1, static_cast<char>(code & 0xFF));
+        if (code >> 8) s += static_cast<char>(code >> 8);
+        t.texts.push_back(s);
+      } else {
+        t.numbers.push_back(v);
+      }
+    }
+    table.push_back(std::move(t));
+  }
+  write_table(path, description, table);
 }
 
 void Hdf5Output::commit() {

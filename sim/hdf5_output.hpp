@@ -31,6 +31,17 @@ class Hdf5Output : public RecordSink {
   void write(const RecordBlock& block) override;
   void write_summary(const std::vector<SummaryValue>& values);
 
+  // A table as a group of one-dimensional datasets (numbers or texts), each with units and description.
+  struct TableColumn {
+    std::string name, unit, description;
+    std::vector<double> numbers;
+    std::vector<std::string> texts;  // used when not empty
+  };
+  void write_table(const std::string& group, const std::string& description, const std::vector<TableColumn>& columns);
+  // Every column of a block, as a group of datasets (e.g. the records of one trial arm).
+  void write_block(const std::string& group, const std::string& description, const std::vector<Column>& columns,
+                   const RecordBlock& block);
+
   void commit();  // closes the file and renames it to its final name
   const std::string& path() const { return path_; }
 

@@ -9,6 +9,7 @@
 #include "sim/trial_runner.hpp"
 #include "sim/trial_spec.hpp"
 
+#include <cmath>
 #include <string>
 #include <vector>
 

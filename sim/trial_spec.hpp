@@ -8,6 +8,7 @@
 #include "sim/model.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
