@@ -30,7 +30,11 @@ std::vector<double> AttachmentModel::series_ages_months() const {
 }
 
 std::vector<std::pair<std::string, std::string>> AttachmentModel::mechanisms() const {
-  return {{"learning_rule", name_of(parameters_.learning.rule)}};
+  const auto& p = parameters_;
+  return {{"learning_rule", name_of(p.learning.rule)},
+          {"depression_model", p.depression.model == DepressionModel::episodes ? "episodes" : "fixed"},
+          {"context_processes", p.context.processes ? "on" : "off"},
+          {"program", name_of(p.program.type)}};
 }
 
 void AttachmentModel::simulate(std::uint64_t seed, std::uint64_t dyad, bool record_series,

@@ -67,9 +67,13 @@ struct ContextRules {
   const ChaosSupportParameters& chaos_support;
 };
 
+// The infant's first year, in whole days, for first-year counts and shares.
+constexpr int first_year_days = 365;
+
 // What the context has done to a family so far.
 struct ContextHistory {
   RiskProfile risk;
+  double support_at_birth = 0;  // before any support program: what the risk index counts
   double acute_stress = 0;
   int depressed_days = 0, depressed_days_first_year = 0;
   int violence_events = 0, violence_witnessed = 0, life_events = 0, life_events_first_year = 0;
@@ -92,7 +96,7 @@ inline int risk_load(const RiskProfile& r) {
 
 inline std::array<bool, risk_indicator_count> cumulative_risks(const ContextHistory& h) {
   return {h.risk.hardship, h.risk.violence, h.risk.chaos >= 0.75, h.depressed_days_first_year > 0,
-          h.risk.support < 0.25, h.risk.adolescent, h.life_events_first_year >= 2};
+          h.support_at_birth < 0.25, h.risk.adolescent, h.life_events_first_year >= 2};
 }
 
 // The context of the first model, kept as a rival to the processes: chronic stress with its daily
@@ -104,7 +108,7 @@ inline bool simple_context(const ContextParameters& p, Caregiver& c, ContextHist
   c.availability = (1 - p.availability_stress_effect * c.stress) * (c.depressed ? 1 - p.availability_depression_effect : 1.0);
   if (c.depressed) {
     ++h.depressed_days;
-    if (day < days_per_year) ++h.depressed_days_first_year;
+    if (day < first_year_days) ++h.depressed_days_first_year;
   }
   return false;
 }
@@ -139,11 +143,11 @@ inline bool advance_context(const ContextRules& rules, Caregiver& c, ContextHist
   if (u_life < life_rate / days_per_year) {
     h.acute_stress += rules.hardship.life_event_stress;
     ++h.life_events;
-    if (day < days_per_year) ++h.life_events_first_year;
+    if (day < first_year_days) ++h.life_events_first_year;
   }
   if (c.depressed) {
     ++h.depressed_days;
-    if (day < days_per_year) ++h.depressed_days_first_year;
+    if (day < first_year_days) ++h.depressed_days_first_year;
   }
 
   const double chronic = c.stress_baseline + (risk.hardship ? rules.hardship.chronic_stress : 0.0) +

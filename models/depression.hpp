@@ -36,7 +36,7 @@ inline sim::ParameterTable<DepressionParameters> depression_table() {
       sim::real("liability_effect", &P::liability_effect, 0.5, 0, 3,
                 {"log-hazard per SD", "Rise of the onset hazard per SD of the family's depression liability.", "assumption; heritable and contextual vulnerability"}),
       sim::real("stress_effect", &P::stress_effect, 2.0, 0, 10,
-                {"log-hazard per unit stress", "Rise of the onset hazard with today's stress above 0.25.", "assumption; stress-diathesis (Monroe & Simons 1991)"}),
+                {"log-hazard per unit stress", "Rise of the onset hazard with the previous day's stress above 0.25.", "assumption; stress-diathesis (Monroe & Simons 1991)"}),
       sim::real("support_effect", &P::support_effect, 0.8, 0, 5,
                 {"log-hazard per unit support", "Fall of the onset hazard with social support above its median.", "assumption; buffering (Cohen & Wills 1985)"}),
       sim::real("fixed_prevalence", &P::fixed_prevalence, 0.11, 0, 1,

@@ -48,7 +48,7 @@ DyadColumns::DyadColumns(const ModelParameters& p) {
   high_risk_stratum = add("high_risk_stratum", I, "0/1", "1 if the family was drawn into the high-risk stratum.");
   neighbourhood = add("neighbourhood", I, "", "Neighbourhood index (families sharing stressors; the dyad index when there are none).");
   chaos = add("household_chaos", F, "0-1", "Household chaos level.");
-  support = add("social_support", F, "0-1", "Social support of the caregiver.");
+  support = add("social_support", F, "0-1", "Social support of the caregiver at birth (before any support program).");
   for (int k = 0; k < risk_indicator_count; ++k)
     risk_indicators.push_back(add(std::string("risk_") + risk_indicator_names[k], I, "0/1",
                                   std::string("Cumulative-risk indicator: ") + risk_indicator_names[k] + " (see docs/ODD.md for cut-offs)."));

@@ -76,13 +76,13 @@ void record_context(const DyadColumns& columns, const ContextHistory& h, sim::Dy
   out.set(columns.high_risk_stratum, r.high_risk_stratum ? 1 : 0);
   out.set(columns.neighbourhood, static_cast<double>(r.neighbourhood));
   out.set(columns.chaos, r.chaos);
-  out.set(columns.support, r.support);
+  out.set(columns.support, h.support_at_birth);
   for (int k = 0; k < risk_indicator_count; ++k) out.set(columns.risk_indicators[static_cast<std::size_t>(k)], risks[static_cast<std::size_t>(k)] ? 1 : 0);
   int count = 0;
   for (bool present : risks) count += present;
   out.set(columns.risk_count, count);
   out.set(columns.depressed_days, h.depressed_days);
-  out.set(columns.depression_first_year, h.depressed_days_first_year / days_per_year);
+  out.set(columns.depression_first_year, h.depressed_days_first_year / static_cast<double>(first_year_days));
   out.set(columns.violence_events, h.violence_events);
   out.set(columns.violence_witnessed, h.violence_witnessed);
   out.set(columns.life_events, h.life_events);

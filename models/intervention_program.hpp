@@ -62,7 +62,7 @@ inline sim::ParameterTable<ProgramParameters> program_table() {
       sim::real("dropout_per_session", &P::dropout_per_session, 0.03, 0, 1,
                 {"probability", "Chance of leaving the program at a session, for a family without risks.", "Holland et al. 2018: 28% early leavers in home visiting"}),
       sim::real("dropout_risk_effect", &P::dropout_risk_effect, 0.3, 0, 3,
-                {"log-odds per risk", "Rise of dropout per risk the family carries (hardship, violence, adolescent mother, chaos, isolation).", "assumption; higher attrition in high-risk families (Holland et al. 2018)"}),
+                {"log-rate per risk", "Rise of the per-session dropout probability (x exp(k x risks), at most 0.99) per risk the family carries (hardship, violence, adolescent mother, chaos, isolation).", "assumption; higher attrition in high-risk families (Holland et al. 2018)"}),
       sim::real("cost_per_session", &P::cost_per_session, 377, 0, 100000,
                 {"USD (2010)", "Cost of one session.", "Miller & Hendrie 2015: $354-400 per Nurse-Family Partnership visit"}),
       sim::real("motivation_effect", &P::motivation_effect, 0.7, 0, 5,

@@ -23,6 +23,7 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   Household h;
   h.context.risk = draw_risk_profile(p.risk, risk, seed, dyad, stream);
   const RiskProfile& r = h.context.risk;
+  h.context.support_at_birth = r.support;
 
   Infant& infant = h.infant;
   infant.temperament = z(stream);
