@@ -52,12 +52,13 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
                               double chaos = 0, double missed_bids = 0, double interrupted_comfort = 0) {
   AnswerOdds odds;
   odds.comfort = momentary_sensitivity(p, c);
-  // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus.
+  // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus, calmer
+  // answers (video feedback shows parents their frightening moments too; Juffer et al. 2008).
   const double untrained = 1 - c.program_sensitivity;
   odds.self_focus = c.mind.preoccupied * untrained;
   const double stress2 = c.stress * c.stress;
-  odds.frightening = std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress) +
-                                       p.atypical_under_stress * stress2);
+  odds.frightening = untrained * std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress) +
+                                                   p.atypical_under_stress * stress2);
   odds.delayed_share = p.delayed_share;
   odds.self_focus_comfort = p.self_focus_comfort_share;
   odds.interrupted = interrupted_comfort * chaos;

@@ -9,6 +9,7 @@
 
 #include <boost/uuid/detail/sha1.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -176,11 +177,16 @@ int run_trial_command(Model& model, const TrialOptions& options) {
       std::cout << " " << arm.name << " (" << n << ")";
     }
     std::cout << "\n\n" << format_contrasts(shown, design.cost_unit);
+    // Who benefits most, at the last follow-up that measures the success outcome (all are in /trial).
+    double last = -1;
+    for (const auto& m : moderator_rows)
+      if (m.outcome == design.success_outcome) last = std::max(last, m.age_months);
     std::vector<ModeratorEffect> primary;
     for (const auto& m : moderator_rows)
-      if (m.outcome == design.success_outcome && m.age_months == spec.follow_ups.front().age_months) primary.push_back(m);
-    std::cout << "\nwho benefits most (individual effects on '" << design.success_outcome << "', from twins):\n"
-              << format_moderators(primary);
+      if (m.outcome == design.success_outcome && m.age_months == last) primary.push_back(m);
+    if (!primary.empty())
+      std::cout << "\nwho benefits most (individual effects on '" << design.success_outcome << "' at " << last
+                << " months, from twins):\n" << format_moderators(primary);
     if (spec.replicates > 1) std::cout << "\nover " << spec.replicates << " replicates:\n" << format_power(power_rows);
     std::printf("\nruntime: %.2f s\nwritten: %s\n", seconds, output.c_str());
   }
