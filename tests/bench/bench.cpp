@@ -4,6 +4,8 @@
 #include "sim/engine.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/run_settings.hpp"
+#include "sim/trial_runner.hpp"
+#include "sim/trial_spec.hpp"
 
 #include "models/attachment_model.hpp"
 
@@ -14,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -84,6 +87,35 @@ Result bench_model(const std::string& config_path, std::int64_t dyads, int threa
   return r;
 }
 
+// A trial simulates every enrolled dyad under every arm (counterfactual twins); its cost should be
+// at most (arms x) a plain run of the same dyads. Everyone eligible here, so the comparison is exact.
+void bench_trial(int threads) {
+  const std::string path = "/tmp/attachsim-bench-trial.yaml";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    std::fprintf(f, "trial:\n  name: bench\n  population: %s/configs/populations/normative.yaml\n"
+                    "  screened: 4000\n  enrolled: 4000\n  seed: 3\n"
+                    "  follow_up:\n    - {age_months: 12, instruments: [strange_situation]}\n"
+                    "  arms:\n    - {name: control, allocation: 0.5}\n"
+                    "    - {name: program, allocation: 0.5, program: {type: sensitivity, start_months: 6, end_months: 9}}\n",
+                 std::filesystem::current_path().c_str());
+    std::fclose(f);
+  }
+  models::AttachmentModel model;
+  const auto spec = sim::load_trial(path, model);
+  auto t = std::chrono::steady_clock::now();
+  const auto trial = sim::run_trial_replicate(model, spec, spec.seed, threads);
+  const double trial_seconds = seconds_since(t);
+  model.configure(spec.arms.front().config);
+  sim::RecordBlock block(model.columns().size(), 0, 0, trial.enrolled.size());
+  t = std::chrono::steady_clock::now();
+  sim::simulate_dyads(model, spec.seed, trial.enrolled, threads, block);
+  const double plain_seconds = seconds_since(t);
+  std::printf("trial with twins, 2 arms x 4000 dyads: %.2f s; plain run of the 4000: %.2f s; ratio %.2f (at most 2 expected)\n",
+              trial_seconds, plain_seconds, trial_seconds / plain_seconds);
+  std::remove(path.c_str());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,6 +137,7 @@ int main(int argc, char** argv) {
   std::printf("%d threads, context processes off: %6.2f s  %8.1f M episodes/s; with them on: %.0f%% of that speed\n", all,
               simple.seconds, simple.episodes / simple.seconds / 1e6,
               100 * (many.episodes / many.seconds) / (simple.episodes / simple.seconds));
+  bench_trial(all);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("peak RSS  : %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
