@@ -26,6 +26,7 @@ struct CaregiverParameters {
   double frightening_base;
   double frightening_stress;
   double hostile_under_stress;
+  double sensitivity_restrains_mind;
   double atypical_under_stress;
   double stress_sensitivity_effect;
   double depression_sensitivity_effect;
@@ -40,7 +41,7 @@ struct CaregiverParameters {
 inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
   using P = CaregiverParameters;
   return {
-      sim::real("sensitivity_mean", &P::sensitivity_mean, 0.6, 0, 1,
+      sim::real("sensitivity_mean", &P::sensitivity_mean, 0.65, 0, 1,
                 {"0-1", "Population mean of baseline sensitivity (0-1): the share of answers that are prompt and appropriate. Observed 1-9 ratings also reflect detection and availability, so they run lower than 1 + 8 x value.", "assumption; normative samples are rated around 4-5 on the 1-9 scale (De Wolff & van IJzendoorn 1997)"}),
       sim::real("sensitivity_sd", &P::sensitivity_sd, 0.18, 0, 0.5,
                 {"0-1", "Population SD of baseline sensitivity (clipped to [0, 1]).", "~1.5 scale points SD on the 1-9 scale"}),
@@ -64,6 +65,8 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"probability per unit unresolved", "Probability that a detected bid meets frightening or frightened behaviour, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
       sim::real("frightening_stress", &P::frightening_stress, 0.3, 0, 2,
                 {"probability per unit unresolved and stress", "Additional frightening behaviour under stress.", "Main & Hesse 1990 (trauma reminders under stress)"}),
+      sim::real("sensitivity_restrains_mind", &P::sensitivity_restrains_mind, 2.0, 0, 10,
+                {"log-rate per unit sensitivity", "How much a caregiver's momentary sensitivity holds back what her state of mind would do: rebuffs, self-focus and frightening behaviour are multiplied by exp(-k (sensitivity - 0.5)). Sensitivity thus carries part of the transmission from state of mind to attachment, and stress and depression, which lower momentary sensitivity, release it.", "van IJzendoorn 1995: sensitivity mediates part of the AAI-SSP association; assumption for the form"}),
       sim::real("hostile_under_stress", &P::hostile_under_stress, 0.35, 0, 2,
                 {"probability per unit stress^2", "Rebuffs of any caregiver under stress: harsh, hostile answers rise with the square of stress.", "family stress model (Conger & Elder 1994): economic pressure -> parental hostility"}),
       sim::real("atypical_under_stress", &P::atypical_under_stress, 0.03, 0, 2,

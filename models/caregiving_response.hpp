@@ -54,8 +54,8 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   odds.comfort = momentary_sensitivity(p, c);
   // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus, calmer
   // answers (video feedback shows parents their frightening moments too; Juffer et al. 2008).
-  const double untrained = 1 - c.program_sensitivity;
-  odds.self_focus = c.mind.preoccupied * untrained;
+  const double untrained = (1 - c.program_sensitivity) * std::exp(-p.sensitivity_restrains_mind * (odds.comfort - 0.5));
+  odds.self_focus = std::min(1.0, c.mind.preoccupied * untrained);
   const double stress2 = c.stress * c.stress;
   odds.frightening = untrained * std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress) +
                                                    p.atypical_under_stress * stress2);
