@@ -8,6 +8,7 @@
 #include "sim/model.hpp"
 #include "sim/progress.hpp"
 #include "sim/run_settings.hpp"
+#include "sim/serve.hpp"
 #include "sim/trial_command.hpp"
 #include "sim/sweep_runner.hpp"
 #include "sim/version.hpp"
@@ -193,6 +194,13 @@ int run_cli(int argc, char** argv) {
   trial->add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
   trial->add_flag("-q,--quiet", trial_options.quiet, "Print nothing but errors");
 
+  ServeOptions serve_options;
+  auto* serve = app.add_subcommand("serve", "Serve the classroom page on a local HTTP port (docs/guide_classroom.md).");
+  serve->add_option("--port", serve_options.port, "Port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
+  serve->add_option("--host", serve_options.host, "Address to listen on (default 127.0.0.1: this machine only)");
+  serve->add_option("--web-dir", serve_options.web_dir, "The page's files (default: the build's web/)");
+  serve->add_option("--threads", threads, "Worker threads per simulation (default: all cores)")->check(CLI::Range(1, 4096));
+
   auto* params = app.add_subcommand("params", "List every parameter: default, allowed range, unit, meaning, source.");
   params->add_flag("--markdown", markdown, "Print as the Markdown table of docs/parameters.md");
 
@@ -218,6 +226,10 @@ int run_cli(int argc, char** argv) {
     if (*check) {
       std::cout << load(*model, config_path, overrides, seed).config.to_yaml();
       return 0;
+    }
+    if (*serve) {
+      serve_options.threads = threads;
+      return run_serve(serve_options);
     }
     if (*params) {
       print_parameters(*model, markdown);

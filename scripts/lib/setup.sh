@@ -19,7 +19,12 @@ ATTACHSIM_PACKAGES=(
   libboost-dev libtbb-dev libhdf5-dev libyaml-cpp-dev doctest-dev libcli11-dev librandom123-dev
   python3-h5py python3-numpy python3-matplotlib hdf5-tools
   openmpi-bin libopenmpi-dev
+  libcpp-httplib-dev nlohmann-json3-dev   # attachsim serve (the classroom page)
+  chromium nodejs                         # the classroom page's browser test (npm: see below)
 )
+# Debian's `npm` package only where no npm command exists: NodeSource's nodejs (which CI machines
+# have) bundles npm and conflicts with Debian's, so listing npm above would make apt fail there.
+command -v npm >/dev/null 2>&1 || ATTACHSIM_PACKAGES+=(npm)
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
