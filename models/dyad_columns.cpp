@@ -109,7 +109,7 @@ std::vector<sim::Series> DyadColumns::series() {
   s[series_caregiver_depressed] = {"caregiver_depressed", "0/1", "1 if the caregiver is depressed on that day."};
   s[series_violence_events] = {"violence_events", "events", "Partner-violence events so far."};
   s[series_life_events] = {"life_events", "events", "Stressful life events so far."};
-  s[series_social_support] = {"social_support", "0-1", "Social support of the caregiver (a family trait: constant over time)."};
+  s[series_social_support] = {"social_support", "0-1", "Social support of the caregiver: a family trait, raised by a support program while it acts."};
   return s;
 }
 

@@ -261,8 +261,9 @@ std::string ResolvedConfig::to_yaml() const {
   return out.str();
 }
 
-std::string ResolvedConfig::hash() const {
-  const std::string text = to_yaml();
+std::string ResolvedConfig::hash() const { return sha1_hex(to_yaml()); }
+
+std::string sha1_hex(const std::string& text) {
   boost::uuids::detail::sha1 sha;
   sha.process_bytes(text.data(), text.size());
   unsigned int digest[5];

@@ -50,6 +50,7 @@ ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> s
                            const std::vector<std::string>& overrides = {});
 
 std::string format_value(const Value& v);
+std::string sha1_hex(const std::string& text);  // of a text, as 40 hex digits
 std::string describe_expected(const ParameterSpec& spec);
 
 // The declared key closest in spelling to `key`, or "" if none is near.

@@ -6,7 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <boost/random/sobol.hpp>
-#include <boost/uuid/detail/sha1.hpp>
+#include "sim/config_yaml.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -25,21 +25,10 @@ constexpr std::uint64_t max_runs = 100'000'000;  // far beyond any sweep; guards
 constexpr std::uint32_t purpose_random = 0x53575250;  // "SWRP": random designs
 constexpr std::uint32_t purpose_lhs = 0x5357484C;     // "SWHL": Latin hypercube strata and jitter
 
-SourcePosition at(const std::string& file, const YAML::Node& node) {
-  const auto mark = node.Mark();
-  return {file, mark.line + 1, mark.column + 1};
-}
+SourcePosition at(const std::string& file, const YAML::Node& node) { return position_in(file, node); }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
-std::string describe_found(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Null: return "nothing";
-    default: return quoted(node.Scalar());
-  }
-}
+std::string describe_found(const YAML::Node& node) { return describe_node(node); }
 
 bool parse_number(const YAML::Node& node, double& x) {
   if (!node.IsScalar()) return false;
@@ -175,16 +164,6 @@ std::vector<std::vector<double>> unit_design(const std::string& sampling, std::s
 }
 
 }  // namespace
-
-std::string sha1_hex(const std::string& text) {
-  boost::uuids::detail::sha1 sha;
-  sha.process_bytes(text.data(), text.size());
-  unsigned int digest[5];
-  sha.get_digest(digest);
-  char hex[41];
-  for (int i = 0; i < 5; ++i) std::snprintf(hex + 8 * i, 9, "%08x", digest[i]);
-  return std::string(hex, 40);
-}
 
 std::uint64_t run_seed(std::uint64_t sweep_seed, std::uint64_t run) {
   return mix_seed(sweep_seed ^ run) & ((std::uint64_t{1} << 53) - 1);  // run.seed allows [0, 2^53 - 1]

@@ -52,6 +52,5 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
 // The run.seed of run r: derived from the sweep seed and the run index, within run.seed's range.
 std::uint64_t run_seed(std::uint64_t sweep_seed, std::uint64_t run);
 
-std::string sha1_hex(const std::string& text);
 
 }  // namespace attachsim::sim

@@ -7,8 +7,6 @@
 #include "sim/trial_spec.hpp"
 #include "sim/version.hpp"
 
-#include <boost/uuid/detail/sha1.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,16 +15,6 @@
 
 namespace attachsim::sim {
 namespace {
-
-std::string sha1_of(const std::string& text) {
-  boost::uuids::detail::sha1 sha;
-  sha.process_bytes(text.data(), text.size());
-  unsigned int digest[5];
-  sha.get_digest(digest);
-  char hex[41];
-  for (int i = 0; i < 5; ++i) std::snprintf(hex + 8 * i, 9, "%08x", digest[i]);
-  return std::string(hex, 40);
-}
 
 using Table = std::vector<Hdf5Output::TableColumn>;
 
@@ -136,7 +124,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   out.set_meta("git_commit", std::string(git_commit));
   out.set_meta("trial_file", options.file);
   out.set_meta("trial_yaml", spec.text);
-  out.set_meta("trial_sha1", sha1_of(spec.text));
+  out.set_meta("trial_sha1", sha1_hex(spec.text));
   out.set_meta("seed", static_cast<std::int64_t>(spec.seed));
   out.set_meta("replicates", spec.replicates);
   out.set_meta("threads", static_cast<std::int64_t>(options.threads));
