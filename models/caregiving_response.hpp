@@ -6,6 +6,7 @@
 #pragma once
 
 #include "models/caregiver.hpp"
+#include "sim/fast_exp.hpp"
 
 #include <algorithm>
 #include <array>
@@ -54,7 +55,7 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   odds.comfort = momentary_sensitivity(p, c);
   // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus, calmer
   // answers (video feedback shows parents their frightening moments too; Juffer et al. 2008).
-  const double untrained = (1 - c.program_sensitivity) * std::exp(-p.sensitivity_restrains_mind * (odds.comfort - 0.5));
+  const double untrained = (1 - c.program_sensitivity) * sim::fast_exp(-p.sensitivity_restrains_mind * (odds.comfort - 0.5));
   odds.self_focus = std::min(1.0, c.mind.preoccupied * untrained);
   const double stress2 = c.stress * c.stress;
   odds.frightening = untrained * std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress) +
@@ -65,7 +66,7 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   const double heard = 1 - missed_bids * chaos;
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
-    odds.detect[s] = heard * c.availability * std::exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
+    odds.detect[s] = heard * c.availability * sim::fast_exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
     odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
     odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) +
                                                    p.hostile_under_stress * stress2);

@@ -65,6 +65,7 @@ struct ContextRules {
   const PartnerViolenceParameters& violence;
   const HardshipParameters& hardship;
   const ChaosSupportParameters& chaos_support;
+  double acute_stress_retention = std::exp(-1.0 / hardship.acute_stress_days);  // share kept per day
 };
 
 // The infant's first year, in whole days, for first-year counts and shares.
@@ -125,7 +126,7 @@ inline bool advance_context(const ContextRules& rules, Caregiver& c, ContextHist
                u_life = stream.uniform();
   const RiskProfile& risk = h.risk;
 
-  h.acute_stress *= std::exp(-1.0 / rules.hardship.acute_stress_days);
+  h.acute_stress *= rules.acute_stress_retention;
   if (rules.depression.model == DepressionModel::episodes) {
     if (c.depressed)
       c.depressed = u_depression >= remission_per_day(rules.depression);

@@ -5,6 +5,7 @@
 // a caregiver depressed or not for the whole span, as a simpler rival hypothesis.
 #pragma once
 
+#include "sim/fast_exp.hpp"
 #include "sim/parameter.hpp"
 
 #include <algorithm>
@@ -51,7 +52,7 @@ inline double remission_per_day(const DepressionParameters& p) { return 1.0 / (7
 inline double onset_per_day(const DepressionParameters& p, double liability, double stress, double support) {
   const double log_rate = p.liability_effect * liability + p.stress_effect * (stress - 0.25) -
                           p.support_effect * 2 * (support - 0.5);
-  return std::min(1.0, p.onset_per_year / days_per_year * std::exp(log_rate));
+  return std::min(1.0, p.onset_per_year / days_per_year * sim::fast_exp(log_rate));
 }
 
 // Probability of being depressed at birth: the stationary share at the family's onset rate.

@@ -19,7 +19,8 @@ class ProgramDelivery {
                   const Caregiver& caregiver, const RiskProfile& risk, int risk_load)
       : p_(p), sessions_(session_days), end_day_(end_day), mind_(caregiver.mind), support_(risk.support),
         response_(std::exp(p.motivation_effect * 2 * (caregiver.motivation - 0.5) - p.risk_load_effect * risk_load)),
-        dropout_(std::min(0.99, p.dropout_per_session * std::exp(p.dropout_risk_effect * risk_load))) {}
+        dropout_(std::min(0.99, p.dropout_per_session * std::exp(p.dropout_risk_effect * risk_load))),
+        daily_decay_(std::exp(-1.0 / (30.4375 * p.decay_months))) {}
 
   // Sessions of the day (each draws one number, attended or not, to keep streams aligned), then
   // today's effect on the caregiver and the family's support.
@@ -32,12 +33,17 @@ class ProgramDelivery {
       ++course_.attended;
       course_.dose += p_.fidelity * response_;
     }
+    // The effect changes with each session while the program runs, then fades toward its maintained
+    // share: the fading part shrinks by the same factor every day.
     if (today <= end_day_) {
-      course_.effect = program_effect_of_dose(p_, course_.dose);
-      course_.effect_at_end = course_.effect;
+      if (course_.dose != dose_of_effect_) {
+        dose_of_effect_ = course_.dose;
+        course_.effect = course_.effect_at_end = program_effect_of_dose(p_, course_.dose);
+      }
+      fading_ = 1;
     } else {
-      const double months_after = (today - end_day_) / 30.4375;
-      course_.effect = course_.effect_at_end * (p_.maintenance + (1 - p_.maintenance) * std::exp(-months_after / p_.decay_months));
+      fading_ *= daily_decay_;
+      course_.effect = course_.effect_at_end * (p_.maintenance + (1 - p_.maintenance) * fading_);
     }
     const double e = course_.effect;
     const bool sensitivity = p_.type == ProgramType::sensitivity || p_.type == ProgramType::comprehensive;
@@ -63,7 +69,8 @@ class ProgramDelivery {
   int end_day_;
   StateOfMind mind_;  // as before the program
   double support_;
-  double response_, dropout_;
+  double response_, dropout_, daily_decay_;
+  double dose_of_effect_ = 0, fading_ = 1;
   std::size_t next_ = 0;
   ProgramCourse course_;
 };
