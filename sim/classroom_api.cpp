@@ -251,8 +251,7 @@ std::string simulate_classroom(const std::string& request_json, int threads) {
     throw InputError(from_page, "", "a JSON object {\"settings\": {KEY: VALUE, ...}}", "'" + request.dump() + "'");
 
   auto model = make_model();
-  std::vector<ParameterSpec> schema = specs_of(run_settings_table());
-  for (auto& spec : model->parameters()) schema.push_back(std::move(spec));
+  const std::vector<ParameterSpec> schema = scenario_schema(*model);
   std::vector<std::string> keys;
   for (const auto& spec : schema) keys.push_back(spec.key);
 

@@ -6,6 +6,7 @@
 #include "sim/config.hpp"
 #include "sim/parameter.hpp"
 #include "sim/record.hpp"
+#include "sim/run_settings.hpp"
 #include "sim/trial_design.hpp"
 
 #include <cstdint>
@@ -57,5 +58,12 @@ class Model {
 };
 
 std::unique_ptr<Model> make_model();  // defined by the model library
+
+// Every parameter of a scenario file: the run settings, then the model's.
+inline std::vector<ParameterSpec> scenario_schema(const Model& model) {
+  std::vector<ParameterSpec> schema = specs_of(run_settings_table());
+  for (auto& spec : model.parameters()) schema.push_back(std::move(spec));
+  return schema;
+}
 
 }  // namespace attachsim::sim

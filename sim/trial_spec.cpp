@@ -50,9 +50,7 @@ class TrialReader {
     // The base scenario, then the trial's own settings, then the follow-up instruments' ages.
     const YAML::Node population = require(trial, "population", "trial");
     const fs::path base = fs::path(file_).parent_path() / text_of(population, "trial.population");
-    std::vector<ParameterSpec> schema = specs_of(run_settings_table());
-    for (auto& p : model_.parameters()) schema.push_back(p);
-    ResolvedConfig config = load_config(base.lexically_normal().string(), schema);
+    ResolvedConfig config = load_config(base.lexically_normal().string(), scenario_schema(model_));
     if (trial["set"]) apply_settings(config, file_, trial["set"]);
     read_follow_ups(require(trial, "follow_up", "trial"), config, spec);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# scripts/plot end to end, run by CTest (tests/plot.cmake) from the repository root: a small run made by
-# the real binary is plotted; every expected figure must exist as a real PNG of some size and as an SVG,
+# scripts/plot end to end, run by CTest (tests/plot.cmake) from the repository root: a small run, a small
+# trial and a small sweep made by the real binary are plotted; every expected figure must exist as a real
+# PNG of some size and as an SVG,
 # and the error cases must fail the documented way. The binary is $ATTACHSIM_BINARY (CTest sets it),
 # else $ATTACHSIM_BUILD_DIR/attachsim, else build/attachsim. Runs in a temporary directory removed on exit.
 set -euo pipefail
@@ -95,6 +96,74 @@ else
   else
     fail "no note saying to run with --set run.timeseries=true: $(cat "$tmp/err.txt")"
   fi
+fi
+
+# Checks that $1/$2.png exists, is a real PNG of more than a few KB, and is listed in $tmp/out.txt.
+check_png() {
+  local png="$1/$2.png" magic size
+  if [[ ! -f "$png" ]]; then
+    fail "$2.png was not written in $1"
+    return
+  fi
+  magic="$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')"
+  size="$(stat -c %s "$png")"
+  if [[ "$magic" != "$png_magic" ]]; then
+    fail "$2.png is not a PNG (it starts with $magic)"
+  elif ((size < 20000)); then
+    fail "$2.png is only $size bytes: an empty or broken figure?"
+  else
+    ok "$2.png is a PNG of $size bytes"
+  fi
+  grep -qxF "$png" "$tmp/out.txt" || fail "$png is not in the list of files written"
+}
+
+# 6. A small trial (the Juffer trial: 60 enrolled, two arms) with 2 replicates: arms, moderators, cost, power.
+"$binary" trial configs/trials/juffer_video_feedback_adoptive.yaml --replicates 2 -q -o "$tmp/trial.h5"
+plot "$tmp/trial.h5" -o "$tmp/figs-trial" --format png,svg
+if ((rc != 0)); then
+  cat "$tmp/out.txt" "$tmp/err.txt" >&2
+  fail "scripts/plot exited $rc on a trial file"
+else
+  for name in trial_arms trial_moderators trial_cost trial_power; do
+    check_png "$tmp/figs-trial" "$name"
+    [[ -s "$tmp/figs-trial/$name.svg" ]] || fail "$name.svg was not written"
+  done
+fi
+
+# 7. A small sweep (2 factors x 2 levels, 2 replicates of 50 dyads): the heat map, and --outcome.
+cat >"$tmp/sweep.yaml" <<YAML
+base: $PWD/configs/normative.yaml
+set:
+  run.dyads: 50
+seed: 7
+replicates: 2
+factors:
+  - parameter: caregiver.sensitivity_mean
+    values: [0.4, 0.8]
+  - parameter: caregiver.hostile_under_stress
+    values: [0.0, 0.7]
+outcomes: [ssp_12m_share_B, ssp_12m_share_D, ssp_12m_security_mean]
+YAML
+"$binary" sweep "$tmp/sweep.yaml" -o "$tmp/sweep.h5" --quiet
+plot "$tmp/sweep.h5" -o "$tmp/figs-sweep" --format png,svg
+if ((rc != 0)); then
+  cat "$tmp/out.txt" "$tmp/err.txt" >&2
+  fail "scripts/plot exited $rc on a sweep file"
+else
+  check_png "$tmp/figs-sweep" sweep_heatmap
+  [[ -s "$tmp/figs-sweep/sweep_heatmap.svg" ]] || fail "sweep_heatmap.svg was not written"
+fi
+plot "$tmp/sweep.h5" -o "$tmp/figs-sweep-d" --format png --outcome ssp_12m_share_D
+if ((rc != 0)); then
+  fail "scripts/plot --outcome ssp_12m_share_D exited $rc on a sweep file: $(cat "$tmp/err.txt")"
+else
+  check_png "$tmp/figs-sweep-d" sweep_heatmap
+fi
+plot "$tmp/sweep.h5" -o "$tmp/figs-sweep-bad" --format png --outcome no_such_outcome
+if ((rc != 2)); then
+  fail "an unknown --outcome gave exit $rc, not 2"
+else
+  ok "unknown --outcome: exit 2, $(cat "$tmp/err.txt")"
 fi
 
 if ((failures)); then

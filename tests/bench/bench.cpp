@@ -72,9 +72,7 @@ struct Result {
 
 Result bench_model(const std::string& config_path, std::int64_t dyads, int threads, bool context = true) {
   models::AttachmentModel model;
-  std::vector<sim::ParameterSpec> schema = sim::specs_of(sim::run_settings_table());
-  for (auto& s : model.parameters()) schema.push_back(s);
-  auto config = sim::load_config(config_path, schema,
+  auto config = sim::load_config(config_path, sim::scenario_schema(model),
                                  {"run.dyads=" + std::to_string(dyads), std::string("context.processes=") + (context ? "true" : "false")});
   model.configure(config);
   sim::RunSettings run;

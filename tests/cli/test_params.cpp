@@ -15,11 +15,7 @@ using attachsim::testing::run_attachsim;
 
 namespace {
 
-std::vector<sim::ParameterSpec> full_schema() {
-  std::vector<sim::ParameterSpec> schema = sim::specs_of(sim::run_settings_table());
-  for (auto& spec : sim::make_model()->parameters()) schema.push_back(std::move(spec));
-  return schema;
-}
+std::vector<sim::ParameterSpec> full_schema() { return sim::scenario_schema(*sim::make_model()); }
 
 }  // namespace
 

@@ -55,9 +55,7 @@ class KeepEverything : public sim::RecordSink {
 inline PopulationRun run_population(const std::string& config, const std::vector<std::string>& overrides = {},
                                     int threads = 2) {
   models::AttachmentModel model;
-  std::vector<sim::ParameterSpec> schema = sim::specs_of(sim::run_settings_table());
-  for (auto& s : model.parameters()) schema.push_back(s);
-  const auto resolved = sim::load_config(std::string(ATTACHSIM_SOURCE_DIR) + "/" + config, schema, overrides);
+  const auto resolved = sim::load_config(std::string(ATTACHSIM_SOURCE_DIR) + "/" + config, sim::scenario_schema(model), overrides);
   model.configure(resolved);
   sim::RunSettings settings;
   resolved.bind(sim::run_settings_table(), settings);

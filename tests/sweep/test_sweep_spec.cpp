@@ -19,11 +19,7 @@ using attachsim::testing::ScratchDirectory;
 
 namespace {
 
-std::vector<sim::ParameterSpec> schema() {
-  std::vector<sim::ParameterSpec> s = sim::specs_of(sim::run_settings_table());
-  for (auto& p : attachsim::models::AttachmentModel().parameters()) s.push_back(p);
-  return s;
-}
+std::vector<sim::ParameterSpec> schema() { return sim::scenario_schema(attachsim::models::AttachmentModel()); }
 
 const std::string base_line = std::string("base: ") + ATTACHSIM_SOURCE_DIR + "/configs/normative.yaml\n";
 
