@@ -176,6 +176,15 @@ class TrialReader {
       if (item["program"]) apply_settings(arm.config, file_, item["program"], "program");
       if (item["set"] && item["set"].size() > 0) apply_settings(arm.config, file_, item["set"]);
       model_.configure(arm.config);  // a program outside the span, ages beyond it, ...: named here
+      // Twins are compared column by column: an arm may change what happens, not what is measured.
+      std::vector<std::string> measured;
+      for (const auto& c : model_.columns()) measured.push_back(c.name);
+      if (spec.arms.empty()) {
+        reference_columns_ = measured;
+      } else if (measured != reference_columns_) {
+        throw InputError(position_in(file_, item), "trial.arms", "arms that measure the same things as the first arm",
+                         "arm '" + arm.name + "' changing the instruments or their ages");
+      }
       spec.arms.push_back(std::move(arm));
     }
     if (std::abs(total - 1) > 1e-6)
@@ -208,6 +217,7 @@ class TrialReader {
 
   std::string file_;
   Model& model_;
+  std::vector<std::string> reference_columns_;
 };
 
 }  // namespace

@@ -136,6 +136,10 @@ TEST_CASE("trial: invalid designs are named with file, line and key") {
                          doctest::Contains("expected rules that admit some of the 300 screened dyads, found none admitted by infant_temperament >= 9.0"),
                          sim::InputError);
   }
+  SUBCASE("an arm that changes what is measured") {
+    const std::string arms = control + "    - {name: other, allocation: 0.5, set: {strange_situation.ages_months: [12, 18]}}\n";
+    CHECK_THROWS_WITH_AS(load(dir, trial_yaml(arms), model), doctest::Contains("expected arms that measure the same things as the first arm"), sim::InputError);
+  }
   SUBCASE("an unknown instrument") {
     std::string yaml = trial_yaml(control + training);
     yaml.replace(yaml.find("strange_situation,"), 18, "strange_situaton,");
