@@ -255,10 +255,7 @@ void Hdf5Output::write_block(const std::string& path, const std::string& descrip
     for (std::size_t row = 0; row < block.size(); ++row) {
       const double v = block.value(c, row);
       if (columns[c].type == ColumnType::label) {
-        const auto code = static_cast<unsigned>(v);
-        std::string s(1, static_cast<char>(code & 0xFF));
-        if (code >> 8) s += static_cast<char>(code >> 8);
-        t.texts.push_back(s);
+        t.texts.push_back(label_text(v));
       } else {
         t.numbers.push_back(v);
       }

@@ -18,6 +18,14 @@ inline double label_code(const char* text) {
   return first + 256.0 * second;
 }
 
+// The text of a label code: the inverse of label_code.
+inline std::string label_text(double code) {
+  const auto c = static_cast<unsigned>(code);
+  std::string s(1, static_cast<char>(c & 0xFF));
+  if (c >> 8) s += static_cast<char>(c >> 8);
+  return s;
+}
+
 struct Column {
   std::string name;
   ColumnType type = ColumnType::float64;

@@ -79,12 +79,7 @@ std::string level_of(const TrialModerator& m, double v, double median, const Col
     std::snprintf(text, sizeof text, "%g or more", m.edges.back());
     return text;
   }
-  if (column.type == ColumnType::label) {
-    const auto code = static_cast<unsigned>(v);
-    std::string s(1, static_cast<char>(code & 0xFF));
-    if (code >> 8) s += static_cast<char>(code >> 8);
-    return s;
-  }
+  if (column.type == ColumnType::label) return label_text(v);
   char text[64];
   std::snprintf(text, sizeof text, "%g", v);
   return text;

@@ -19,12 +19,7 @@ struct PopulationRun {
   // Labels (e.g. SSP classes) of a label column.
   std::vector<std::string> labels(const std::string& column) const {
     std::vector<std::string> out;
-    for (double code : columns.at(column)) {
-      const auto c = static_cast<unsigned>(code);
-      std::string s(1, static_cast<char>(c & 0xFF));
-      if (c >> 8) s += static_cast<char>(c >> 8);
-      out.push_back(s);
-    }
+    for (double code : columns.at(column)) out.push_back(sim::label_text(code));
     return out;
   }
 
