@@ -29,13 +29,19 @@ inline sim::ParameterTable<AaiParameters> aai_table() {
   };
 }
 
+// The classification rule alone, from dimension scores.
+inline AaiCategory classify_mind(const AaiParameters& p, double dismissing, double preoccupied, double unresolved) {
+  if (unresolved >= p.unresolved_cutoff) return AaiCategory::U;
+  if (dismissing >= p.insecure_cutoff || preoccupied >= p.insecure_cutoff)
+    return dismissing >= preoccupied ? AaiCategory::Ds : AaiCategory::E;
+  return AaiCategory::F;
+}
+
 inline AaiCategory code_aai(const AaiParameters& p, const StateOfMind& mind, sim::RandomStream& stream) {
   boost::random::normal_distribution<double> error(0, p.coding_noise_sd > 0 ? p.coding_noise_sd : 1);
   const auto coded = [&](double x) { return p.coding_noise_sd > 0 ? x + error(stream) : x; };
   const double u = coded(mind.unresolved), d = coded(mind.dismissing), e = coded(mind.preoccupied);
-  if (u >= p.unresolved_cutoff) return AaiCategory::U;
-  if (d >= p.insecure_cutoff || e >= p.insecure_cutoff) return d >= e ? AaiCategory::Ds : AaiCategory::E;
-  return AaiCategory::F;
+  return classify_mind(p, d, e, u);
 }
 
 }  // namespace attachsim::models

@@ -15,11 +15,22 @@ std::vector<sim::ParameterSpec> AttachmentModel::parameters() const { return sim
 
 void AttachmentModel::configure(const sim::ResolvedConfig& config) {
   parameters_ = bind_model_parameters(config);
-  columns_.emplace(parameters_);
+  generations_ = 1;
+  for (const auto& spec : config.schema())  // run settings are absent when only the model's table is bound
+    if (spec.key == "run.generations") generations_ = std::get<std::int64_t>(config.value(spec.key));
+  columns_.emplace(parameters_, parameters_.adulthood.follow || generations_ > 1);
   schedule_.emplace(parameters_);
 }
 
 std::vector<sim::Column> AttachmentModel::columns() const { return columns_->columns(); }
+
+std::vector<std::pair<std::string, std::string>> AttachmentModel::column_groups() const {
+  return {{"dyads", "One row per dyad (rows are lineage-major when run.generations > 1): traits, caregiver, context, "
+                    "programs, Strange Situations and sensitivity observations."},
+          {"childhood", "Aligned with /dyads, row by row: preschool assessments (attachment and outcome ratings)."},
+          {"generations", "Aligned with /dyads, row by row: the dyad's place among generations (with a link to its parent "
+                          "dyad) and the adult its infant grows into."}};
+}
 
 std::vector<sim::Series> AttachmentModel::series() const { return DyadColumns::series(); }
 
@@ -34,16 +45,17 @@ std::vector<std::pair<std::string, std::string>> AttachmentModel::mechanisms() c
   return {{"learning_rule", name_of(p.learning.rule)},
           {"depression_model", p.depression.model == DepressionModel::episodes ? "episodes" : "fixed"},
           {"context_processes", p.context.processes ? "on" : "off"},
-          {"program", name_of(p.program.type)}};
+          {"program", name_of(p.program.type)},
+          {"adulthood_stability", name_of(p.adulthood.stability)}};
 }
 
-void AttachmentModel::simulate(std::uint64_t seed, std::uint64_t dyad, bool record_series,
-                               sim::DyadRecord& record) const {
-  live_dyad(parameters_, *schedule_, *columns_, seed, dyad, record_series, record);
+void AttachmentModel::simulate(std::uint64_t seed, const sim::DyadPlace& place, const sim::DyadRecord* parent,
+                               bool record_series, sim::DyadRecord& record) const {
+  live_dyad(parameters_, *schedule_, *columns_, seed, place, parent, record_series, record);
 }
 
 std::unique_ptr<sim::Summary> AttachmentModel::make_summary() const {
-  return std::make_unique<PopulationSummary>(parameters_, *columns_);
+  return std::make_unique<PopulationSummary>(parameters_, *columns_, static_cast<std::size_t>(generations_));
 }
 
 sim::TrialDesign AttachmentModel::trial_design() const {

@@ -22,7 +22,10 @@ class AttachmentModel : public sim::Model {
   std::vector<sim::Series> series() const override;
   std::vector<double> series_ages_months() const override;
   std::vector<std::pair<std::string, std::string>> mechanisms() const override;
-  void simulate(std::uint64_t seed, std::uint64_t dyad, bool record_series, sim::DyadRecord& record) const override;
+  std::vector<std::pair<std::string, std::string>> column_groups() const override;
+  using sim::Model::simulate;
+  void simulate(std::uint64_t seed, const sim::DyadPlace& place, const sim::DyadRecord* parent, bool record_series,
+                sim::DyadRecord& record) const override;
   std::unique_ptr<sim::Summary> make_summary() const override;
   sim::TrialDesign trial_design() const override;
 
@@ -31,6 +34,7 @@ class AttachmentModel : public sim::Model {
 
  private:
   ModelParameters parameters_;
+  std::int64_t generations_ = 1;
   std::optional<DyadColumns> columns_;
   std::optional<LifeSchedule> schedule_;
 };

@@ -17,8 +17,9 @@ std::string age_label(double months) {
   return s + "m";
 }
 
-std::size_t DyadColumns::add(std::string name, ColumnType type, std::string unit, std::string description) {
-  columns_.push_back({std::move(name), type, std::move(unit), std::move(description)});
+std::size_t DyadColumns::add(std::string name, ColumnType type, std::string unit, std::string description,
+                             std::string group) {
+  columns_.push_back({std::move(name), type, std::move(unit), std::move(description), std::move(group)});
   return columns_.size() - 1;
 }
 
@@ -28,9 +29,9 @@ std::size_t DyadColumns::index_of(const std::string& name) const {
   throw std::out_of_range("no column " + name);
 }
 
-DyadColumns::DyadColumns(const ModelParameters& p) {
+DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
   const auto F = ColumnType::float64, I = ColumnType::int32, L = ColumnType::label;
-  dyad = add("dyad", I, "", "Dyad index within the run (the id its random streams derive from).");
+  dyad = add("dyad", I, "", "Row of the dyad in the run (with one generation, also the id its random streams derive from; see docs/ODD.md).");
   temperament = add("infant_temperament", F, "SD", "Infant negative emotionality, standard-normal units.");
   susceptibility = add("infant_susceptibility", F, "x", "Infant susceptibility: multiplier of every learning rate.");
   marker = add("infant_marker", I, "0/1", "1 if the infant carries the susceptibility marker.");
@@ -90,6 +91,46 @@ DyadColumns::DyadColumns(const ModelParameters& p) {
     c.policy_direct = add(pol + "direct", F, "probability", "Learned probability of a direct bid in intense distress" + when);
     c.policy_escalate = add(pol + "escalate", F, "probability", "Learned probability of an escalated bid in intense distress" + when);
     strange_situation.push_back(c);
+  }
+
+  const std::string childhood = "childhood";
+  for (double age : p.preschool.ages_months) {
+    const std::string a = "preschool_" + age_label(age) + "_", at = " at " + age_label(age) + ".";
+    const std::string psa = " in the preschool attachment assessment (separation-reunion, Cassidy & Marvin 1992)" + at;
+    PreschoolColumns c{};
+    c.attachment_class = add(a + "attachment_class", L, "A/B/C/D", "Attachment classification (D: disorganized or controlling)" + psa, childhood);
+    c.organized_class = add(a + "organized_class", L, "A/B/C", "Forced best-fitting organized classification" + psa, childhood);
+    c.security = add(a + "security", F, "0-1", "Continuous security" + psa, childhood);
+    c.avoidance = add(a + "avoidance", F, "1-7", "Avoidance" + psa, childhood);
+    c.resistance = add(a + "resistance", F, "1-7", "Resistance" + psa, childhood);
+    c.disorganization = add(a + "disorganization", F, "1-9", "Disorganization" + psa, childhood);
+    c.social_competence = add(a + "social_competence", F, "1-5", "Teacher-rated social competence with peers (joining play, peer acceptance), with rater error" + at, childhood);
+    c.empathy = add(a + "empathy", F, "1-5", "Observed empathy: comforting of distressed peers, with rater error" + at, childhood);
+    c.externalizing = add(a + "externalizing", F, "0-2", "Externalizing problems (item mean, CBCL-like): retaliation to ambiguous provocation, with rater error" + at, childhood);
+    c.internalizing = add(a + "internalizing", F, "0-2", "Internalizing problems (item mean, CBCL-like): withdrawal from play and distress left unsettled, with rater error" + at, childhood);
+    c.peer_acceptance = add(a + "peer_acceptance", F, "0-1", "Peers' acceptance of the child (latent, without rater error)" + at, childhood);
+    preschool.push_back(c);
+  }
+
+  if (adulthood) {
+    const std::string g = "generations";
+    GenerationColumns c{};
+    c.lineage = add("lineage", I, "", "Lineage (the run's unit): the first-generation dyad this dyad descends from.", g);
+    c.generation = add("generation", I, "", "Generation within the lineage, 1 for the population as configured.", g);
+    c.parent_dyad = add("parent_dyad", I, "", "Row of the dyad whose infant is this dyad's caregiver; -1 in the first generation.", g);
+    c.early_deactivation = add("early_deactivation", F, "0-1", "The infant's strategy at the end of the simulated span: probability of suppressing intense distress.", g);
+    c.early_hyperactivation = add("early_hyperactivation", F, "0-1", "The infant's strategy at the end of the span: probability of escalating intense distress.", g);
+    c.early_fear = add("early_fear", F, "0-1", "The infant's fear of its caregiver at the end of the span.", g);
+    c.adult_deactivation = add("adult_deactivation", F, "0-1", "The grown-up infant's deactivation at adulthood.parenthood_years, after revision by later relationships.", g);
+    c.adult_hyperactivation = add("adult_hyperactivation", F, "0-1", "The grown-up infant's hyperactivation at adulthood.parenthood_years.", g);
+    c.adult_fear = add("adult_fear", F, "0-1", "The grown-up infant's unresolved fear at adulthood.parenthood_years.", g);
+    c.traumas = add("adult_traumas", I, "events", "Losses and traumas between the end of the span and parenthood.", g);
+    c.adult_dismissing = add("adult_dismissing", F, "0-1", "The grown-up infant's state of mind: dismissing dimension.", g);
+    c.adult_preoccupied = add("adult_preoccupied", F, "0-1", "The grown-up infant's state of mind: preoccupied dimension.", g);
+    c.adult_unresolved = add("adult_unresolved", F, "0-1", "The grown-up infant's state of mind: unresolved dimension.", g);
+    c.adult_mind = add("adult_mind", L, "F/Ds/E/U", "Category of the grown-up infant's state of mind, before coding (its caregiver_aai_drawn as a parent).", g);
+    c.adult_aai = add("adult_aai", L, "F/Ds/E/U", "AAI classification of the grown-up infant, coded with error (its caregiver_aai as a parent).", g);
+    generations = c;
   }
 }
 

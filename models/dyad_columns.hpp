@@ -5,6 +5,7 @@
 #include "models/model_parameters.hpp"
 #include "sim/record.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,20 @@ struct AssessmentColumns {
   std::size_t attachment_class, organized_class, security;
   std::size_t iwm_availability, iwm_predictability, iwm_rejection, iwm_self_worth, fear;
   std::size_t policy_suppress, policy_direct, policy_escalate;
+};
+
+// A preschool assessment: the attachment assessment and the outcome ratings (group /childhood).
+struct PreschoolColumns {
+  std::size_t attachment_class, organized_class, security, avoidance, resistance, disorganization;
+  std::size_t social_competence, empathy, externalizing, internalizing, peer_acceptance;
+};
+
+// Where a dyad sits among generations, and the adult its infant becomes (group /generations).
+struct GenerationColumns {
+  std::size_t lineage, generation, parent_dyad;
+  std::size_t early_deactivation, early_hyperactivation, early_fear;
+  std::size_t adult_deactivation, adult_hyperactivation, adult_fear, traumas;
+  std::size_t adult_dismissing, adult_preoccupied, adult_unresolved, adult_mind, adult_aai;
 };
 
 // Time-series variables, one value per dyad per month of age.
@@ -41,7 +56,8 @@ std::string age_label(double months);  // 12 -> "12m", 7.5 -> "7p5m"
 
 class DyadColumns {
  public:
-  explicit DyadColumns(const ModelParameters& p);
+  // `adulthood`: whether infants are followed into adulthood (adds the /generations group).
+  DyadColumns(const ModelParameters& p, bool adulthood);
 
   const std::vector<sim::Column>& columns() const { return columns_; }
   static std::vector<sim::Series> series();
@@ -56,9 +72,12 @@ class DyadColumns {
   std::size_t motivation, program_attended, program_completed, program_cost, program_effect;
   std::vector<AssessmentColumns> strange_situation;  // one per strange_situation.ages_months
   std::vector<std::size_t> observed_sensitivity;    // one per sensitivity_observation.ages_months
+  std::vector<PreschoolColumns> preschool;          // one per preschool.ages_months
+  std::optional<GenerationColumns> generations;     // when followed into adulthood
 
  private:
-  std::size_t add(std::string name, sim::ColumnType type, std::string unit, std::string description);
+  std::size_t add(std::string name, sim::ColumnType type, std::string unit, std::string description,
+                  std::string group = "dyads");
   std::vector<sim::Column> columns_;
 };
 

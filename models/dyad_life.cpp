@@ -1,10 +1,12 @@
 #include "models/dyad_life.hpp"
 
 #include "models/adult_attachment_interview.hpp"
+#include "models/adulthood.hpp"
 #include "models/caregiving_response.hpp"
 #include "models/context.hpp"
 #include "models/learning.hpp"
 #include "models/population.hpp"
+#include "models/preschool.hpp"
 #include "models/program_delivery.hpp"
 #include "models/random_purposes.hpp"
 #include "models/sensitivity_observation.hpp"
@@ -16,6 +18,7 @@
 #include <boost/random/poisson_distribution.hpp>
 
 #include <cmath>
+#include <optional>
 
 namespace attachsim::models {
 namespace {
@@ -88,16 +91,63 @@ void record_context(const DyadColumns& columns, const ContextHistory& h, sim::Dy
   out.set(columns.life_events, h.life_events);
 }
 
+void record_preschool(const PreschoolColumns& c, const StrangeSituationResult& a, const PreschoolScores& s,
+                      sim::DyadRecord& out) {
+  const char klass[2] = {a.attachment_class, 0}, organized[2] = {a.organized_class, 0};
+  out.set(c.attachment_class, sim::label_code(klass));
+  out.set(c.organized_class, sim::label_code(organized));
+  out.set(c.security, a.security);
+  out.set(c.avoidance, a.avoidance);
+  out.set(c.resistance, a.resistance);
+  out.set(c.disorganization, a.disorganization);
+  out.set(c.social_competence, s.social_competence);
+  out.set(c.empathy, s.empathy);
+  out.set(c.externalizing, s.externalizing);
+  out.set(c.internalizing, s.internalizing);
+  out.set(c.peer_acceptance, s.peer_acceptance);
+}
+
+// The mind the previous generation's infant grew into, as its dyad recorded it.
+StateOfMind inherited_mind(const GenerationColumns& c, const sim::DyadRecord& parent) {
+  StateOfMind m;
+  m.dismissing = parent.get(c.adult_dismissing);
+  m.preoccupied = parent.get(c.adult_preoccupied);
+  m.unresolved = parent.get(c.adult_unresolved);
+  const double code = parent.get(c.adult_mind);
+  for (AaiCategory k : {AaiCategory::F, AaiCategory::Ds, AaiCategory::E, AaiCategory::U})
+    if (sim::label_code(name_of(k)) == code) m.category = k;
+  return m;
+}
+
+void record_adulthood(const GenerationColumns& c, const Adulthood& a, double aai_code, sim::DyadRecord& out) {
+  out.set(c.early_deactivation, a.early.deactivation);
+  out.set(c.early_hyperactivation, a.early.hyperactivation);
+  out.set(c.early_fear, a.early.fear);
+  out.set(c.adult_deactivation, a.adult.deactivation);
+  out.set(c.adult_hyperactivation, a.adult.hyperactivation);
+  out.set(c.adult_fear, a.adult.fear);
+  out.set(c.traumas, a.traumas);
+  out.set(c.adult_dismissing, a.mind.dismissing);
+  out.set(c.adult_preoccupied, a.mind.preoccupied);
+  out.set(c.adult_unresolved, a.mind.unresolved);
+  out.set(c.adult_mind, sim::label_code(name_of(a.mind.category)));
+  out.set(c.adult_aai, aai_code);
+}
+
 template <LearningRule rule>
 void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColumns& columns, std::uint64_t seed,
-          std::uint64_t dyad, bool with_series, sim::DyadRecord& out) {
+          const sim::DyadPlace& place, const sim::DyadRecord* parent, bool with_series, sim::DyadRecord& out) {
+  const std::uint64_t dyad = place.stream_key();
   sim::RandomStream population_stream(seed, dyad, purpose::population);
   sim::RandomStream context_stream(seed, dyad, purpose::context);
   sim::RandomStream episode_stream(seed, dyad, purpose::episodes);
 
   Dyad d;
   {
-    Household h = draw_household(p, schedule.risk_structure, seed, dyad, population_stream);
+    std::optional<StateOfMind> inherited;
+    if (parent && columns.generations) inherited = inherited_mind(*columns.generations, *parent);
+    Household h = draw_household(p, schedule.risk_structure, seed, dyad, population_stream,
+                                 inherited ? &*inherited : nullptr);
     d.infant = h.infant;
     d.caregiver = h.caregiver;
     d.context = h.context;
@@ -113,6 +163,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
                                                p.signalling.strength_escalate});
   std::size_t next_step = 0;
   const std::size_t steps = with_series ? out.steps() : 0;
+  sim::RandomStream preschool_stream(seed, dyad, purpose::preschool);
+  PreschoolRecord preschool;
 
   for (int day = 0; day <= schedule.last_day; ++day) {
     // Context sets today's stress and availability, and so the caregiver's answer odds.
@@ -132,6 +184,14 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
         sim::RandomStream s(seed, dyad, purpose::strange_situation + static_cast<std::uint32_t>(i));
         record_assessment(columns.strange_situation[i], strange_situation(p.strange_situation, d.policy, d.model, s),
                           d, out);
+      }
+    for (std::size_t i = 0; i < schedule.preschool_assessments; ++i)
+      if (schedule.preschool_days[i] == day) {
+        sim::RandomStream assessment(seed, dyad, purpose::preschool_assessment + static_cast<std::uint32_t>(i));
+        sim::RandomStream rating(seed, dyad, purpose::preschool_rating + static_cast<std::uint32_t>(i));
+        record_preschool(columns.preschool[i], strange_situation(p.strange_situation, d.policy, d.model, assessment),
+                         rate_preschool(p.preschool, preschool, rating), out);
+        preschool.start_window();
       }
     while (next_step < steps && schedule.series_days[next_step] == day) record_series(d, next_step++, out);
 
@@ -161,6 +221,10 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       const bool soothed = response == Response::comfort || response == Response::delayed;
       caregiver_after_episode(p.caregiver, d.caregiver, response != Response::unanswered, soothed, level == 1);
     }
+    if (day == schedule.preschool_entry_day) enter_preschool(p.preschool, preschool, preschool_stream);
+    if (schedule.preschool_entry_day >= 0 && day >= schedule.preschool_entry_day)
+      preschool_day(p.preschool, PeerExpectations(p.preschool, d.model, d.policy), d.caregiver.stress, witnessed_violence,
+                    preschool, preschool_stream);
     d.model.fear *= 1 - p.working_model.fear_decay;
     caregiver_end_of_day(p.caregiver, d.caregiver);
   }
@@ -168,7 +232,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
 
   sim::RandomStream aai_stream(seed, dyad, purpose::aai_coding);
   const Caregiver& c = d.caregiver;
-  out.set(columns.dyad, static_cast<double>(dyad));
+  out.set(columns.dyad, static_cast<double>(place.row));
   out.set(columns.temperament, d.infant.temperament);
   out.set(columns.susceptibility, d.infant.susceptibility);
   out.set(columns.marker, d.infant.marker ? 1 : 0);
@@ -178,7 +242,10 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   out.set(columns.preoccupied, c.mind.preoccupied);
   out.set(columns.unresolved, c.mind.unresolved);
   out.set(columns.aai_drawn, sim::label_code(name_of(c.mind.category)));
-  out.set(columns.aai_coded, sim::label_code(name_of(code_aai(p.aai, c.mind, aai_stream))));
+  // A parent's interview was coded once, in its own dyad's row: the same interview, the same code.
+  const GenerationColumns* g = columns.generations ? &*columns.generations : nullptr;
+  out.set(columns.aai_coded, parent && g ? parent->get(g->adult_aai)
+                                         : sim::label_code(name_of(code_aai(p.aai, c.mind, aai_stream))));
   record_context(columns, d.context, out);
   out.set(columns.motivation, c.motivation);
   out.set(columns.program_attended, program.course().attended);
@@ -188,18 +255,30 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   out.set(columns.stress_baseline, c.stress_baseline);
   out.set(columns.sensitivity_final, c.sensitivity);
   out.set(columns.self_efficacy_final, c.self_efficacy);
+
+  if (g) {
+    out.set(g->lineage, static_cast<double>(place.lineage));
+    out.set(g->generation, place.generation + 1.0);
+    out.set(g->parent_dyad, place.generation > 0 ? static_cast<double>(place.row - 1) : -1.0);
+    constexpr int intense = 1;
+    const AttachmentRepresentation early{d.policy.probability(intense, suppress), d.policy.probability(intense, escalate),
+                                         d.model.fear};
+    sim::RandomStream adulthood_stream(seed, dyad, purpose::adulthood), adult_aai_stream(seed, dyad, purpose::adult_aai);
+    const Adulthood a = grow_up(p.adulthood, p.state_of_mind, early, schedule.last_day / days_per_month / 12, adulthood_stream);
+    record_adulthood(*g, a, sim::label_code(name_of(code_aai(p.aai, a.mind, adult_aai_stream))), out);
+  }
 }
 
 }  // namespace
 
 void live_dyad(const ModelParameters& p, const LifeSchedule& schedule, const DyadColumns& columns, std::uint64_t seed,
-               std::uint64_t dyad, bool record_series, sim::DyadRecord& record) {
+               const sim::DyadPlace& place, const sim::DyadRecord* parent, bool record_series, sim::DyadRecord& record) {
   switch (p.learning.rule) {  // chosen once per dyad, so the episode loop has no dispatch
     case LearningRule::reinforcement:
-      live<LearningRule::reinforcement>(p, schedule, columns, seed, dyad, record_series, record);
+      live<LearningRule::reinforcement>(p, schedule, columns, seed, place, parent, record_series, record);
       break;
     case LearningRule::bayesian:
-      live<LearningRule::bayesian>(p, schedule, columns, seed, dyad, record_series, record);
+      live<LearningRule::bayesian>(p, schedule, columns, seed, place, parent, record_series, record);
       break;
   }
 }

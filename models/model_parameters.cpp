@@ -69,6 +69,16 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
 
   check_ages(config, "strange_situation.ages_months", p.strange_situation.ages_months, d.span_months);
   check_ages(config, "sensitivity_observation.ages_months", p.sensitivity_observation.ages_months, d.span_months);
+  check_ages(config, "preschool.ages_months", p.preschool.ages_months, d.span_months);
+  for (double age : p.preschool.ages_months)
+    if (age < p.preschool.entry_months)
+      throw InputError(config.position_of("preschool.ages_months"), "preschool.ages_months",
+                       "ages at or after preschool.entry_months = " + format_value(p.preschool.entry_months),
+                       format_value(age));
+  if (p.preschool.provocation_share + p.preschool.peer_distress_share > 1)
+    throw InputError(config.position_of("preschool.peer_distress_share"), "preschool.peer_distress_share",
+                     "shares of provocations and peer distress that sum to at most 1",
+                     "a sum of " + format_value(p.preschool.provocation_share + p.preschool.peer_distress_share));
   return p;
 }
 

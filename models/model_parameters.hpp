@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/adult_attachment_interview.hpp"
+#include "models/adulthood.hpp"
 #include "models/caregiver.hpp"
 #include "models/context.hpp"
 #include "models/depression.hpp"
@@ -9,6 +10,7 @@
 #include "models/household_chaos.hpp"
 #include "models/intervention_program.hpp"
 #include "models/partner_violence.hpp"
+#include "models/preschool.hpp"
 #include "models/risk_profile.hpp"
 #include "models/development.hpp"
 #include "models/infant.hpp"
@@ -43,6 +45,8 @@ struct ModelParameters {
   StrangeSituationParameters strange_situation;
   SensitivityObservationParameters sensitivity_observation;
   AaiParameters aai;
+  PreschoolParameters preschool;
+  AdulthoodParameters adulthood;
 };
 
 inline sim::ParameterTable<ModelParameters> model_parameter_table() {
@@ -65,6 +69,8 @@ inline sim::ParameterTable<ModelParameters> model_parameter_table() {
   sim::nest(t, "strange_situation", &M::strange_situation, strange_situation_table());
   sim::nest(t, "sensitivity_observation", &M::sensitivity_observation, sensitivity_observation_table());
   sim::nest(t, "aai", &M::aai, aai_table());
+  sim::nest(t, "preschool", &M::preschool, preschool_table());
+  sim::nest(t, "adulthood", &M::adulthood, adulthood_table());
   return t;
 }
 

@@ -18,7 +18,7 @@ AaiCategory draw_category(double u, double f, double ds, double e) {
 }  // namespace
 
 Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
-                         sim::RandomStream& stream) {
+                         sim::RandomStream& stream, const StateOfMind* inherited) {
   boost::random::normal_distribution<double> z(0, 1);
   Household h;
   h.context.risk = draw_risk_profile(p.risk, risk, seed, dyad, stream);
@@ -39,15 +39,8 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   const double u = stream.uniform();
   const bool unresolved = u >= som.share_F + som.share_Ds + som.share_E;
   const AaiCategory organized = draw_category(stream.uniform(), som.share_F, som.share_Ds, som.share_E);
-  mind.category = unresolved ? AaiCategory::U : organized;
-  const auto dimension = [&](bool primary) {
-    return std::clamp((primary ? som.primary_dimension_mean : som.secondary_dimension_mean) + som.dimension_sd * z(stream),
-                      0.0, 1.0);
-  };
-  mind.dismissing = dimension(organized == AaiCategory::Ds);
-  mind.preoccupied = dimension(organized == AaiCategory::E);
-  mind.unresolved = unresolved ? dimension(true)
-                               : std::clamp(som.unresolved_trace_mean + 0.25 * som.dimension_sd * z(stream), 0.0, 1.0);
+  mind = draw_state_of_mind(som, unresolved, organized, stream);
+  if (inherited) mind = *inherited;
 
   Caregiver& c = h.caregiver;
   const double shift = (mind.category == AaiCategory::F ? 0.0 : p.caregiver.sensitivity_shift_insecure) +

@@ -17,7 +17,10 @@ struct Household {
   ContextHistory context;  // starts with the family's risk profile
 };
 
+// `inherited`: the caregiver's state of mind when the caregiver is the grown-up infant of the previous
+// generation (null in the first generation, whose states of mind are drawn from the population).
+// The draws are the same either way, so the rest of the household does not depend on it.
 Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
-                         sim::RandomStream& stream);
+                         sim::RandomStream& stream, const StateOfMind* inherited = nullptr);
 
 }  // namespace attachsim::models

@@ -24,7 +24,7 @@ int aai_index(double code) {
 
 }  // namespace
 
-PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns& columns)
+PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns& columns, std::size_t generations)
     : p_(p), columns_(columns), ssp_(columns.strange_situation.size()), sensitivity_(columns.observed_sensitivity.size()) {
   // Pair the first Strange Situation with the latest observation at or before it (else the first).
   const auto& obs = p.sensitivity_observation.ages_months;
@@ -33,9 +33,23 @@ PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns
       if (obs[i] <= p.strange_situation.ages_months[0] &&
           (obs[correlated_observation_] > p.strange_situation.ages_months[0] || obs[i] >= obs[correlated_observation_]))
         correlated_observation_ = i;
+  if (!p.strange_situation.ages_months.empty()) {
+    const std::string infant_age = age_label(p.strange_situation.ages_months[0]);
+    transmission_.emplace(columns, generations, correlated_observation_, infant_age);
+    if (!p.preschool.ages_months.empty()) {
+      std::vector<std::string> ages;
+      for (double age : p.preschool.ages_months) ages.push_back(age_label(age));
+      childhood_.emplace(columns, ages, infant_age);
+    }
+  }
 }
 
 void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
+  const std::size_t generation =
+      columns_.generations ? static_cast<std::size_t>(block.value(columns_.generations->generation, row)) - 1 : 0;
+  if (transmission_) transmission_->add(block, row, generation);
+  if (generation > 0) return;  // the rest describes the population as configured
+  if (childhood_) childhood_->add(block, row);
   ++dyads_;
   episodes_ += static_cast<std::uint64_t>(block.value(columns_.episodes, row));
   for (std::size_t i = 0; i < ssp_.size(); ++i) {
@@ -66,8 +80,8 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
 
 std::vector<sim::SummaryValue> PopulationSummary::values() const {
   std::vector<sim::SummaryValue> v;
-  v.push_back({"dyads", static_cast<double>(dyads_), "dyads", "Dyads simulated."});
-  v.push_back({"episodes", static_cast<double>(episodes_), "episodes", "Distress episodes simulated in all."});
+  v.push_back({"dyads", static_cast<double>(dyads_), "dyads", "Dyads of the first generation (the population as configured), which the values below describe unless named by generation."});
+  v.push_back({"episodes", static_cast<double>(episodes_), "episodes", "Distress episodes of the first generation's infants."});
   for (std::size_t i = 0; i < ssp_.size(); ++i) {
     const std::string age = age_label(p_.strange_situation.ages_months[i]);
     for (int k = 0; k < 4; ++k) {
@@ -122,7 +136,19 @@ std::vector<sim::SummaryValue> PopulationSummary::values() const {
     v.push_back({std::string("aai_share_") + aai_names[k],
                  dyads_ ? static_cast<double>(aai_[k]) / static_cast<double>(dyads_) : 0.0, "proportion",
                  std::string("Share of caregivers whose AAI is coded ") + aai_names[k] + "."});
+  if (childhood_)
+    for (auto& value : childhood_->values()) v.push_back(std::move(value));
+  if (transmission_)
+    for (auto& value : transmission_->values()) v.push_back(std::move(value));
   return v;
+}
+
+std::vector<sim::SummaryTable> PopulationSummary::tables() const {
+  std::vector<sim::SummaryTable> t;
+  if (childhood_) t = childhood_->tables();
+  if (transmission_)
+    for (auto& table : transmission_->tables()) t.push_back(std::move(table));
+  return t;
 }
 
 std::string PopulationSummary::report() const {
@@ -175,7 +201,10 @@ std::string PopulationSummary::report() const {
                 100.0 * static_cast<double>(aai_[1]) / static_cast<double>(dyads_),
                 100.0 * static_cast<double>(aai_[2]) / static_cast<double>(dyads_),
                 100.0 * static_cast<double>(aai_[3]) / static_cast<double>(dyads_));
-  return s + line;
+  s += line;
+  if (childhood_) s += childhood_->report();
+  if (transmission_) s += transmission_->report();
+  return s;
 }
 
 }  // namespace attachsim::models

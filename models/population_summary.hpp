@@ -1,24 +1,30 @@
 // What a population of dyads shows as researchers report it: the distribution of Strange Situation
 // classes with 95% intervals, mean observed sensitivity, and the sensitivity-security correlation
-// (De Wolff & van IJzendoorn 1997), plus the AAI distribution of the caregivers.
+// (De Wolff & van IJzendoorn 1997), plus the AAI distribution of the caregivers. These describe the
+// first generation, the population as configured; later development and the transmission across
+// generations are reported beside them.
 #pragma once
 
+#include "models/childhood_summary.hpp"
 #include "models/dyad_columns.hpp"
 #include "models/model_parameters.hpp"
+#include "models/transmission_summary.hpp"
 #include "sim/model.hpp"
 #include "sim/statistics.hpp"
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace attachsim::models {
 
 class PopulationSummary : public sim::Summary {
  public:
-  PopulationSummary(const ModelParameters& p, const DyadColumns& columns);
+  PopulationSummary(const ModelParameters& p, const DyadColumns& columns, std::size_t generations);
   void add(const sim::RecordBlock& block, std::size_t row) override;
   std::vector<sim::SummaryValue> values() const override;
   std::string report() const override;
+  std::vector<sim::SummaryTable> tables() const override;
 
  private:
   struct Classes {
@@ -38,6 +44,8 @@ class PopulationSummary : public sim::Summary {
   std::array<std::array<std::uint64_t, 4>, 2> by_stratum_{};
   std::array<std::array<std::uint64_t, 4>, 3> by_risk_group_{};  // 0-1, 2-4, 5 or more risks
   sim::RunningMoments depression_first_year_;
+  std::optional<ChildhoodSummary> childhood_;        // with preschool assessments
+  std::optional<TransmissionSummary> transmission_;  // with a Strange Situation
 };
 
 }  // namespace attachsim::models

@@ -13,8 +13,13 @@ constexpr std::uint32_t episodes = 3;                   // distress episodes, si
 constexpr std::uint32_t aai_coding = 4;                 // the caregiver's Adult Attachment Interview
 constexpr std::uint32_t neighbourhood = 5;              // a neighbourhood's shared stressors (id = neighbourhood)
 constexpr std::uint32_t program = 6;                    // attendance at a program's sessions
+constexpr std::uint32_t preschool = 7;                  // the child's days with peers and teacher
+constexpr std::uint32_t adulthood = 8;                  // yearly relationship experience and traumas
+constexpr std::uint32_t adult_aai = 9;                  // the grown-up infant's Adult Attachment Interview
 constexpr std::uint32_t strange_situation = 100;        // + index of the assessment age
 constexpr std::uint32_t sensitivity_observation = 200;  // + index of the observation age
+constexpr std::uint32_t preschool_assessment = 300;     // + index of the preschool age: attachment assessment
+constexpr std::uint32_t preschool_rating = 400;         // + index of the preschool age: rater error
 }  // namespace purpose
 
 }  // namespace attachsim::models

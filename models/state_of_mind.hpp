@@ -4,6 +4,11 @@
 #pragma once
 
 #include "sim/parameter.hpp"
+#include "sim/random_stream.hpp"
+
+#include <boost/random/normal_distribution.hpp>
+
+#include <algorithm>
 
 namespace attachsim::models {
 
@@ -50,5 +55,27 @@ struct StateOfMind {
   double preoccupied = 0;   // answers by own state rather than by the infant's signal
   double unresolved = 0;    // frightening / frightened behaviour, more under stress
 };
+
+}  // namespace attachsim::models
+
+namespace attachsim::models {
+
+// The dimensions behind a category: the defining one high, the others faint. `organized` is the
+// category an unresolved mind is forced into (for F, Ds and E minds, their own category).
+inline StateOfMind draw_state_of_mind(const StateOfMindParameters& som, bool unresolved, AaiCategory organized,
+                                      sim::RandomStream& stream) {
+  boost::random::normal_distribution<double> z(0, 1);
+  const auto dimension = [&](bool primary) {
+    return std::clamp((primary ? som.primary_dimension_mean : som.secondary_dimension_mean) + som.dimension_sd * z(stream),
+                      0.0, 1.0);
+  };
+  StateOfMind mind;
+  mind.category = unresolved ? AaiCategory::U : organized;
+  mind.dismissing = dimension(organized == AaiCategory::Ds);
+  mind.preoccupied = dimension(organized == AaiCategory::E);
+  mind.unresolved = unresolved ? dimension(true)
+                               : std::clamp(som.unresolved_trace_mean + 0.25 * som.dimension_sd * z(stream), 0.0, 1.0);
+  return mind;
+}
 
 }  // namespace attachsim::models

@@ -116,7 +116,7 @@ int run_command(Model& model, const std::string& config_path, std::string output
   out.set_meta("ranks", static_cast<std::int64_t>(1));
   out.set_meta("start_time", started);
   for (const auto& [mechanism, alternative] : model.mechanisms()) out.set_meta("mechanism_" + mechanism, alternative);
-  out.define_records(model.columns(), loaded.run.timeseries ? model.series() : std::vector<Series>{},
+  out.define_records(model.columns(), model.column_groups(), loaded.run.timeseries ? model.series() : std::vector<Series>{},
                      model.series_ages_months(), static_cast<std::size_t>(loaded.run.chunk_dyads));
 
   auto summary = model.make_summary();
@@ -124,6 +124,7 @@ int run_command(Model& model, const std::string& config_path, std::string output
   const RunStatistics stats = run_population(model, loaded.run, threads, *summary, &out,
                                              [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); });
   out.write_summary(summary->values());
+  for (const auto& table : summary->tables()) out.write_table(table.path, table.description, table.columns);
   out.set_meta("wall_seconds", stats.wall_seconds);
   out.commit();
 

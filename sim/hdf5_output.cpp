@@ -116,7 +116,8 @@ Hdf5Output::~Hdf5Output() {
   if (committed_) return;
   for (hid_t set : column_sets_) H5Dclose(set);
   for (hid_t set : series_sets_) H5Dclose(set);
-  for (hid_t g : {timeseries_, dyads_, meta_})
+  for (hid_t g : groups_) H5Gclose(g);
+  for (hid_t g : {timeseries_, meta_})
     if (g >= 0) H5Gclose(g);
   if (file_ >= 0) H5Fclose(file_);
   std::remove(partial_.c_str());
@@ -128,16 +129,26 @@ void Hdf5Output::set_meta(const std::string& name, std::int64_t value) {
   number_attribute(meta_, name, value, H5T_NATIVE_INT64);
 }
 
-void Hdf5Output::define_records(std::vector<Column> columns, std::vector<Series> series,
-                                std::vector<double> series_ages, std::size_t chunk) {
+void Hdf5Output::define_records(std::vector<Column> columns, const std::vector<std::pair<std::string, std::string>>& groups,
+                                std::vector<Series> series, std::vector<double> series_ages, std::size_t chunk) {
   columns_ = std::move(columns);
   series_ = std::move(series);
   steps_ = series_.empty() ? 0 : series_ages.size();
-  dyads_ = check(H5Gcreate2(file_, "dyads", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "create /dyads");
-  describe(dyads_, "", "One row per dyad; every dataset in this group has one entry per dyad, in dyad order.");
+  std::vector<std::string> names;
+  const auto group_of = [&](const std::string& name) {
+    for (std::size_t g = 0; g < names.size(); ++g)
+      if (names[g] == name) return groups_[g];
+    std::string description = "One row per dyad, in row order.";
+    for (const auto& [group, text] : groups)
+      if (group == name) description = text;
+    groups_.push_back(check(H5Gcreate2(file_, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), "create a record group"));
+    names.push_back(name);
+    describe(groups_.back(), "", description);
+    return groups_.back();
+  };
   for (const auto& c : columns_) {
     const hid_t type = file_type(c.type);
-    column_sets_.push_back(extendible(dyads_, c.name, type, chunk, 0));
+    column_sets_.push_back(extendible(group_of(c.group), c.name, type, chunk, 0));
     H5Tclose(type);
     describe(column_sets_.back(), c.unit, c.description);
   }
@@ -269,7 +280,9 @@ void Hdf5Output::commit() {
   for (hid_t set : column_sets_) H5Dclose(set);
   for (hid_t set : series_sets_) H5Dclose(set);
   column_sets_.clear(), series_sets_.clear();
-  for (hid_t* g : {&timeseries_, &dyads_, &meta_})
+  for (hid_t g : groups_) H5Gclose(g);
+  groups_.clear();
+  for (hid_t* g : {&timeseries_, &meta_})
     if (*g >= 0) H5Gclose(*g), *g = -1;
   check_status(H5Fclose(file_), "close the output file");
   file_ = -1;

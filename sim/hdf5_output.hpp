@@ -26,17 +26,15 @@ class Hdf5Output : public RecordSink {
   void set_meta(const std::string& name, double value);
   void set_meta(const std::string& name, std::int64_t value);
 
-  void define_records(std::vector<Column> columns, std::vector<Series> series, std::vector<double> series_ages,
-                      std::size_t chunk);
+  // Columns go to the groups they name (described by `groups`: name, description), each with one row
+  // per dyad in row order; series to /timeseries.
+  void define_records(std::vector<Column> columns, const std::vector<std::pair<std::string, std::string>>& groups,
+                      std::vector<Series> series, std::vector<double> series_ages, std::size_t chunk);
   void write(const RecordBlock& block) override;
   void write_summary(const std::vector<SummaryValue>& values);
 
   // A table as a group of one-dimensional datasets (numbers or texts), each with units and description.
-  struct TableColumn {
-    std::string name, unit, description;
-    std::vector<double> numbers;
-    std::vector<std::string> texts;  // used when not empty
-  };
+  using TableColumn = ReportColumn;
   void write_table(const std::string& group, const std::string& description, const std::vector<TableColumn>& columns);
   // Every column of a block, as a group of datasets (e.g. the records of one trial arm).
   void write_block(const std::string& group, const std::string& description, const std::vector<Column>& columns,
@@ -47,7 +45,8 @@ class Hdf5Output : public RecordSink {
 
  private:
   std::string path_, partial_;
-  hid_t file_ = -1, meta_ = -1, dyads_ = -1, timeseries_ = -1;
+  hid_t file_ = -1, meta_ = -1, timeseries_ = -1;
+  std::vector<hid_t> groups_;
   std::vector<Column> columns_;
   std::vector<Series> series_;
   std::vector<hid_t> column_sets_, series_sets_;

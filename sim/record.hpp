@@ -31,6 +31,7 @@ struct Column {
   ColumnType type = ColumnType::float64;
   std::string unit;
   std::string description;
+  std::string group = "dyads";  // the output group; every group has one row per dyad, in row order
 };
 
 struct Series {

@@ -52,6 +52,9 @@ class TrialReader {
     const fs::path base = fs::path(file_).parent_path() / text_of(population, "trial.population");
     ResolvedConfig config = load_config(base.lexically_normal().string(), scenario_schema(model_));
     if (trial["set"]) apply_settings(config, file_, trial["set"]);
+    if (const auto generations = std::get<std::int64_t>(config.value("run.generations")); generations != 1)
+      throw InputError(config.position_of("run.generations"), "run.generations",
+                       "1: a trial follows the families it enrols, one generation", std::to_string(generations));
     read_follow_ups(require(trial, "follow_up", "trial"), config, spec);
 
     read_arms(require(trial, "arms", "trial"), config, spec);

@@ -32,7 +32,7 @@ const std::vector<double> ages = {0, 1, 2};
 
 // Writes 6 dyads in a block of 4 and a block of 2, so appending at an offset is exercised.
 void write_records(sim::Hdf5Output& out) {
-  out.define_records(columns, series, ages, 4);
+  out.define_records(columns, {{"dyads", "One row per dyad."}}, series, ages, 4);
   sim::RecordBlock block(columns.size(), series.size(), ages.size(), 4);
   const char* classes[] = {"B", "A", "C", "D", "B", "B"};
   const char* aai[] = {"F", "Ds", "E", "U", "Ds", "F"};

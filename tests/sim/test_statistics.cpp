@@ -128,3 +128,49 @@ TEST_CASE("statistics: wilson95 at k = 0, k = n and n = 0 stays inside [0, 1]") 
     CHECK(hi >= k / 40.0);
   }
 }
+
+TEST_CASE("statistics: Cohen's kappa of a worked 2 x 2 table, of perfect and of chance agreement") {
+  // 35 of 50 agree; the margins (25/25 and 30/20) give chance agreement 0.5, so kappa = (0.7 - 0.5) / 0.5.
+  CHECK(sim::cohen_kappa({{20, 5}, {10, 15}}) == doctest::Approx(0.4));
+  CHECK(sim::cohen_kappa({{7, 0, 0}, {0, 5, 0}, {0, 0, 9}}) == doctest::Approx(1.0));
+  CHECK(sim::cohen_kappa({{10, 10}, {10, 10}}) == doctest::Approx(0.0));  // independent raters
+  CHECK(sim::cohen_kappa({{0, 0}, {0, 0}}) == 0.0);                       // no observations: defined as 0
+}
+
+TEST_CASE("statistics: mediation recovers the paths of data that follow them exactly") {
+  // y = 3 + 2 m + 1 x exactly, m is x/2 plus a deviation uncorrelated with nothing in particular:
+  // b = 2 and c' = 1 exactly, a is the OLS slope of m on x, and OLS gives c = c' + a b.
+  sim::Mediation med;
+  const double xs[] = {0, 1, 0, 1, 0, 1, 0, 1, 1, 0};
+  const double dev[] = {0.3, -0.1, -0.2, 0.4, 0.0, -0.3, 0.1, 0.2, -0.2, -0.1};
+  double sx = 0, sm = 0, sxx = 0, sxm = 0;
+  for (int i = 0; i < 10; ++i) {
+    const double x = xs[i], m = 0.5 * x + dev[i];
+    med.add(x, m, 3 + 2 * m + x);
+    sx += x, sm += m, sxx += x * x, sxm += x * m;
+  }
+  const auto r = med.result();
+  const double a = (sxm - sx * sm / 10) / (sxx - sx * sx / 10);
+  CHECK(r.b == doctest::Approx(2));
+  CHECK(r.c_prime == doctest::Approx(1));
+  CHECK(r.a == doctest::Approx(a));
+  CHECK(r.c == doctest::Approx(1 + 2 * a));
+  CHECK(r.indirect == doctest::Approx(2 * a));
+  CHECK(r.proportion == doctest::Approx(2 * a / (1 + 2 * a)));
+  // y has no residual, so the indirect effect's error is b times the error of a alone.
+  double residual = 0;
+  for (int i = 0; i < 10; ++i) {
+    const double m = 0.5 * xs[i] + dev[i], fit = sm / 10 + a * (xs[i] - sx / 10);
+    residual += (m - fit) * (m - fit);
+  }
+  const double se_a = std::sqrt(residual / 8 / (sxx - sx * sx / 10));
+  CHECK(r.indirect_se == doctest::Approx(2 * se_a));
+}
+
+TEST_CASE("statistics: mediation with too few or degenerate observations reports zeros, not NaN") {
+  sim::Mediation med;
+  for (int i = 0; i < 10; ++i) med.add(1, i, i);  // X never varies
+  const auto r = med.result();
+  CHECK(r.c == 0);
+  CHECK(r.proportion == 0);
+}
