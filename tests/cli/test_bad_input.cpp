@@ -193,3 +193,35 @@ TEST_CASE("cli: --help exits 0 and names the subcommands") {
   CHECK(run_help.output.find("--seed") != std::string::npos);
   CHECK(run_help.output.find("--set") != std::string::npos);
 }
+
+TEST_CASE("cli bad input: generations out of range") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 50\n  generations: 0\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":3:16: ", "key 'run.generations'",
+                      "expected a whole number in [1, 10]", "found '0'"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: a preschool assessment before preschool entry") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 50\ndevelopment:\n  span_months: 48\npreschool:\n  ages_months: [30]\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":6:16: ", "key 'preschool.ages_months'",
+                      "expected ages at or after preschool.entry_months = 36.0", "found 30.0"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: a preschool assessment past the simulated span") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 50\npreschool:\n  ages_months: [54]\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":4:16: ", "key 'preschool.ages_months'",
+                      "expected ages within the simulated span, at most development.span_months = 24.0", "found 54.0"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("cli bad input: an unknown account of stability") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 50\nadulthood:\n  stability: revisionistic\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":4:14: ", "key 'adulthood.stability'", "prototype",
+                      "revisionist", "found 'revisionistic'"});
+  check_nothing_written(dir, 1);
+}

@@ -145,6 +145,12 @@ TEST_CASE("trial: invalid designs are named with file, line and key") {
     yaml.replace(yaml.find("strange_situation,"), 18, "strange_situaton,");
     CHECK_THROWS_WITH_AS(load(dir, yaml, model), doctest::Contains("did you mean 'strange_situation'?"), sim::InputError);
   }
+  SUBCASE("more than one generation") {
+    const std::string extra = "  set: {run.generations: 2}\n";
+    CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, extra), model),
+                         doctest::Contains("key 'run.generations': expected 1: a trial follows the families it enrols, one generation, found 2"),
+                         sim::InputError);
+  }
   SUBCASE("an unknown screening column") {
     CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, "  eligibility:\n    - {column: infant_temperment, min: 1}\n"), model),
                          doctest::Contains("trial.yaml:13:16: key 'trial.eligibility.column': expected a column of /dyads, such as 'infant_temperament'"), sim::InputError);

@@ -3,6 +3,7 @@
 
 #include <hdf5.h>
 
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -74,6 +75,23 @@ class Hdf5File {
     H5Sget_simple_extent_dims(space, dims.data(), nullptr);
     H5Sclose(space), H5Dclose(set);
     return dims;
+  }
+
+  // Every value of a one-dimensional dataset as text (labels as they are, numbers exactly), for
+  // comparing datasets of any type.
+  std::vector<std::string> values_as_text(const std::string& path) const {
+    const hid_t set = open(path);
+    const hid_t type = H5Dget_type(set);
+    const bool text = H5Tget_class(type) == H5T_STRING;
+    H5Tclose(type), H5Dclose(set);
+    if (text) return labels(path);
+    std::vector<std::string> out;
+    char buffer[40];
+    for (double v : doubles(path)) {
+      std::snprintf(buffer, sizeof buffer, "%.17g", v);
+      out.emplace_back(buffer);
+    }
+    return out;
   }
 
   // Names of the members of a group.

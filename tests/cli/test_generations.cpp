@@ -1,0 +1,108 @@
+// `attachsim run` with generations and preschool assessments, end to end: the /childhood and
+// /generations groups are aligned with /dyads, every child links to its parent dyad, a parent's adult
+// interview is its child's caregiver AAI, the first generation is the one-generation run bit for bit,
+// and 1 and 2 threads give the same file contents.
+#include "support/bad_input.hpp"
+#include "support/hdf5_reader.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using attachsim::testing::Hdf5File;
+using attachsim::testing::quote;
+using attachsim::testing::run_attachsim;
+using attachsim::testing::ScratchDirectory;
+
+namespace {
+
+const std::string lineage_run = "run configs/normative.yaml -q --set run.dyads=120 --set run.chunk_dyads=32 "
+                                "--set development.span_months=40 --set 'preschool.ages_months=[40]' ";
+
+}  // namespace
+
+TEST_CASE("cli generations: three linked generations, their links, and the groups beside /dyads") {
+  ScratchDirectory dir;
+  const auto out = dir.file("lineages.h5");
+  const auto r = run_attachsim(lineage_run + "--set run.generations=3 -o " + quote(out));
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  Hdf5File f(out.string());
+  const std::size_t rows = 360;
+  const auto dyad = f.ints("/dyads/dyad"), lineage = f.ints("/generations/lineage"),
+             generation = f.ints("/generations/generation"), parent = f.ints("/generations/parent_dyad");
+  REQUIRE(dyad.size() == rows);
+  const auto caregiver_aai = f.labels("/dyads/caregiver_aai"), drawn = f.labels("/dyads/caregiver_aai_drawn");
+  const auto adult_aai = f.labels("/generations/adult_aai"), adult_mind = f.labels("/generations/adult_mind");
+  for (std::size_t row = 0; row < rows; ++row) {
+    CAPTURE(row);
+    CHECK(dyad[row] == static_cast<int>(row));
+    CHECK(lineage[row] == static_cast<int>(row / 3));
+    CHECK(generation[row] == static_cast<int>(row % 3) + 1);
+    if (generation[row] == 1) {
+      CHECK(parent[row] == -1);
+    } else {
+      REQUIRE(parent[row] == static_cast<int>(row) - 1);
+      const auto p = static_cast<std::size_t>(parent[row]);
+      CHECK(lineage[p] == lineage[row]);
+      CHECK(caregiver_aai[row] == adult_aai[p]);  // one interview, one code
+      CHECK(drawn[row] == adult_mind[p]);
+    }
+  }
+  for (const char* name : {"preschool_40m_social_competence", "preschool_40m_empathy", "preschool_40m_externalizing",
+                           "preschool_40m_internalizing", "preschool_40m_security"}) {
+    CAPTURE(std::string(name));
+    const auto values = f.doubles(std::string("/childhood/") + name);
+    CHECK(values.size() == rows);
+    CHECK_FALSE(f.string_attribute(std::string("/childhood/") + name, "units").empty());
+  }
+  CHECK(f.labels("/childhood/preschool_40m_attachment_class").size() == rows);
+  // The concordance table counts every dyad of each generation once.
+  const auto table_generation = f.doubles("/generations/transmission/generation");
+  const auto counts = f.doubles("/generations/transmission/dyads");
+  double per_generation[3] = {};
+  for (std::size_t i = 0; i < counts.size(); ++i) per_generation[static_cast<int>(table_generation[i]) - 1] += counts[i];
+  for (double n : per_generation) CHECK(n == 120);
+  CHECK(f.doubles("/generations/by_generation/secure_kappa").size() == 3);
+  CHECK(f.exists("/childhood/protective_factor/mean"));
+  CHECK(f.string_attribute("/meta", "mechanism_adulthood_stability") == "prototype");
+}
+
+TEST_CASE("cli generations: the first generation of a lineage run is the one-generation run, bit for bit") {
+  ScratchDirectory dir;
+  const auto one = dir.file("one.h5"), three = dir.file("three.h5");
+  REQUIRE(run_attachsim(lineage_run + "-o " + quote(one)).exit_code == 0);
+  REQUIRE(run_attachsim(lineage_run + "--set run.generations=3 -o " + quote(three)).exit_code == 0);
+  Hdf5File a(one.string()), b(three.string());
+  const auto generation = b.ints("/generations/generation");
+  for (const auto& name : a.members("/dyads")) {
+    if (name == "dyad") continue;  // the row number differs by design
+    CAPTURE(name);
+    const auto x = a.values_as_text("/dyads/" + name), y = b.values_as_text("/dyads/" + name);
+    std::vector<std::string> first;
+    for (std::size_t row = 0; row < y.size(); ++row)
+      if (generation[row] == 1) first.push_back(y[row]);
+    CHECK(x == first);
+  }
+}
+
+TEST_CASE("cli generations: 1 and 2 threads write the same records") {
+  ScratchDirectory dir;
+  const auto one = dir.file("t1.h5"), two = dir.file("t2.h5");
+  REQUIRE(run_attachsim(lineage_run + "--set run.generations=2 --threads 1 -o " + quote(one)).exit_code == 0);
+  REQUIRE(run_attachsim(lineage_run + "--set run.generations=2 --threads 2 -o " + quote(two)).exit_code == 0);
+  Hdf5File a(one.string()), b(two.string());
+  for (const char* group : {"/dyads", "/childhood", "/generations"})
+    for (const auto& name : a.members(group)) {
+      if (name == "transmission" || name == "by_generation" || name == "protective_factor" ||
+          name == "outcomes_by_infant_class")
+        continue;  // tables of the summary, checked through /summary below
+      CAPTURE(name);
+      CHECK(a.values_as_text(std::string(group) + "/" + name) == b.values_as_text(std::string(group) + "/" + name));
+    }
+  for (const auto& name : a.members("/summary")) {
+    CAPTURE(name);
+    CHECK(a.doubles("/summary/" + name) == b.doubles("/summary/" + name));
+  }
+}
