@@ -63,11 +63,11 @@ inline sim::ParameterTable<AdulthoodParameters> adulthood_table() {
                 {"per year", "Yearly rate of losses and traumas that can leave a state of mind unresolved.", "assumption; Main & Hesse 1990 on loss and trauma"}),
       sim::real("trauma_fear", &P::trauma_fear, 0.5, 0, 1,
                 {"0-1", "Share of the gap to full unresolved fear that one trauma adds.", "assumption"}),
-      sim::real("deactivation_threshold", &P::deactivation_threshold, 0.33, 0, 1,
-                {"0-1", "Deactivation at or above which the adult's state of mind is dismissing (unless unresolved, or hyperactivation is further past its own threshold).", "calibrated: AAI shares stay near state_of_mind shares over generations in the normative population (docs/calibration.md)"}),
-      sim::real("hyperactivation_threshold", &P::hyperactivation_threshold, 0.205, 0, 1,
+      sim::real("deactivation_threshold", &P::deactivation_threshold, 0.335, 0, 1,
+                {"0-1", "Deactivation at or above which the adult's state of mind is dismissing (unless unresolved, or hyperactivation is further past its own threshold).", "calibrated: grown-up infants of configs/generations.yaml (normative, 60-month span) have the state_of_mind shares (docs/calibration.md)"}),
+      sim::real("hyperactivation_threshold", &P::hyperactivation_threshold, 0.2, 0, 1,
                 {"0-1", "Hyperactivation at or above which the adult's state of mind is preoccupied (unless unresolved, or deactivation is further past its threshold).", "calibrated as deactivation_threshold"}),
-      sim::real("fear_threshold", &P::fear_threshold, 0.24, 0, 1,
+      sim::real("fear_threshold", &P::fear_threshold, 0.195, 0, 1,
                 {"0-1", "Unresolved fear at or above which the adult's state of mind is unresolved.", "calibrated as deactivation_threshold"}),
   };
 }

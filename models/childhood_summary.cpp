@@ -41,6 +41,8 @@ void ChildhoodSummary::add(const sim::RecordBlock& block, std::size_t row) {
   const auto risks = static_cast<int>(block.value(columns_.risk_count, row));
   const int risk = risks <= 1 ? 0 : risks <= 4 ? 1 : 2;
   const int events = block.value(columns_.life_events, row) > 0 ? 1 : 0;
+  constexpr double year_days = 365;
+  const int depressed = block.value(columns_.depressed_days, row) >= year_days ? 1 : 0;
   for (std::size_t i = 0; i < at_.size(); ++i) {
     Age& a = at_[i];
     const auto outcomes = outcome_columns(columns_.preschool[i]);
@@ -53,7 +55,9 @@ void ChildhoodSummary::add(const sim::RecordBlock& block, std::size_t row) {
     const int later = class_index(block.value(columns_.preschool[i].attachment_class, row));
     if (later >= 0) {
       ++a.stability[infant][later];
-      ++a.stable_secure_by_events[events][(infant == 0) == (later == 0) ? 1 : 0];
+      const int stable = (infant == 0) == (later == 0) ? 1 : 0;
+      ++a.stable_secure_by_events[events][stable];
+      ++a.stable_secure_by_depression[depressed][stable];
     }
   }
 }
@@ -68,11 +72,16 @@ std::vector<sim::SummaryValue> ChildhoodSummary::values() const {
       v.push_back({p + name + "_d_secure", cohens_d(a.by_security[0][k], a.by_security[1][k]), "SD",
                    "Cohen's d of " + name + ", children secure at " + infant_age_ + " minus insecure" + at});
     }
-    // Protection: how much less competence falls from low (0-1) to high (5+) risk when secure.
-    const double drop_secure = a.by_risk[0][0][0].mean() - a.by_risk[2][0][0].mean();
-    const double drop_insecure = a.by_risk[0][1][0].mean() - a.by_risk[2][1][0].mean();
+    // Protection: how much less competence falls from 0-1 to 2 or more risks when secure (the 5+ group
+    // alone is too small in most populations to say).
+    const auto drop = [&](int secure) {
+      sim::RunningMoments high = a.by_risk[1][secure][0];
+      high.merge(a.by_risk[2][secure][0]);
+      return a.by_risk[0][secure][0].mean() - high.mean();
+    };
+    const double drop_secure = drop(0), drop_insecure = drop(1);
     v.push_back({p + "competence_risk_drop_secure", drop_secure, "1-5",
-                 "Mean social competence at 0-1 cumulative risks minus at 5 or more, among children secure at " + infant_age_ + at});
+                 "Mean social competence at 0-1 cumulative risks minus at 2 or more, among children secure at " + infant_age_ + at});
     v.push_back({p + "competence_risk_drop_insecure", drop_insecure, "1-5",
                  "The same drop among children insecure at " + infant_age_ + at});
     const Agreement s = agreement_of(a.stability);
@@ -80,12 +89,16 @@ std::vector<sim::SummaryValue> ChildhoodSummary::values() const {
                  "Share secure (or insecure) both at " + infant_age_ + " and in the preschool assessment" + at});
     v.push_back({p + "attachment_stability_kappa", s.four_way_kappa, "kappa",
                  "Cohen's kappa of the four classes between " + infant_age_ + " and the preschool assessment" + at});
-    for (int e = 0; e < 2; ++e) {
-      const auto& c = a.stable_secure_by_events[e];
+    const auto stable_share = [](const std::array<std::uint64_t, 2>& c) {
       const double n = static_cast<double>(c[0] + c[1]);
-      v.push_back({p + "attachment_stability_secure_" + (e ? "with" : "without") + "_life_events", n > 0 ? static_cast<double>(c[1]) / n : 0.0,
-                   "proportion", std::string("Secure/insecure stability among families ") + (e ? "with" : "without") +
-                                     " stressful life events over the span" + at});
+      return n > 0 ? static_cast<double>(c[1]) / n : 0.0;
+    };
+    for (int e = 0; e < 2; ++e) {
+      const std::string with = e ? "with" : "without";
+      v.push_back({p + "attachment_stability_secure_" + with + "_life_events", stable_share(a.stable_secure_by_events[e]),
+                   "proportion", "Secure/insecure stability among families " + with + " stressful life events over the span" + at});
+      v.push_back({p + "attachment_stability_secure_" + with + "_depression", stable_share(a.stable_secure_by_depression[e]),
+                   "proportion", "Secure/insecure stability among families " + with + " a year or more of caregiver depression over the span" + at});
     }
   }
   return v;

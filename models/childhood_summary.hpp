@@ -2,7 +2,8 @@
 // Fearon et al. 2010): preschool outcomes by infant attachment class, the secure-insecure difference
 // as Cohen's d, security as a protective factor (the drop in competence from low to high cumulative
 // risk among secure and among insecure children), and the stability of attachment from the first
-// Strange Situation to the preschool assessment, with and without stressful life events.
+// Strange Situation to the preschool assessment, with and without stressful life events and a year
+// or more of caregiver depression (Vaughn et al. 1979; Egeland & Farber 1984).
 #pragma once
 
 #include "models/dyad_columns.hpp"
@@ -32,7 +33,8 @@ class ChildhoodSummary {
     std::array<std::array<sim::RunningMoments, outcome_count>, 2> by_security;  // secure, insecure
     std::array<std::array<std::array<sim::RunningMoments, outcome_count>, 2>, risk_groups> by_risk;  // [risk][secure?]
     std::array<std::array<std::uint64_t, 4>, 4> stability{};  // [infant B/A/C/D][preschool B/A/C/D]
-    std::array<std::array<std::uint64_t, 2>, 2> stable_secure_by_events{};  // [life events 0 / 1+][changed, stable]
+    std::array<std::array<std::uint64_t, 2>, 2> stable_secure_by_events{};      // [life events 0 / 1+][changed, stable]
+    std::array<std::array<std::uint64_t, 2>, 2> stable_secure_by_depression{};  // [depressed < 1 year / >= 1 year][...]
   };
   const DyadColumns& columns_;
   std::vector<std::string> ages_;

@@ -26,6 +26,7 @@ void preschool_day(const PreschoolParameters& p, const PeerExpectations& e, doub
   if (upset) {
     ++r.upset_days;
     const bool direct_bid = u_bid < e.help_seeking, escalated_bid = !direct_bid && u_bid < e.help_seeking + e.escalation;
+    r.clinging_days += escalated_bid;
     const double settle = direct_bid ? p.teacher_sensitivity : escalated_bid ? 0.5 * p.teacher_sensitivity : 0.0;
     if (u_answer < settle) upset = false, ++r.settled_days;
   }
@@ -71,9 +72,11 @@ PreschoolScores rate_preschool(const PreschoolParameters& p, const PreschoolReco
   s.social_competence = rated(0.5 * share(r.joined, r.play_chances) + 0.5 * r.reputation, 1, 5);
   s.empathy = rated(share(r.comforts, r.peer_distress), 1, 5);
   s.externalizing = rated(share(r.retaliations, r.provocations), 0, 2);
-  // Withdrawal is what teachers see most; distress kept to oneself is seen less often.
-  s.internalizing =
-      rated(0.75 * share(r.play_chances - r.approaches, r.play_chances) + 0.25 * share(r.upset_days - r.settled_days, r.upset_days), 0, 2);
+  // Internalizing items: withdrawn (not joining play), anxious (distress left unsettled) and clinging
+  // ("clings to adults, too dependent", CBCL 1.5-5): withdrawal is what teachers see most.
+  s.internalizing = rated(0.5 * share(r.play_chances - r.approaches, r.play_chances) +
+                              0.25 * share(r.upset_days - r.settled_days, r.upset_days) + 0.25 * share(r.clinging_days, r.upset_days),
+                          0, 2);
   return s;
 }
 

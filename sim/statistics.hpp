@@ -1,6 +1,7 @@
 // Streaming statistics for population summaries: means, variances and correlations accumulated one
 // observation at a time (Welford 1962), the Wilson (1927) score interval for a proportion, Cohen's
-// (1960) kappa for agreement tables, and a single-mediator analysis (Baron & Kenny 1986; Sobel 1982).
+// (1960) kappa for agreement tables, merged moments (Chan, Golub & LeVeque 1979), and a
+// single-mediator analysis (Baron & Kenny 1986; Sobel 1982).
 #pragma once
 
 #include <algorithm>
@@ -18,6 +19,14 @@ class RunningMoments {
     const double delta = x - mean_;
     mean_ += delta / static_cast<double>(n_);
     m2_ += delta * (x - mean_);
+  }
+  // Joins the moments of another sample (Chan, Golub & LeVeque 1979).
+  void merge(const RunningMoments& o) {
+    if (o.n_ == 0) return;
+    const double n = static_cast<double>(n_), m = static_cast<double>(o.n_), delta = o.mean_ - mean_;
+    mean_ += delta * m / (n + m);
+    m2_ += o.m2_ + delta * delta * n * m / (n + m);
+    n_ += o.n_;
   }
   std::uint64_t count() const { return n_; }
   double mean() const { return mean_; }

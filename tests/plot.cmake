@@ -1,5 +1,6 @@
 # scripts/plot end to end, included from tests/CMakeLists.txt: tests/plot_test.sh makes a 300-dyad run
-# with the monthly time series, a small trial and a small sweep with the real binary, plots them, checks
+# with the monthly time series, a small trial, a small sweep and a small three-generation run of
+# configs/generations.yaml with the real binary, plots them, checks
 # that every figure is a real PNG (and an SVG), and that a missing or non-HDF5 file exits 2. A shell script because CTest tests cannot
 # depend on each other's files; it cleans its temporary directory itself.
 set(ATTACHSIM_PLOT_TEST "plot: figures of a run are drawn from its HDF5 file")

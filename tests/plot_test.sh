@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/plot end to end, run by CTest (tests/plot.cmake) from the repository root: a small run, a small
-# trial and a small sweep made by the real binary are plotted; every expected figure must exist as a real
-# PNG of some size and as an SVG,
+# run with three generations and preschool assessments, a small trial and a small sweep made by the real
+# binary are plotted; every expected figure must exist as a real PNG of some size and as an SVG,
 # and the error cases must fail the documented way. The binary is $ATTACHSIM_BINARY (CTest sets it),
 # else $ATTACHSIM_BUILD_DIR/attachsim, else build/attachsim. Runs in a temporary directory removed on exit.
 set -euo pipefail
@@ -23,7 +23,7 @@ plot() {
   scripts/plot "$@" >"$tmp/out.txt" 2>"$tmp/err.txt" || rc=$?
 }
 
-# 1. A small run with the monthly time series.
+# 1. A small run with the monthly time series (24 months, one generation, no preschool assessment).
 "$binary" run configs/normative.yaml --set run.dyads=300 --set run.timeseries=true -q -o "$tmp/run.h5"
 
 # 2. Plot it.
@@ -35,7 +35,7 @@ fi
 
 # 3. Every figure as a real PNG (signature bytes, more than a few KB) and an SVG, each listed as written.
 png_magic="89504e470d0a1a0a"
-for name in attachment_classes working_models sensitivity_security risk; do
+for name in attachment_classes working_models sensitivity_security risk transmission; do
   png="$tmp/figs/$name.png" svg="$tmp/figs/$name.svg"
   if [[ ! -f "$png" ]]; then
     fail "$name.png was not written"
@@ -58,6 +58,17 @@ for name in attachment_classes working_models sensitivity_security risk; do
   for file in "$png" "$svg"; do
     grep -qxF "$file" "$tmp/out.txt" || fail "$file is not in the list of files written"
   done
+done
+
+# 3b. One generation and no /childhood: no infant_to_adult, childhood_outcomes or protective_factor, each
+#     skipped with a note saying what the run lacks (not a crash).
+for name in infant_to_adult childhood_outcomes protective_factor; do
+  [[ ! -e "$tmp/figs/$name.png" ]] || fail "$name.png drawn for a run without generations or preschool assessments"
+  if grep -qE "^plot: note: $name: skipped: " "$tmp/err.txt"; then
+    ok "$name skipped: $(grep -E "^plot: note: $name: " "$tmp/err.txt" | head -1 | cut -c1-110)..."
+  else
+    fail "no note saying why $name was skipped: $(cat "$tmp/err.txt")"
+  fi
 done
 
 # 4. Error cases: a missing file and a file that is not HDF5 exit 2 with an error naming the file.
@@ -164,6 +175,33 @@ if ((rc != 2)); then
   fail "an unknown --outcome gave exit $rc, not 2"
 else
   ok "unknown --outcome: exit 2, $(cat "$tmp/err.txt")"
+fi
+
+# 8. Three generations with a preschool assessment at 54 months (configs/generations.yaml, 300 lineages):
+#    the transmission tables per generation, infant to adult, and the childhood figures, as PNG and SVG.
+"$binary" run configs/generations.yaml --set run.dyads=300 -q -o "$tmp/gen.h5"
+plot "$tmp/gen.h5" -o "$tmp/figs-gen" --format png,svg
+if ((rc != 0)); then
+  cat "$tmp/out.txt" "$tmp/err.txt" >&2
+  fail "scripts/plot exited $rc on a run with generations"
+else
+  for name in transmission infant_to_adult childhood_outcomes protective_factor; do
+    check_png "$tmp/figs-gen" "$name"
+    svg="$tmp/figs-gen/$name.svg"
+    if [[ -s "$svg" ]] && grep -q '<svg' "$svg"; then
+      ok "$name.svg written"
+    else
+      fail "$name.svg is missing or not an SVG"
+    fi
+    grep -qxF "$svg" "$tmp/out.txt" || fail "$svg is not in the list of files written"
+  done
+  # The run's own figures are still drawn alongside.
+  for name in attachment_classes sensitivity_security risk; do
+    [[ -f "$tmp/figs-gen/$name.png" ]] || fail "$name.png was not written for a run with generations"
+  done
+  if grep -qE "Error|Traceback|Warning" "$tmp/err.txt"; then
+    fail "scripts/plot printed an error or warning on a run with generations: $(cat "$tmp/err.txt")"
+  fi
 fi
 
 if ((failures)); then

@@ -12,7 +12,10 @@ using attachsim::testing::run_population;
 namespace {
 
 const PopulationRun& two_generations() {
-  static const PopulationRun run = run_population("configs/normative.yaml", {"run.dyads=3000", "run.generations=2"});
+  // The generations scenario (normative families, each child followed to 60 months), without its
+  // preschool assessment, which nothing here reads.
+  static const PopulationRun run =
+      run_population("configs/generations.yaml", {"run.dyads=3000", "run.generations=2", "preschool.ages_months=[]"});
   return run;
 }
 
@@ -43,7 +46,7 @@ TEST_CASE("generations: the grown-up infants' states of mind carry their history
 }
 
 TEST_CASE("generations: the AAI distribution of grown-up infants stays near the population's") {
-  // The thresholds from representation to state of mind are calibrated for this (docs/calibration.md);
+  // The thresholds from representation to state of mind are calibrated for this scenario (docs/calibration.md);
   // with 3,000 caregivers per generation a share has SE <= 0.009, and the margin is 0.05.
   const auto& run = two_generations();
   for (const char* category : {"F", "Ds", "E", "U"}) {

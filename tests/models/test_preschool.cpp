@@ -99,12 +99,12 @@ TEST_CASE("preschool: ratings without rater error are the counted shares on the 
   p.rating_noise_sd = 0;
   models::PreschoolRecord r;
   r.reputation = 0.6, r.play_chances = 10, r.approaches = 8, r.joined = 4, r.provocations = 4, r.retaliations = 1;
-  r.peer_distress = 5, r.comforts = 2, r.upset_days = 4, r.settled_days = 3;
+  r.peer_distress = 5, r.comforts = 2, r.upset_days = 4, r.settled_days = 3, r.clinging_days = 1;
   sim::RandomStream stream(1, 1, 1);
   const auto s = models::rate_preschool(p, r, stream);
   CHECK(s.social_competence == doctest::Approx(1 + 4 * (0.5 * 0.4 + 0.5 * 0.6)));
   CHECK(s.empathy == doctest::Approx(1 + 4 * 0.4));
   CHECK(s.externalizing == doctest::Approx(2 * 0.25));
-  CHECK(s.internalizing == doctest::Approx(2 * (0.75 * 0.2 + 0.25 * 0.25)));
+  CHECK(s.internalizing == doctest::Approx(2 * (0.5 * 0.2 + 0.25 * 0.25 + 0.25 * 0.25)));
   CHECK(s.peer_acceptance == doctest::Approx(0.6));
 }

@@ -174,3 +174,17 @@ TEST_CASE("statistics: mediation with too few or degenerate observations reports
   CHECK(r.c == 0);
   CHECK(r.proportion == 0);
 }
+
+TEST_CASE("statistics: merged moments equal the moments of the joined sample") {
+  const double xs[] = {2.5, -1, 4, 4, 0.5, 9, -3, 1.25};
+  sim::RunningMoments all, left, right, empty;
+  for (int i = 0; i < 8; ++i) (i < 3 ? left : right).add(xs[i]), all.add(xs[i]);
+  left.merge(right);
+  left.merge(empty);
+  CHECK(left.count() == all.count());
+  CHECK(left.mean() == doctest::Approx(all.mean()));
+  CHECK(left.variance() == doctest::Approx(all.variance()));
+  empty.merge(all);
+  CHECK(empty.mean() == doctest::Approx(all.mean()));
+  CHECK(empty.variance() == doctest::Approx(all.variance()));
+}
