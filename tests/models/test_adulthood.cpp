@@ -3,8 +3,7 @@
 // about (1 - r^2) / sqrt(3000): 0.018 near r = 0, 0.002 near r = 0.95; the margins below are at least
 // five times those.
 #include "models/adulthood.hpp"
-#include "models/model_parameters.hpp"
-#include "sim/config.hpp"
+#include "models/attachment_model.hpp"
 #include "sim/statistics.hpp"
 
 #include <doctest/doctest.h>
@@ -15,8 +14,7 @@ namespace sim = attachsim::sim;
 namespace {
 
 models::ModelParameters defaults() {
-  models::ModelParameters p;
-  sim::ResolvedConfig(sim::specs_of(models::model_parameter_table())).bind(models::model_parameter_table(), p);
+  auto p = models::AttachmentModel().parameters_in_use();
   return p;
 }
 

@@ -1,10 +1,9 @@
 // The later-development and transmission summaries on hand-made records, so that every number they
 // report can be checked against a count done by hand.
+#include "models/attachment_model.hpp"
 #include "models/childhood_summary.hpp"
 #include "models/dyad_columns.hpp"
-#include "models/model_parameters.hpp"
 #include "models/transmission_summary.hpp"
-#include "sim/config.hpp"
 
 #include <doctest/doctest.h>
 
@@ -18,8 +17,7 @@ namespace sim = attachsim::sim;
 namespace {
 
 models::ModelParameters with_preschool() {
-  models::ModelParameters p;
-  sim::ResolvedConfig(sim::specs_of(models::model_parameter_table())).bind(models::model_parameter_table(), p);
+  auto p = models::AttachmentModel().parameters_in_use();
   p.development.span_months = 60;
   p.preschool.ages_months = {54};
   return p;

@@ -1,9 +1,8 @@
 // The preschool component on its own: expectations carried from the working model into peer
 // encounters, their switch, the teacher's help, and the ratings. Counts are binomial: tolerances are
 // three standard errors of the counted share (and say so).
-#include "models/model_parameters.hpp"
+#include "models/attachment_model.hpp"
 #include "models/preschool.hpp"
-#include "sim/config.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,11 +13,7 @@ namespace sim = attachsim::sim;
 
 namespace {
 
-models::PreschoolParameters defaults() {
-  models::ModelParameters p;
-  sim::ResolvedConfig(sim::specs_of(models::model_parameter_table())).bind(models::model_parameter_table(), p);
-  return p.preschool;
-}
+models::PreschoolParameters defaults() { return models::AttachmentModel().parameters_in_use().preschool; }
 
 models::WorkingModel trusting() {
   models::WorkingModel m;
