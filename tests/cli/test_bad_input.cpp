@@ -225,3 +225,11 @@ TEST_CASE("cli bad input: an unknown account of stability") {
                       "revisionist", "found 'revisionistic'"});
   check_nothing_written(dir, 1);
 }
+
+TEST_CASE("cli bad input: preschool encounter shares that exceed one") {
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 50\npreschool:\n  provocation_share: 0.7\n  peer_distress_share: 0.5\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":5:24: ", "key 'preschool.peer_distress_share'",
+                      "expected shares of provocations and peer distress that sum to at most 1", "found a sum of 1.2"});
+  check_nothing_written(dir, 1);
+}
