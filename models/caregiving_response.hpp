@@ -98,7 +98,9 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   const double heard = 1 - missed_bids * chaos;
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
-    odds.detect[s] = heard * c.availability * sim::fast_exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
+    // A signal of strength 1 (the default escalation) has log 0, and fast_exp(0) is exactly 1.
+    const double missed_weak = log_strength == 0 ? 1.0 : sim::fast_exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
+    odds.detect[s] = heard * c.availability * missed_weak;
     odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
     odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) +
                                                    p.hostile_under_stress * stress2);
