@@ -112,11 +112,13 @@ inline double momentary_sensitivity(const CaregiverParameters& p, const Caregive
          (c.depressed ? 1 - p.depression_sensitivity_effect : 1.0);
 }
 
-// Transactional effect of one episode on the caregiver.
+// Transactional effect of one episode on the caregiver. A rate times 0 instead of a skipped update
+// (x + 0 * y is x), so that the episode loop has no branch on the random answer here.
 inline void caregiver_after_episode(const CaregiverParameters& p, Caregiver& c, bool answered, bool soothed,
                                     bool intense) {
-  if (intense && answered && !soothed) c.parenting_stress += p.crying_stress_gain * (1 - c.parenting_stress);
-  if (answered) c.self_efficacy += p.efficacy_rate * ((soothed ? 1.0 : 0.0) - c.self_efficacy);
+  const double unsoothed_cry = intense & answered & !soothed, tried = answered, success = soothed;
+  c.parenting_stress += p.crying_stress_gain * unsoothed_cry * (1 - c.parenting_stress);
+  c.self_efficacy += p.efficacy_rate * tried * (success - c.self_efficacy);
 }
 
 // Slow daily drift of sensitivity toward what the caregiver's self-efficacy supports.

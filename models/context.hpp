@@ -12,7 +12,7 @@
 #include "models/partner_violence.hpp"
 #include "models/risk_profile.hpp"
 #include "sim/parameter.hpp"
-#include "sim/random_stream.hpp"
+#include "sim/fast_stream.hpp"
 
 #include <boost/random/normal_distribution.hpp>
 
@@ -117,13 +117,13 @@ inline bool simple_context(const ContextParameters& p, Caregiver& c, ContextHist
 // One day of context; returns whether the infant witnessed violence today. Draws a fixed number of
 // numbers per day, so that everything unrelated to a change stays aligned across counterfactual runs.
 inline bool advance_context(const ContextRules& rules, Caregiver& c, ContextHistory& h, int day,
-                            sim::RandomStream& stream) {
+                            sim::FastStream& stream) {
   boost::random::normal_distribution<double> standard_normal(0, 1);
   const double z = standard_normal(stream);
   const auto& p = rules.context;
   if (!p.processes) return simple_context(p, c, h, day, z);
-  const double u_depression = stream.uniform(), u_violence = stream.uniform(), u_witness = stream.uniform(),
-               u_life = stream.uniform();
+  const auto [u_depression, u_violence] = stream.uniform_pair();
+  const auto [u_witness, u_life] = stream.uniform_pair();
   const RiskProfile& risk = h.risk;
 
   h.acute_stress *= rules.acute_stress_retention;

@@ -12,6 +12,8 @@
 #include "models/sensitivity_observation.hpp"
 #include "models/strange_situation.hpp"
 #include "models/working_model.hpp"
+#include "sim/fast_stream.hpp"
+#include "sim/poisson.hpp"
 #include "sim/random_stream.hpp"
 
 #include <boost/random/normal_distribution.hpp>
@@ -139,8 +141,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
           const sim::DyadPlace& place, const sim::DyadRecord* parent, bool with_series, sim::DyadRecord& out) {
   const std::uint64_t dyad = place.stream_key();
   sim::RandomStream population_stream(seed, dyad, purpose::population);
-  sim::RandomStream context_stream(seed, dyad, purpose::context);
-  sim::RandomStream episode_stream(seed, dyad, purpose::episodes);
+  sim::FastStream context_stream(seed, dyad, purpose::context);  // high-volume streams: xoshiro256++
+  sim::FastStream episode_stream(seed, dyad, purpose::episodes);
 
   Dyad d;
   {
@@ -159,6 +161,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const double chaos = p.context.processes ? d.context.risk.chaos : 0.0;
   d.policy.start(p.signalling);
   const double beta = p.signalling.inverse_temperature;
+  const auto effort = effort_costs(p.signalling);
   const SignalStrengths strength(p.caregiver, {p.signalling.strength_suppress, p.signalling.strength_direct,
                                                p.signalling.strength_escalate});
   std::size_t next_step = 0;
@@ -198,7 +201,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     const double age = day;
     const double weight = schedule.phase_weight[day] * d.infant.susceptibility;
     const double mean_episodes = schedule.episodes_per_day[day] * d.infant.rate_scale;
-    int n = mean_episodes > 0 ? boost::random::poisson_distribution<int, double>(mean_episodes)(episode_stream) : 0;
+    int n = mean_episodes > 0 ? sim::poisson(mean_episodes, episode_stream) : 0;
     if (witnessed_violence) {
       // Witnessed violence alarms the infant, and the caregiver is frightened too: fear rises and an
       // intense distress episode follows.
@@ -207,17 +210,18 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     }
     d.episodes += n;
 
+    const LearningDay today = learning_day(p.learning, age, weight);
+    const WorkingModelRates rates = working_model_rates(p.working_model, weight);
     for (int e = 0; e < n; ++e) {
-      const double u_level = episode_stream.uniform();
+      const auto [u_level, u_signal] = episode_stream.uniform_pair();
+      const auto [u_focus, u_detect] = episode_stream.uniform_pair();
+      const double u_kind = episode_stream.uniform();
       const int level = (witnessed_violence && e == 0) || u_level < d.infant.intense_probability ? 1 : 0;
-      const int signal = d.policy.choose(level, episode_stream.uniform());
-      const double u_focus = episode_stream.uniform(), u_detect = episode_stream.uniform(),
-                   u_kind = episode_stream.uniform();
+      const int signal = d.policy.choose(level, u_signal);
       const Response response = caregiver_response(odds, signal, u_focus, u_detect, u_kind);
-      const double outcome = outcome_value(p.learning, response, age, level == 1) -
-                             (signal == escalate ? p.signalling.escalation_cost : 0.0);
-      learn<rule>(p.learning, d.policy, beta, level, signal, outcome, weight);
-      update_working_model(p.working_model, d.model, response, outcome, weight);
+      const double outcome = today.outcome[level][static_cast<int>(response)] - effort[signal];
+      learn<rule>(p.learning, d.policy, beta, level, signal, outcome, weight, today.step);
+      update_working_model(rates, d.model, response, outcome);
       const bool soothed = response == Response::comfort || response == Response::delayed;
       caregiver_after_episode(p.caregiver, d.caregiver, response != Response::unanswered, soothed, level == 1);
     }

@@ -11,6 +11,9 @@
 #include "models/signalling_policy.hpp"
 #include "sim/parameter.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace attachsim::models {
 
 enum class LearningRule { reinforcement, bayesian };
@@ -76,19 +79,42 @@ inline double outcome_value(const LearningParameters& p, Response r, double age_
          (intense ? p.intense_alone_penalty : 0.0);
 }
 
-// One update of the chosen signal's value; `weight` = phase multiplier x susceptibility.
+// What a day's episodes share, computed once a day: the value of every outcome at today's age and
+// the reinforcement rule's step. Same expressions as per episode, so the same numbers.
+struct LearningDay {
+  std::array<std::array<double, response_count>, distress_levels> outcome{};  // [intense][response]
+  double step = 0;                                                            // reinforcement rule
+};
+
+inline LearningDay learning_day(const LearningParameters& p, double age_days, double weight) {
+  LearningDay day;
+  for (int intense = 0; intense < distress_levels; ++intense)  // in the order of Response
+    day.outcome[intense] = {outcome_value(p, Response::unanswered, age_days, intense == 1), p.value_comfort,
+                            p.value_delayed, p.value_misattuned, p.value_rebuff, p.value_frightening};
+  day.step = std::min(1.0, p.learning_rate * weight);
+  return day;
+}
+
+// One update of the chosen signal's value; `weight` = phase multiplier x susceptibility, `step` the
+// reinforcement rule's min(1, learning_rate x weight), fixed for a day.
 template <LearningRule rule>
 inline void learn(const LearningParameters& p, SignallingPolicy& policy, double beta, int level, int signal,
-                  double outcome, double weight) {
+                  double outcome, double weight, double step) {
   double& v = policy.value[level][signal];
   if constexpr (rule == LearningRule::reinforcement) {
-    v += std::min(1.0, p.learning_rate * weight) * (outcome - v);
+    v += step * (outcome - v);
   } else {
     double& e = policy.evidence[level][signal];
     e = e * (1 - p.forgetting) + weight;
     v += weight / (p.prior_weight + e) * (outcome - v);
   }
   policy.refresh(beta, level, signal);
+}
+
+template <LearningRule rule>
+inline void learn(const LearningParameters& p, SignallingPolicy& policy, double beta, int level, int signal,
+                  double outcome, double weight) {
+  learn<rule>(p, policy, beta, level, signal, outcome, weight, std::min(1.0, p.learning_rate * weight));
 }
 
 }  // namespace attachsim::models

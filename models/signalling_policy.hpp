@@ -48,6 +48,11 @@ inline sim::ParameterTable<SignallingParameters> signalling_table() {
   };
 }
 
+// The effort each signal costs, subtracted from its outcome: only escalating costs (3.3.7).
+inline std::array<double, signal_count> effort_costs(const SignallingParameters& p) {
+  return {0.0, 0.0, p.escalation_cost};
+}
+
 struct SignallingPolicy {
   std::array<std::array<double, signal_count>, distress_levels> value{};
   std::array<std::array<double, signal_count>, distress_levels> weight{};    // exp(beta * value), cached

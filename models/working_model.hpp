@@ -8,7 +8,9 @@
 #include "sim/parameter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
 
 namespace attachsim::models {
 
@@ -39,22 +41,36 @@ struct WorkingModel {
   double fear = 0;              // fear of the caregiver
 };
 
-inline void update_working_model(const WorkingModelParameters& p, WorkingModel& m, Response r, double outcome,
-                                 double weight) {
-  const double rate = std::min(1.0, p.update_rate * weight);
-  const bool comforted = r == Response::comfort || r == Response::delayed;
-  m.availability += rate * ((comforted ? 1.0 : r == Response::misattuned ? 0.3 : 0.0) - m.availability);
-  m.rejection += rate * ((r == Response::rebuff ? 1.0 : 0.0) - m.rejection);
+// What each answer means for the expectations (docs/ODD.md, 3.3.9), by Response.
+constexpr std::array<double, response_count> availability_after = {0.0, 1.0, 1.0, 0.3, 0.0, 0.0};
+constexpr std::array<double, response_count> rejection_after = {0.0, 0.0, 0.0, 0.0, 1.0, 0.0};
+constexpr std::array<double, response_count> worth_after = {0.4, 1.0, 0.8, 0.5, 0.0, 0.0};
+
+// The rates of a day's episodes, which depend only on the day's learning weight.
+struct WorkingModelRates {
+  double update = 0;  // min(1, update_rate x weight)
+  double fear = 0;    // min(1, fear_rate x weight)
+};
+
+inline WorkingModelRates working_model_rates(const WorkingModelParameters& p, double weight) {
+  return {std::min(1.0, p.update_rate * weight), std::min(1.0, p.fear_rate * weight)};
+}
+
+inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m, Response r, double outcome) {
+  const double rate = rates.update;
+  const auto i = static_cast<std::size_t>(r);
+  m.availability += rate * (availability_after[i] - m.availability);
+  m.rejection += rate * (rejection_after[i] - m.rejection);
   const double surprise = std::min(1.0, std::abs(outcome - m.expected_outcome));
   m.predictability += rate * ((1 - surprise) - m.predictability);
   m.expected_outcome += rate * (outcome - m.expected_outcome);
-  const double worth = r == Response::comfort ? 1.0
-                       : r == Response::delayed ? 0.8
-                       : r == Response::misattuned ? 0.5
-                       : r == Response::unanswered ? 0.4
-                                                   : 0.0;
-  m.self_worth += rate * (worth - m.self_worth);
-  if (r == Response::frightening) m.fear += std::min(1.0, p.fear_rate * weight) * (1 - m.fear);
+  m.self_worth += rate * (worth_after[i] - m.self_worth);
+  if (r == Response::frightening) m.fear += rates.fear * (1 - m.fear);
+}
+
+inline void update_working_model(const WorkingModelParameters& p, WorkingModel& m, Response r, double outcome,
+                                 double weight) {
+  update_working_model(working_model_rates(p, weight), m, r, outcome);
 }
 
 }  // namespace attachsim::models

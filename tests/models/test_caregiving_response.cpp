@@ -121,3 +121,40 @@ TEST_CASE("caregiving: stress and depression lower momentary sensitivity and ava
   CHECK(stressed == doctest::Approx(0.8 * 0.7));
   CHECK(depressed == doctest::Approx(0.8 * 0.7 * 0.65));
 }
+
+TEST_CASE("caregiving: the cut points give the answers of walking down the mix, whatever the odds") {
+  // The walk down as ODD 3.3.6 states it: frightening, then rebuff, then comfort (of which chaos
+  // delays a share), then delayed or mis-attuned, each taking its probability of what is left.
+  const auto walk_down = [](const AnswerOdds& odds, int signal, double k) {
+    if (k < odds.frightening) return Response::frightening;
+    k = (k - odds.frightening) / (1 - odds.frightening);
+    if (k < odds.rebuff[signal]) return Response::rebuff;
+    k = (k - odds.rebuff[signal]) / (1 - odds.rebuff[signal]);
+    if (k < odds.comfort) return k < odds.comfort * (1 - odds.interrupted) ? Response::comfort : Response::delayed;
+    k = (k - odds.comfort) / (1 - odds.comfort);
+    return k < odds.delayed_share ? Response::delayed : Response::misattuned;
+  };
+  attachsim::sim::RandomStream stream(8, 0, 1);
+  int compared = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    auto c = caregiver(stream.uniform());
+    c.mind.dismissing = stream.uniform();
+    c.mind.unresolved = stream.uniform();
+    c.stress = stream.uniform();
+    c.depressed = stream.bernoulli(0.3);
+    const auto odds = answer_odds(parameters(), c, strengths(), stream.uniform(), 0.2, 0.3);
+    for (int signal = 0; signal < signal_count; ++signal) {
+      const auto& cut = odds.cuts[0][signal].kind;
+      for (int i = 0; i < 500; ++i) {
+        const double k = stream.uniform();
+        bool near_cut = false;  // the two roundings may differ within 1e-12 of a boundary
+        for (double x : cut) near_cut |= std::abs(k - x) < 1e-12;
+        if (near_cut) continue;
+        // u_focus = 1 (never self-focused), u_detect = 0 (always detected): only u_kind decides.
+        CHECK(caregiver_response(odds, signal, 1.0, 0.0, k) == walk_down(odds, signal, k));
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared > 290000);
+}

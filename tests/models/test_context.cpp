@@ -33,7 +33,7 @@ TEST_CASE("context: without shocks, stress reverts to its chronic level") {
   c.stress_own = 0.9;
   ContextHistory h;
   h.risk.support = 0.5;  // median support: no buffering either way
-  sim::RandomStream stream(1, 0, 2);
+  sim::FastStream stream(1, 0, 2);
   for (int day = 0; day < 60; ++day) advance_context(rules_of(p), c, h, day, stream);
   CHECK(c.stress == doctest::Approx(0.4).epsilon(0.01));
 }
@@ -49,7 +49,7 @@ TEST_CASE("context: depression episodes settle at onset / (onset + remission)") 
     Caregiver c;
     ContextHistory h;
     h.risk.support = 0.5;
-    sim::RandomStream stream(2, static_cast<std::uint64_t>(i), 2);
+    sim::FastStream stream(2, static_cast<std::uint64_t>(i), 2);
     for (int day = 0; day < 3 * 365; ++day) advance_context(rules_of(p), c, h, day, stream);
     depressed += c.depressed;
   }
@@ -61,7 +61,7 @@ TEST_CASE("context: violent relationships have events at their rate, and only th
   Caregiver c;
   ContextHistory violent, peaceful;
   violent.risk.violence = true;
-  sim::RandomStream a(3, 0, 2), b(3, 1, 2);
+  sim::FastStream a(3, 0, 2), b(3, 1, 2);
   constexpr int days = 20000;
   for (int day = 0; day < days; ++day) {
     advance_context(rules_of(p), c, violent, day, a);
@@ -84,7 +84,7 @@ TEST_CASE("context: social support buffers stress") {
   low.risk.support = 0.1;
   p.depression.model = DepressionModel::fixed;
   p.hardship.life_events_per_year = 0;
-  sim::RandomStream a(4, 0, 2), b(4, 0, 2);
+  sim::FastStream a(4, 0, 2), b(4, 0, 2);
   advance_context(rules_of(p), supported, high, 0, a);
   advance_context(rules_of(p), isolated, low, 0, b);
   CHECK(supported.stress < isolated.stress);
