@@ -1,4 +1,6 @@
-"""Calibration of attachsim against the published targets in configs/calibration/targets.yaml.
+"""Calibration of attachsim against the published targets in configs/calibration/targets.yaml, and of
+later development and the next generation against configs/calibration/development_targets.yaml
+(rows from development_calibration.py).
 
 Run through scripts/calibrate, which picks a python3 that has h5py and numpy. The module is importable
 (nothing runs on import, and h5py is imported only when a file is read), so the pieces can be reused:
@@ -42,6 +44,7 @@ POPULATIONS = {
     "normative": ("configs/populations/normative.yaml", "--normative", "normative"),
     "high_risk": ("configs/populations/high_risk.yaml", "--high-risk", "high risk"),
     "mixed": ("configs/populations/mixed.yaml", "--mixed", "mixed"),
+    "generations": ("configs/generations.yaml", "--generations", "generations"),
 }
 CLASSES = ("A", "B", "C", "D")
 MANY_RISKS = 5            # "five or more risks"
@@ -318,6 +321,11 @@ def load_population(path: str, name: str | None = None) -> Population:
         if "dyads" not in f:
             raise CalibrationError(f"{path} has no /dyads group: not an attachsim output file?")
         columns = {k: v[()] for k, v in f["dyads"].items()}
+        rows = len(next(iter(columns.values()))) if columns else 0
+        for group in ("childhood", "generations"):  # per-row columns beside /dyads, when present
+            if group in f:
+                columns.update({k: v[()] for k, v in f[group].items()
+                                if isinstance(v, h5py.Dataset) and v.shape == (rows,)})
         meta = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in f["meta"].attrs.items()} if "meta" in f else {}
     lengths = {len(v) for v in columns.values()}
     if len(lengths) != 1:
@@ -457,8 +465,9 @@ def ssp_age_from_targets(targets: dict) -> str:
     return keys[0][len("strange_situation_"):]
 
 
-def compute_rows(targets: dict, pops: dict, test_mode: bool = False) -> list[Row]:
-    """One row per target. pops maps 'normative', 'high_risk' and 'mixed' to Population objects."""
+def compute_rows(targets: dict, pops: dict, test_mode: bool = False, development_targets: dict | None = None) -> list[Row]:
+    """One row per target. pops maps 'normative', 'high_risk' and 'mixed' (and, for the development
+    targets, 'generations') to Population objects."""
     age = ssp_age_from_targets(targets)
     normative, high_risk, mixed = pops["normative"], pops["high_risk"], pops["mixed"]
     rows = _share_rows(normative, age, targets, f"normative_low_risk.strange_situation_{age}",
@@ -478,6 +487,9 @@ def compute_rows(targets: dict, pops: dict, test_mode: bool = False) -> list[Row
                             min_n=MIN_SUBGROUP_N))
     rows += _share_rows(mixed, age, targets, "high_risk.global_mixed_samples", "mixed", test_mode,
                         "tolerance_abs", ASSUMED_MIXED_TOLERANCE)
+    if development_targets is not None and "generations" in pops:
+        from development_calibration import compute_development_rows
+        rows += compute_development_rows(development_targets, pops["generations"], age, test_mode)
     return rows
 
 
@@ -580,7 +592,8 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Run attachsim on the normative, high-risk and mixed populations and compare the results "
                     "with the published targets in configs/calibration/targets.yaml.",
-        epilog="Writes DIR/normative.h5, DIR/high_risk.h5, DIR/mixed.h5 and DIR/calibration.md.\n"
+        epilog="Writes DIR/normative.h5, DIR/high_risk.h5, DIR/mixed.h5, DIR/generations.h5 and DIR/calibration.md.\n"
+               "--dyads counts lineages for the generations run (each of run.generations dyads).\n"
                "Exit codes: 0 the report was made (whatever it says, unless --test); 1 --test and a row\n"
                "failed; 2 the calibration could not be made (bad option, missing binary, config or column,\n"
                "a failed run).\n\n"
@@ -601,6 +614,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="attachsim to run (default: $ATTACHSIM_BINARY, else build/attachsim, built if missing)")
     p.add_argument("--targets", default=os.path.join(REPO, "configs", "calibration", "targets.yaml"), metavar="FILE",
                    help="targets file (default configs/calibration/targets.yaml)")
+    p.add_argument("--development-targets", default=os.path.join(REPO, "configs", "calibration", "development_targets.yaml"),
+                   metavar="FILE", help="targets of later development and the next generation, compared with the "
+                                        "generations run (default configs/calibration/development_targets.yaml)")
     for name, (default, option, heading) in POPULATIONS.items():
         p.add_argument(option, dest=f"config_{name}", default=None, metavar="CONFIG",
                        help=f"config of the {heading} population (default {default})")
@@ -640,6 +656,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _calibrate(args, overrides: dict) -> int:
     targets = read_targets(args.targets)
+    development_targets = read_targets(args.development_targets)
     ssp_age_from_targets(targets)   # fail on a malformed targets file before any simulation
     configs = {}
     for name, (default, option, _) in POPULATIONS.items():
@@ -665,7 +682,7 @@ def _calibrate(args, overrides: dict) -> int:
     if _stamp(binary) != stamp:
         print(f"calibrate: warning: {binary} changed while the populations ran (rebuilt?): they may come from "
               "different builds; run again", file=sys.stderr)
-    rows = compute_rows(targets, pops, test_mode=args.test)
+    rows = compute_rows(targets, pops, test_mode=args.test, development_targets=development_targets)
     known = [r for r in rows if not r.passed and any(k in r.target for k in args.known_misses)]
     for r in known:
         r.known_miss = True
@@ -689,8 +706,8 @@ def _calibrate(args, overrides: dict) -> int:
         f.write("# Calibration\n\n")
         f.write("\n".join(f"{line}  " if line else line for line in header) + "\n\n")
         f.write(format_markdown(rows) + "\n\n")
-        f.write(verdict + ".\n\nSources (from targets.yaml):\n\n")
-        for key, src in _sources(targets):
+        f.write(verdict + ".\n\nSources (from targets.yaml and development_targets.yaml):\n\n")
+        for key, src in list(_sources(targets)) + list(_sources(development_targets)):
             f.write(f"- {key}: {src}\n")
     print(f"written: {_display(md_path)}")
     if args.test and failed:
@@ -737,4 +754,5 @@ def _sources(targets: dict, prefix: str = ""):
 
 
 if __name__ == "__main__":
+    sys.modules.setdefault("calibration", sys.modules[__name__])  # one module, whoever imports it by name
     sys.exit(main())
