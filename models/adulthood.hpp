@@ -36,6 +36,7 @@ struct AdulthoodParameters {
   double deactivation_threshold;
   double hyperactivation_threshold;
   double fear_threshold;
+  double risk_continuity;
 };
 
 inline sim::ParameterTable<AdulthoodParameters> adulthood_table() {
@@ -69,6 +70,8 @@ inline sim::ParameterTable<AdulthoodParameters> adulthood_table() {
                 {"0-1", "Hyperactivation at or above which the adult's state of mind is preoccupied (unless unresolved, or deactivation is further past its threshold).", "calibrated as deactivation_threshold"}),
       sim::real("fear_threshold", &P::fear_threshold, 0.195, 0, 1,
                 {"0-1", "Unresolved fear at or above which the adult's state of mind is unresolved.", "calibrated as deactivation_threshold"}),
+      sim::real("risk_continuity", &P::risk_continuity, 0, 0, 1,
+                {"correlation", "How far a grown-up infant's household inherits the risk liabilities of the household it grew up in (0: drawn afresh, so only the state of mind is passed on; 1: the same liabilities).", "hypothesis switch, off by default; intergenerational persistence of income is about 0.3-0.5 (Chetty et al. 2014)"}),
   };
 }
 

@@ -130,6 +130,11 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
     c.adult_unresolved = add("adult_unresolved", F, "0-1", "The grown-up infant's state of mind: unresolved dimension.", g);
     c.adult_mind = add("adult_mind", L, "F/Ds/E/U", "Category of the grown-up infant's state of mind, before coding (its caregiver_aai_drawn as a parent).", g);
     c.adult_aai = add("adult_aai", L, "F/Ds/E/U", "AAI classification of the grown-up infant, coded with error (its caregiver_aai as a parent).", g);
+    for (int k = 0; k < liability_count; ++k)
+      c.risk_liability[static_cast<std::size_t>(k)] =
+          add(std::string("risk_liability_") + liability_names[k], F, "SD",
+              std::string("The household's liability to ") + liability_names[k] +
+                  " (stratum and neighbourhood shifts included); the next generation's household inherits adulthood.risk_continuity of it.", g);
     generations = c;
   }
 }

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "models/model_parameters.hpp"
+#include "models/risk_profile.hpp"
 #include "sim/record.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +32,7 @@ struct GenerationColumns {
   std::size_t early_deactivation, early_hyperactivation, early_fear;
   std::size_t adult_deactivation, adult_hyperactivation, adult_fear, traumas;
   std::size_t adult_dismissing, adult_preoccupied, adult_unresolved, adult_mind, adult_aai;
+  std::array<std::size_t, liability_count> risk_liability;  // the household's, passed on with risk_continuity
 };
 
 // Time-series variables, one value per dyad per month of age.

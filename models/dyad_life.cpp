@@ -109,16 +109,19 @@ void record_preschool(const PreschoolColumns& c, const StrangeSituationResult& a
   out.set(c.peer_acceptance, s.peer_acceptance);
 }
 
-// The mind the previous generation's infant grew into, as its dyad recorded it.
-StateOfMind inherited_mind(const GenerationColumns& c, const sim::DyadRecord& parent) {
-  StateOfMind m;
+// What the previous generation's dyad recorded of the adult its infant grew into and of its household.
+Inheritance inheritance(const GenerationColumns& c, const sim::DyadRecord& parent) {
+  Inheritance h;
+  for (int k = 0; k < liability_count; ++k)
+    h.liability[static_cast<std::size_t>(k)] = parent.get(c.risk_liability[static_cast<std::size_t>(k)]);
+  StateOfMind& m = h.mind;
   m.dismissing = parent.get(c.adult_dismissing);
   m.preoccupied = parent.get(c.adult_preoccupied);
   m.unresolved = parent.get(c.adult_unresolved);
   const double code = parent.get(c.adult_mind);
   for (AaiCategory k : {AaiCategory::F, AaiCategory::Ds, AaiCategory::E, AaiCategory::U})
     if (sim::label_code(name_of(k)) == code) m.category = k;
-  return m;
+  return h;
 }
 
 void record_adulthood(const GenerationColumns& c, const Adulthood& a, double aai_code, sim::DyadRecord& out) {
@@ -146,8 +149,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
 
   Dyad d;
   {
-    std::optional<StateOfMind> inherited;
-    if (parent && columns.generations) inherited = inherited_mind(*columns.generations, *parent);
+    std::optional<Inheritance> inherited;
+    if (parent && columns.generations) inherited = inheritance(*columns.generations, *parent);
     Household h = draw_household(p, schedule.risk_structure, seed, dyad, population_stream,
                                  inherited ? &*inherited : nullptr);
     d.infant = h.infant;
@@ -264,6 +267,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     out.set(g->lineage, static_cast<double>(place.lineage));
     out.set(g->generation, place.generation + 1.0);
     out.set(g->parent_dyad, place.generation > 0 ? static_cast<double>(place.row - 1) : -1.0);
+    for (int k = 0; k < liability_count; ++k)
+      out.set(g->risk_liability[static_cast<std::size_t>(k)], d.context.risk.liability[static_cast<std::size_t>(k)]);
     constexpr int intense = 1;
     const AttachmentRepresentation early{d.policy.probability(intense, suppress), d.policy.probability(intense, escalate),
                                          d.model.fear};

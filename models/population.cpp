@@ -18,10 +18,12 @@ AaiCategory draw_category(double u, double f, double ds, double e) {
 }  // namespace
 
 Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
-                         sim::RandomStream& stream, const StateOfMind* inherited) {
+                         sim::RandomStream& stream, const Inheritance* inherited) {
   boost::random::normal_distribution<double> z(0, 1);
   Household h;
   h.context.risk = draw_risk_profile(p.risk, risk, seed, dyad, stream);
+  if (inherited && p.adulthood.risk_continuity > 0)
+    inherit_liabilities(risk, p.adulthood.risk_continuity, inherited->liability, h.context.risk);
   const RiskProfile& r = h.context.risk;
   h.context.support_at_birth = r.support;
 
@@ -40,7 +42,7 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   const bool unresolved = u >= som.share_F + som.share_Ds + som.share_E;
   const AaiCategory organized = draw_category(stream.uniform(), som.share_F, som.share_Ds, som.share_E);
   mind = draw_state_of_mind(som, unresolved, organized, stream);
-  if (inherited) mind = *inherited;
+  if (inherited) mind = inherited->mind;
 
   Caregiver& c = h.caregiver;
   const double shift = (mind.category == AaiCategory::F ? 0.0 : p.caregiver.sensitivity_shift_insecure) +

@@ -17,10 +17,15 @@ struct Household {
   ContextHistory context;  // starts with the family's risk profile
 };
 
-// `inherited`: the caregiver's state of mind when the caregiver is the grown-up infant of the previous
-// generation (null in the first generation, whose states of mind are drawn from the population).
-// The draws are the same either way, so the rest of the household does not depend on it.
+// What a household of the next generation takes from the one its caregiver grew up in.
+struct Inheritance {
+  StateOfMind mind;                                 // the grown-up infant's state of mind
+  std::array<double, liability_count> liability{};  // the parent household's risk liabilities
+};
+
+// `inherited`: null in the first generation, whose households are drawn from the population. The
+// draws are the same either way, so what is not inherited does not depend on it.
 Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
-                         sim::RandomStream& stream, const StateOfMind* inherited = nullptr);
+                         sim::RandomStream& stream, const Inheritance* inherited = nullptr);
 
 }  // namespace attachsim::models

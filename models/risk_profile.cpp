@@ -95,12 +95,23 @@ RiskProfile draw_risk_profile(const RiskParameters& p, const RiskStructure& stru
   }
   r.liability = structure.correlated(stream);
   for (auto& v : r.liability) v += shift;
-  r.hardship = r.liability[hardship] > structure.hardship_threshold;
-  r.violence = r.liability[violence] > structure.violence_threshold;
-  r.adolescent = r.liability[adolescence] > structure.adolescent_threshold;
+  structure.apply(r);
+  return r;
+}
+
+void RiskStructure::apply(RiskProfile& r) const {
+  r.hardship = r.liability[hardship] > hardship_threshold;
+  r.violence = r.liability[violence] > violence_threshold;
+  r.adolescent = r.liability[adolescence] > adolescent_threshold;
   r.chaos = normal_cdf(r.liability[chaos]);
   r.support = 1 - normal_cdf(r.liability[isolation]);
-  return r;
+}
+
+void inherit_liabilities(const RiskStructure& structure, double continuity,
+                         const std::array<double, liability_count>& parent, RiskProfile& r) {
+  const double own = std::sqrt(1 - continuity * continuity);  // keeps each liability's variance
+  for (int i = 0; i < liability_count; ++i) r.liability[i] = continuity * parent[i] + own * r.liability[i];
+  structure.apply(r);
 }
 
 }  // namespace attachsim::models

@@ -58,12 +58,16 @@ inline sim::ParameterTable<RiskParameters> risk_table() {
 }
 
 // The correlation structure of the liabilities, checked and factored once per run.
+struct RiskProfile;
+
 class RiskStructure {
  public:
   // Returns an error text if the correlations do not form a positive semi-definite matrix.
   static std::optional<std::string> check(const RiskParameters& p);
   explicit RiskStructure(const RiskParameters& p);
   std::array<double, liability_count> correlated(sim::RandomStream& stream) const;
+  // Sets what follows from a profile's liabilities: the yes/no risks, chaos and support.
+  void apply(RiskProfile& r) const;
 
   // Liability above which a family has the risk, from the declared shares (at no shift).
   double hardship_threshold = 0, violence_threshold = 0, adolescent_threshold = 0;
@@ -83,5 +87,10 @@ struct RiskProfile {
 
 RiskProfile draw_risk_profile(const RiskParameters& p, const RiskStructure& structure, std::uint64_t seed,
                               std::uint64_t dyad, sim::RandomStream& stream);
+
+// Risk that runs in families: each liability becomes continuity x the parent household's liability +
+// sqrt(1 - continuity^2) x the one drawn, so its spread is kept, and what follows from it is re-derived.
+void inherit_liabilities(const RiskStructure& structure, double continuity,
+                         const std::array<double, liability_count>& parent, RiskProfile& r);
 
 }  // namespace attachsim::models

@@ -2,12 +2,15 @@
 // emerges from that history (MODEL.md section 6). Margins are stated with their standard errors.
 #include "support/population_run.hpp"
 
+#include "sim/statistics.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 using attachsim::testing::PopulationRun;
 using attachsim::testing::run_population;
+namespace sim = attachsim::sim;
 
 namespace {
 
@@ -64,4 +67,25 @@ TEST_CASE("generations: when later experience alone makes the adult, the infant'
   CHECK(std::abs(run.summary.at("generation_1_infant_adult_secure_kappa")) < 0.055);
   // The caregiver's mind still shapes the answers her infant gets.
   CHECK(run.summary.at("generation_2_transmission_secure_kappa") > 0.2);
+}
+
+TEST_CASE("generations: risk runs in families only as far as adulthood.risk_continuity says") {
+  // The correlation of a liability between a household and the one its infant makes as an adult is
+  // the continuity. With 3,000 pairs its SE is (1 - r^2) / sqrt(3000): 0.018 at 0, 0.014 at 0.5;
+  // the margins are three of those.
+  const auto correlation = [](const PopulationRun& run, const std::string& column) {
+    const auto& g = run.columns.at("generation");
+    const auto& x = run.columns.at(column);
+    sim::RunningCorrelation r;
+    for (std::size_t row = 0; row < x.size(); ++row)
+      if (g[row] == 2) r.add(x[row - 1], x[row]);  // rows are lineage-major: the parent is the row before
+    return r.r();
+  };
+  CHECK(std::abs(correlation(two_generations(), "risk_liability_hardship")) < 0.055);
+  const auto inherited = run_population("configs/generations.yaml", {"run.dyads=3000", "run.generations=2",
+                                                                     "preschool.ages_months=[]", "adulthood.risk_continuity=0.5"});
+  for (const char* liability : {"risk_liability_hardship", "risk_liability_violence", "risk_liability_isolation"}) {
+    CAPTURE(std::string(liability));
+    CHECK(std::abs(correlation(inherited, liability) - 0.5) < 0.042);
+  }
 }
