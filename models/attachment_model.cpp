@@ -15,9 +15,8 @@ std::vector<sim::ParameterSpec> AttachmentModel::parameters() const { return sim
 
 void AttachmentModel::configure(const sim::ResolvedConfig& config) {
   parameters_ = bind_model_parameters(config);
-  generations_ = 1;
-  for (const auto& spec : config.schema())  // run settings are absent when only the model's table is bound
-    if (spec.key == "run.generations") generations_ = std::get<std::int64_t>(config.value(spec.key));
+  // Run settings are absent when only the model's own table is bound (the defaults of a bare model).
+  generations_ = config.contains("run.generations") ? std::get<std::int64_t>(config.value("run.generations")) : 1;
   columns_.emplace(parameters_, parameters_.adulthood.follow || generations_ > 1);
   schedule_.emplace(parameters_);
 }

@@ -12,12 +12,6 @@ const char* const class_order[] = {"B", "A", "C", "D"};
 const char* const outcome_names[] = {"social_competence", "empathy", "externalizing", "internalizing"};
 const char* const risk_names[] = {"0-1", "2-4", "5+"};
 
-int class_index(double code) {
-  for (int i = 0; i < 4; ++i)
-    if (sim::label_code(class_order[i]) == code) return i;
-  return -1;
-}
-
 std::array<std::size_t, ChildhoodSummary::outcome_count> outcome_columns(const PreschoolColumns& c) {
   return {c.social_competence, c.empathy, c.externalizing, c.internalizing};
 }
@@ -35,7 +29,7 @@ ChildhoodSummary::ChildhoodSummary(const DyadColumns& columns, std::vector<std::
     : columns_(columns), ages_(std::move(preschool_ages)), infant_age_(std::move(infant_age)), at_(ages_.size()) {}
 
 void ChildhoodSummary::add(const sim::RecordBlock& block, std::size_t row) {
-  const int infant = class_index(block.value(columns_.strange_situation[0].attachment_class, row));
+  const int infant = sim::label_index(block.value(columns_.strange_situation[0].attachment_class, row), class_order);
   if (infant < 0) return;
   const int secure = infant == 0 ? 0 : 1;  // index: 0 secure, 1 insecure
   const auto risks = static_cast<int>(block.value(columns_.risk_count, row));
@@ -52,7 +46,7 @@ void ChildhoodSummary::add(const sim::RecordBlock& block, std::size_t row) {
       a.by_security[secure][k].add(value);
       a.by_risk[risk][secure][k].add(value);
     }
-    const int later = class_index(block.value(columns_.preschool[i].attachment_class, row));
+    const int later = sim::label_index(block.value(columns_.preschool[i].attachment_class, row), class_order);
     if (later >= 0) {
       ++a.stability[infant][later];
       const int stable = (infant == 0) == (later == 0) ? 1 : 0;

@@ -7,20 +7,8 @@ namespace attachsim::models {
 namespace {
 
 const char* const class_letters = "ABCD";
+const char* const class_names[] = {"A", "B", "C", "D"};
 const char* const aai_names[] = {"F", "Ds", "E", "U"};
-
-int letter_index(double code, const char* letters) {
-  const char c = static_cast<char>(static_cast<unsigned>(code) & 0xFF);
-  for (int i = 0; letters[i]; ++i)
-    if (letters[i] == c) return i;
-  return -1;
-}
-
-int aai_index(double code) {
-  for (int i = 0; i < 4; ++i)
-    if (sim::label_code(aai_names[i]) == code) return i;
-  return -1;
-}
 
 }  // namespace
 
@@ -54,8 +42,8 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
   episodes_ += static_cast<std::uint64_t>(block.value(columns_.episodes, row));
   for (std::size_t i = 0; i < ssp_.size(); ++i) {
     const auto& c = columns_.strange_situation[i];
-    const int a = letter_index(block.value(c.attachment_class, row), class_letters);
-    const int o = letter_index(block.value(c.organized_class, row), class_letters);
+    const int a = sim::label_index(block.value(c.attachment_class, row), class_names);
+    const int o = sim::label_index(block.value(c.organized_class, row), class_names);
     if (a >= 0) ++ssp_[i].attachment[a];
     if (o >= 0 && o < 3) ++ssp_[i].organized[o];
     ssp_[i].security.add(block.value(c.security, row));
@@ -65,11 +53,11 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
   if (!ssp_.empty() && !sensitivity_.empty())
     sensitivity_security_.add(block.value(columns_.observed_sensitivity[correlated_observation_], row),
                               block.value(columns_.strange_situation[0].security, row));
-  const int k = aai_index(block.value(columns_.aai_coded, row));
+  const int k = sim::label_index(block.value(columns_.aai_coded, row), aai_names);
   if (k >= 0) ++aai_[k];
   depression_first_year_.add(block.value(columns_.depression_first_year, row));
   if (!ssp_.empty()) {
-    const int a = letter_index(block.value(columns_.strange_situation[0].attachment_class, row), class_letters);
+    const int a = sim::label_index(block.value(columns_.strange_situation[0].attachment_class, row), class_names);
     const auto risks = static_cast<int>(block.value(columns_.risk_count, row));
     if (a >= 0) {
       ++by_stratum_[block.value(columns_.high_risk_stratum, row) > 0 ? 1 : 0][a];

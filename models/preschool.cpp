@@ -1,7 +1,8 @@
 #include "models/preschool.hpp"
 
+#include "sim/poisson.hpp"
+
 #include <boost/random/normal_distribution.hpp>
-#include <boost/random/poisson_distribution.hpp>
 
 #include <algorithm>
 
@@ -35,7 +36,7 @@ void preschool_day(const PreschoolParameters& p, const PeerExpectations& e, doub
   const double g = p.expectation_gain;
 
   const double mean = p.encounters_per_day;
-  const int n = mean > 0 ? boost::random::poisson_distribution<int, double>(mean)(stream) : 0;
+  const int n = mean > 0 ? sim::poisson(mean, stream) : 0;
   for (int k = 0; k < n; ++k) {
     const double u_kind = stream.uniform(), u_act = stream.uniform(), u_peer = stream.uniform();
     if (u_kind < p.provocation_share) {

@@ -11,12 +11,6 @@ namespace {
 const char* const aai_order[] = {"F", "Ds", "E", "U"};
 const char* const ssp_order[] = {"B", "A", "C", "D"};
 
-int index_in(double code, const char* const (&names)[4]) {
-  for (int i = 0; i < 4; ++i)
-    if (sim::label_code(names[i]) == code) return i;
-  return -1;
-}
-
 }  // namespace
 
 Agreement agreement_of(const CategoryTable& t) {
@@ -52,14 +46,14 @@ void TransmissionSummary::add(const sim::RecordBlock& block, std::size_t row, st
   Generation& g = generations_[generation];
   ++g.dyads;
   const auto& ssp = columns_.strange_situation[0];
-  const int aai = index_in(block.value(columns_.aai_coded, row), aai_order);
-  const int klass = index_in(block.value(ssp.attachment_class, row), ssp_order);
+  const int aai = sim::label_index(block.value(columns_.aai_coded, row), aai_order);
+  const int klass = sim::label_index(block.value(ssp.attachment_class, row), ssp_order);
   if (aai >= 0 && klass >= 0) ++g.aai_by_ssp[aai][klass];
   if (!columns_.observed_sensitivity.empty())
     g.mediation.add(aai == 0 ? 1.0 : 0.0, block.value(columns_.observed_sensitivity[observation_], row),
                     block.value(ssp.security, row));
   if (columns_.generations) {
-    const int adult = index_in(block.value(columns_.generations->adult_aai, row), aai_order);
+    const int adult = sim::label_index(block.value(columns_.generations->adult_aai, row), aai_order);
     if (klass >= 0 && adult >= 0) ++g.infant_adult[klass][adult];
   }
 }

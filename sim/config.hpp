@@ -16,6 +16,7 @@ class ResolvedConfig {
   explicit ResolvedConfig(std::vector<ParameterSpec> schema);  // all defaults
 
   const std::vector<ParameterSpec>& schema() const { return schema_; }
+  bool contains(const std::string& key) const { return index_.count(key) > 0; }  // declared in the schema
   const Value& value(const std::string& key) const;
   const ParameterSpec& spec(const std::string& key) const;
 

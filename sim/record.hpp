@@ -26,6 +26,14 @@ inline std::string label_text(double code) {
   return s;
 }
 
+// Position of a label code among `names` (e.g. {"B", "A", "C", "D"}), or -1 if it is none of them.
+template <std::size_t N>
+int label_index(double code, const char* const (&names)[N]) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (label_code(names[i]) == code) return static_cast<int>(i);
+  return -1;
+}
+
 struct Column {
   std::string name;
   ColumnType type = ColumnType::float64;

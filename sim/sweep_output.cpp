@@ -189,23 +189,15 @@ SweepTable read_sweep_table(const std::string& path) {
     throw not_a_sweep("no /meta and /points");
   }
   const hid_t meta = H5Gopen2(file, "meta", H5P_DEFAULT);
-  H5Aiterate2(meta, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr,
-              [](hid_t object, const char* name, const H5A_info_t*, void* data) -> herr_t {
-                const hid_t attr = H5Aopen(object, name, H5P_DEFAULT);
-                static_cast<SweepTable*>(data)->meta.emplace_back(name, read_attribute(attr));
-                H5Aclose(attr);
-                return 0;
-              },
-              &table);
+  const H5A_operator2_t keep = [](hid_t object, const char* name, const H5A_info_t*, void* data) -> herr_t {
+    const hid_t attr = H5Aopen(object, name, H5P_DEFAULT);
+    static_cast<SweepTable*>(data)->meta.emplace_back(name, read_attribute(attr));
+    H5Aclose(attr);
+    return 0;
+  };
+  H5Aiterate2(meta, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, keep, &table);
   if (table.meta.empty())  // attribute creation order is not tracked by default: fall back to names
-    H5Aiterate2(meta, H5_INDEX_NAME, H5_ITER_INC, nullptr,
-                [](hid_t object, const char* name, const H5A_info_t*, void* data) -> herr_t {
-                  const hid_t attr = H5Aopen(object, name, H5P_DEFAULT);
-                  static_cast<SweepTable*>(data)->meta.emplace_back(name, read_attribute(attr));
-                  H5Aclose(attr);
-                  return 0;
-                },
-                &table);
+    H5Aiterate2(meta, H5_INDEX_NAME, H5_ITER_INC, nullptr, keep, &table);
   H5Gclose(meta);
 
   const hid_t points = H5Gopen2(file, "points", H5P_DEFAULT);
