@@ -19,7 +19,7 @@ ATTACHSIM_PACKAGES=(
   libboost-dev libtbb-dev libhdf5-dev libyaml-cpp-dev doctest-dev libcli11-dev librandom123-dev
   python3-h5py python3-numpy python3-matplotlib hdf5-tools
   openmpi-bin libopenmpi-dev
-  slurm-wlm munge                         # the real single-node SLURM of tests/sweep/slurm_sweep.sh
+  slurm-wlm munge                         # the real single-node SLURM of tests/sim/sweeps/slurm_sweep.sh
   libcpp-httplib-dev nlohmann-json3-dev   # attachsim serve (the classroom page)
   chromium nodejs                         # the classroom page's browser test (npm: see below)
 )

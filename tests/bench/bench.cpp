@@ -1,14 +1,15 @@
 // Benchmark of the engine and model (run by scripts/bench, never by the tests): episodes and dyads per
 // second with 1 thread and with all threads, and the cost of the random-number engine alternatives.
-#include "sim/config.hpp"
-#include "sim/engine.hpp"
-#include "sim/fast_stream.hpp"
-#include "sim/random_stream.hpp"
-#include "sim/run_settings.hpp"
-#include "sim/trial_runner.hpp"
-#include "sim/trial_spec.hpp"
+#include "sim/core/config.hpp"
+#include "sim/input/yaml_settings.hpp"
+#include "sim/engine/engine.hpp"
+#include "sim/core/fast_stream.hpp"
+#include "sim/core/random_stream.hpp"
+#include "sim/core/run_settings.hpp"
+#include "sim/trials/trial_runner.hpp"
+#include "sim/trials/trial_spec.hpp"
 
-#include "models/attachment_model.hpp"
+#include "models/dyad/attachment_model.hpp"
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/taus88.hpp>

@@ -1,10 +1,11 @@
 // Running the attachment model in-process on a scenario and keeping every record, for model tests.
 #pragma once
 
-#include "models/attachment_model.hpp"
-#include "sim/config.hpp"
-#include "sim/engine.hpp"
-#include "sim/run_settings.hpp"
+#include "models/dyad/attachment_model.hpp"
+#include "sim/core/config.hpp"
+#include "sim/input/yaml_settings.hpp"
+#include "sim/engine/engine.hpp"
+#include "sim/core/run_settings.hpp"
 
 #include <map>
 #include <string>

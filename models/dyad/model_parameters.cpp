@@ -1,0 +1,85 @@
+#include "models/dyad/model_parameters.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace attachsim::models {
+namespace {
+
+using sim::format_value;
+using sim::InputError;
+
+void check_ages(const sim::ResolvedConfig& config, const std::string& key, const std::vector<double>& ages,
+                double span) {
+  for (double age : ages)
+    if (age > span)
+      throw InputError(config.position_of(key), key,
+                       "ages within the simulated span, at most development.span_months = " + format_value(span),
+                       format_value(age));
+  if (ages.size() > max_assessments)
+    throw InputError(config.position_of(key), key, "at most " + std::to_string(max_assessments) + " ages",
+                     std::to_string(ages.size()) + " ages");
+  if (std::set<double>(ages.begin(), ages.end()).size() != ages.size())
+    throw InputError(config.position_of(key), key, "distinct ages", format_value(ages));
+}
+
+}  // namespace
+
+ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
+  ModelParameters p;
+  config.bind(model_parameter_table(), p);
+
+  const auto& s = p.state_of_mind;
+  const double sum = s.share_F + s.share_Ds + s.share_E + s.share_U;
+  if (std::abs(sum - 1) > 1e-6) {
+    std::string key = "state_of_mind.share_U";  // name a share the user set, where the sum went wrong
+    for (const char* share : {"state_of_mind.share_F", "state_of_mind.share_Ds", "state_of_mind.share_E", "state_of_mind.share_U"})
+      if (config.position_of(share).line > 0) key = share;
+    throw InputError(config.position_of(key), key, "shares F + Ds + E + U that sum to 1",
+                     "a sum of " + format_value(sum));
+  }
+
+  const auto& d = p.development;
+  if (!(d.in_the_making_months <= d.clear_cut_months && d.clear_cut_months <= d.goal_corrected_months))
+    throw InputError(config.position_of("development.clear_cut_months"), "development.clear_cut_months",
+                     "phase starts in order: in_the_making <= clear_cut <= goal_corrected",
+                     format_value(d.in_the_making_months) + ", " + format_value(d.clear_cut_months) + ", " +
+                         format_value(d.goal_corrected_months));
+
+  if (const auto problem = RiskStructure::check(p.risk)) {
+    const bool listed = !p.risk.correlations.empty();
+    const std::string key = listed ? "risk.correlations" : "risk.pairwise_correlation";
+    throw InputError(config.position_of(key), key, *problem,
+                     listed ? format_value(p.risk.correlations) : format_value(p.risk.pairwise_correlation));
+  }
+
+  const auto& program = p.program;
+  if (program.type != ProgramType::none) {
+    if (program.end_months < program.start_months)
+      throw InputError(config.position_of("program.end_months"), "program.end_months",
+                       "an end at or after program.start_months = " + format_value(program.start_months),
+                       format_value(program.end_months));
+    if (program.end_months > d.span_months)
+      throw InputError(config.position_of("program.end_months"), "program.end_months",
+                       "a program within the simulated span, ending at most at development.span_months = " +
+                           format_value(d.span_months),
+                       format_value(program.end_months));
+  }
+
+  check_ages(config, "strange_situation.ages_months", p.strange_situation.ages_months, d.span_months);
+  check_ages(config, "sensitivity_observation.ages_months", p.sensitivity_observation.ages_months, d.span_months);
+  check_ages(config, "preschool.ages_months", p.preschool.ages_months, d.span_months);
+  for (double age : p.preschool.ages_months)
+    if (age < p.preschool.entry_months)
+      throw InputError(config.position_of("preschool.ages_months"), "preschool.ages_months",
+                       "ages at or after preschool.entry_months = " + format_value(p.preschool.entry_months),
+                       format_value(age));
+  if (p.preschool.provocation_share + p.preschool.peer_distress_share > 1)
+    throw InputError(config.position_of("preschool.peer_distress_share"), "preschool.peer_distress_share",
+                     "shares of provocations and peer distress that sum to at most 1",
+                     "a sum of " + format_value(p.preschool.provocation_share + p.preschool.peer_distress_share));
+  return p;
+}
+
+}  // namespace attachsim::models

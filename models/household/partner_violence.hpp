@@ -1,0 +1,32 @@
+// Partner violence as events in violent relationships: each event is an acute stressor for the
+// caregiver and, when the infant witnesses it, an alarming experience for the infant (Zeanah et al.
+// 1999: violence and disorganization; Bogat et al. 2006: infants' trauma symptoms). Witnessed events
+// frighten the infant in its relationship with the caregiver, who is then herself frightened.
+#pragma once
+
+#include "sim/core/parameter.hpp"
+
+namespace attachsim::models {
+
+struct PartnerViolenceParameters {
+  double events_per_month;
+  double caregiver_stress;
+  double witness_probability;
+  double witness_fear;
+};
+
+inline sim::ParameterTable<PartnerViolenceParameters> partner_violence_table() {
+  using P = PartnerViolenceParameters;
+  return {
+      sim::real("events_per_month", &P::events_per_month, 1.0, 0, 60,
+                {"events/month", "Violent events per month in a violent relationship.", "assumption; repeated victimisation is the rule (Gartland et al.)"}),
+      sim::real("caregiver_stress", &P::caregiver_stress, 0.3, 0, 1,
+                {"0-1", "Acute stress an event adds to the caregiver (decaying with hardship.acute_stress_days).", "assumption"}),
+      sim::real("witness_probability", &P::witness_probability, 0.5, 0, 1,
+                {"probability", "Chance that the infant witnesses an event.", "assumption; most violence occurs with children present (Fantuzzo et al. 1997)"}),
+      sim::real("witness_fear", &P::witness_fear, 12.0, 0, 20,
+                {"x fear_rate", "Fear a witnessed event adds, relative to one frightening answer (working_model.fear_rate): violence between parents alarms more than a caregiver's frightened look.", "assumption; Zeanah et al. 1999: violence exposure and disorganization"}),
+  };
+}
+
+}  // namespace attachsim::models

@@ -1,0 +1,120 @@
+// How the infant learns from an episode's outcome. The rule is a replaceable part (docs/ODD.md):
+//  - reinforcement: the delta rule of reward learning (Rescorla & Wagner 1972; Sutton & Barto 2018),
+//    a constant learning rate, so recent experience keeps weight;
+//  - bayesian: a conjugate normal belief about each signal's payoff (Gershman 2015), whose learning
+//    rate falls as evidence accumulates, with slow forgetting; early experience weighs more.
+// Both scale each experience by the developmental phase and by the infant's susceptibility.
+#pragma once
+
+#include "models/caregiver/caregiving_response.hpp"
+#include "models/infant/development.hpp"
+#include "models/infant/signalling_policy.hpp"
+#include "sim/core/parameter.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace attachsim::models {
+
+enum class LearningRule { reinforcement, bayesian };
+inline const char* name_of(LearningRule r) { return r == LearningRule::reinforcement ? "reinforcement" : "bayesian"; }
+
+struct LearningParameters {
+  LearningRule rule;
+  double learning_rate;
+  double prior_weight;
+  double forgetting;
+  double value_comfort;
+  double value_delayed;
+  double value_misattuned;
+  double value_rebuff;
+  double value_frightening;
+  double value_alone_newborn;
+  double value_alone_one_year;
+  double intense_alone_penalty;
+};
+
+inline sim::ParameterTable<LearningParameters> learning_table() {
+  using P = LearningParameters;
+  return {
+      sim::choice("rule", &P::rule, {"reinforcement", "bayesian"}, 0,
+                  {"", "Learning rule: 'reinforcement' (delta rule, constant rate) or 'bayesian' (normal belief, rate falls with evidence).", "Rescorla & Wagner 1972; Sutton & Barto 2018; Gershman 2015"}),
+      sim::real("learning_rate", &P::learning_rate, 0.06, 0, 1,
+                {"per episode", "Reinforcement rule: step toward each outcome in the reference phase, for susceptibility 1.", "assumption"}),
+      sim::real("prior_weight", &P::prior_weight, 5, 0.01, 1000,
+                {"episodes", "Bayesian rule: the innate expectation counts as this many experiences.", "assumption"}),
+      sim::real("forgetting", &P::forgetting, 0.002, 0, 1,
+                {"per episode", "Bayesian rule: share of accumulated evidence forgotten per experience (volatile world).", "assumption"}),
+      sim::real("value_comfort", &P::value_comfort, 1.0, -2, 2,
+                {"value", "Outcome value of prompt, appropriate comfort.", "reference = 1"}),
+      sim::real("value_delayed", &P::value_delayed, 0.5, -2, 2,
+                {"value", "Outcome value of comfort that comes late.", "assumption"}),
+      sim::real("value_misattuned", &P::value_misattuned, 0.0, -2, 2,
+                {"value", "Outcome value of a mis-attuned or intrusive answer.", "assumption"}),
+      sim::real("value_rebuff", &P::value_rebuff, -1.0, -2, 2,
+                {"value", "Outcome value of a rebuff.", "assumption; Main 1981: rejection of bids is aversive"}),
+      sim::real("value_frightening", &P::value_frightening, -1.0, -2, 2,
+                {"value", "Outcome value of frightening or frightened caregiver behaviour.", "assumption; Main & Hesse 1990"}),
+      sim::real("value_alone_newborn", &P::value_alone_newborn, -0.3, -2, 2,
+                {"value", "Outcome value of distress that no one answers, at birth: newborns barely self-soothe.", "Kopp 1989 on early emotion regulation; design note: C emerges only if self-soothing pays little early (docs/ODD.md)"}),
+      sim::real("value_alone_one_year", &P::value_alone_one_year, 0.1, -2, 2,
+                {"value", "Outcome value of unanswered distress from 12 months on: self-soothing has grown.", "Kopp 1989"}),
+      sim::real("intense_alone_penalty", &P::intense_alone_penalty, 0.3, 0, 2,
+                {"value", "How much worse unanswered distress is when it is intense.", "assumption"}),
+  };
+}
+
+inline double outcome_value(const LearningParameters& p, Response r, double age_days, bool intense) {
+  switch (r) {
+    case Response::comfort: return p.value_comfort;
+    case Response::delayed: return p.value_delayed;
+    case Response::misattuned: return p.value_misattuned;
+    case Response::rebuff: return p.value_rebuff;
+    case Response::frightening: return p.value_frightening;
+    case Response::unanswered: break;
+  }
+  const double one_year = 12 * days_per_month;
+  const double grown = age_days < one_year ? age_days / one_year : 1.0;
+  return p.value_alone_newborn + (p.value_alone_one_year - p.value_alone_newborn) * grown -
+         (intense ? p.intense_alone_penalty : 0.0);
+}
+
+// What a day's episodes share, computed once a day: the value of every outcome at today's age and
+// the reinforcement rule's step. Same expressions as per episode, so the same numbers.
+struct LearningDay {
+  std::array<std::array<double, response_count>, distress_levels> outcome{};  // [intense][response]
+  double step = 0;                                                            // reinforcement rule
+};
+
+inline LearningDay learning_day(const LearningParameters& p, double age_days, double weight) {
+  LearningDay day;
+  for (int intense = 0; intense < distress_levels; ++intense)  // in the order of Response
+    day.outcome[intense] = {outcome_value(p, Response::unanswered, age_days, intense == 1), p.value_comfort,
+                            p.value_delayed, p.value_misattuned, p.value_rebuff, p.value_frightening};
+  day.step = std::min(1.0, p.learning_rate * weight);
+  return day;
+}
+
+// One update of the chosen signal's value; `weight` = phase multiplier x susceptibility, `step` the
+// reinforcement rule's min(1, learning_rate x weight), fixed for a day.
+template <LearningRule rule>
+inline void learn(const LearningParameters& p, SignallingPolicy& policy, double beta, int level, int signal,
+                  double outcome, double weight, double step) {
+  double& v = policy.value[level][signal];
+  if constexpr (rule == LearningRule::reinforcement) {
+    v += step * (outcome - v);
+  } else {
+    double& e = policy.evidence[level][signal];
+    e = e * (1 - p.forgetting) + weight;
+    v += weight / (p.prior_weight + e) * (outcome - v);
+  }
+  policy.refresh(beta, level, signal);
+}
+
+template <LearningRule rule>
+inline void learn(const LearningParameters& p, SignallingPolicy& policy, double beta, int level, int signal,
+                  double outcome, double weight) {
+  learn<rule>(p, policy, beta, level, signal, outcome, weight, std::min(1.0, p.learning_rate * weight));
+}
+
+}  // namespace attachsim::models

@@ -1,0 +1,87 @@
+// The per-dyad record of the attachment model: what /dyads and /timeseries hold, with units and
+// meanings, and where each value sits in a record. Column sets grow with the assessment ages asked.
+#pragma once
+
+#include "models/dyad/model_parameters.hpp"
+#include "models/household/risk_profile.hpp"
+#include "sim/core/record.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attachsim::models {
+
+struct AssessmentColumns {
+  std::size_t proximity_seeking, contact_maintaining, avoidance, resistance, disorganization;
+  std::size_t attachment_class, organized_class, security;
+  std::size_t iwm_availability, iwm_predictability, iwm_rejection, iwm_self_worth, fear;
+  std::size_t policy_suppress, policy_direct, policy_escalate;
+};
+
+// A preschool assessment: the attachment assessment and the outcome ratings (group /childhood).
+struct PreschoolColumns {
+  std::size_t attachment_class, organized_class, security, avoidance, resistance, disorganization;
+  std::size_t social_competence, empathy, externalizing, internalizing, peer_acceptance;
+};
+
+// Where a dyad sits among generations, and the adult its infant becomes (group /generations).
+struct GenerationColumns {
+  std::size_t lineage, generation, parent_dyad;
+  std::size_t early_deactivation, early_hyperactivation, early_fear;
+  std::size_t adult_deactivation, adult_hyperactivation, adult_fear, traumas;
+  std::size_t adult_dismissing, adult_preoccupied, adult_unresolved, adult_mind, adult_aai;
+  std::array<std::size_t, liability_count> risk_liability;  // the household's, passed on with risk_continuity
+};
+
+// Time-series variables, one value per dyad per month of age.
+enum SeriesVariable : std::size_t {
+  series_iwm_availability,
+  series_iwm_predictability,
+  series_iwm_rejection,
+  series_iwm_self_worth,
+  series_fear,
+  series_policy_suppress,
+  series_policy_direct,
+  series_policy_escalate,
+  series_caregiver_sensitivity,
+  series_caregiver_stress,
+  series_caregiver_self_efficacy,
+  series_caregiver_depressed,
+  series_violence_events,
+  series_life_events,
+  series_social_support,
+  series_count
+};
+
+std::string age_label(double months);  // 12 -> "12m", 7.5 -> "7p5m"
+
+class DyadColumns {
+ public:
+  // `adulthood`: whether infants are followed into adulthood (adds the /generations group).
+  DyadColumns(const ModelParameters& p, bool adulthood);
+
+  const std::vector<sim::Column>& columns() const { return columns_; }
+  static std::vector<sim::Series> series();
+  std::size_t index_of(const std::string& name) const;
+
+  std::size_t dyad, temperament, susceptibility, marker, episodes;
+  std::size_t sensitivity_baseline, dismissing, preoccupied, unresolved, aai_drawn, aai_coded, stress_baseline,
+      sensitivity_final, self_efficacy_final;
+  std::size_t high_risk_stratum, neighbourhood, chaos, support, risk_count, depressed_days, depression_first_year,
+      violence_events, violence_witnessed, life_events;
+  std::vector<std::size_t> risk_indicators;  // one per RiskIndicator
+  std::size_t motivation, program_attended, program_completed, program_cost, program_effect;
+  std::vector<AssessmentColumns> strange_situation;  // one per strange_situation.ages_months
+  std::vector<std::size_t> observed_sensitivity;    // one per sensitivity_observation.ages_months
+  std::vector<PreschoolColumns> preschool;          // one per preschool.ages_months
+  std::optional<GenerationColumns> generations;     // when followed into adulthood
+
+ private:
+  std::size_t add(std::string name, sim::ColumnType type, std::string unit, std::string description,
+                  std::string group = "dyads");
+  std::vector<sim::Column> columns_;
+};
+
+}  // namespace attachsim::models

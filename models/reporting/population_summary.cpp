@@ -1,0 +1,198 @@
+#include "models/reporting/population_summary.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace attachsim::models {
+namespace {
+
+const char* const class_letters = "ABCD";
+const char* const class_names[] = {"A", "B", "C", "D"};
+const char* const aai_names[] = {"F", "Ds", "E", "U"};
+
+}  // namespace
+
+PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns& columns, std::size_t generations)
+    : p_(p), columns_(columns), ssp_(columns.strange_situation.size()), sensitivity_(columns.observed_sensitivity.size()) {
+  // Pair the first Strange Situation with the latest observation at or before it (else the first).
+  const auto& obs = p.sensitivity_observation.ages_months;
+  if (!p.strange_situation.ages_months.empty())
+    for (std::size_t i = 0; i < obs.size(); ++i)
+      if (obs[i] <= p.strange_situation.ages_months[0] &&
+          (obs[correlated_observation_] > p.strange_situation.ages_months[0] || obs[i] >= obs[correlated_observation_]))
+        correlated_observation_ = i;
+  if (!p.strange_situation.ages_months.empty()) {
+    const std::string infant_age = age_label(p.strange_situation.ages_months[0]);
+    transmission_.emplace(columns, generations, correlated_observation_, infant_age);
+    if (!p.preschool.ages_months.empty()) {
+      std::vector<std::string> ages;
+      for (double age : p.preschool.ages_months) ages.push_back(age_label(age));
+      childhood_.emplace(columns, ages, infant_age);
+    }
+  }
+}
+
+void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
+  const std::size_t generation =
+      columns_.generations ? static_cast<std::size_t>(block.value(columns_.generations->generation, row)) - 1 : 0;
+  if (transmission_) transmission_->add(block, row, generation);
+  if (generation > 0) return;  // the rest describes the population as configured
+  if (childhood_) childhood_->add(block, row);
+  ++dyads_;
+  episodes_ += static_cast<std::uint64_t>(block.value(columns_.episodes, row));
+  for (std::size_t i = 0; i < ssp_.size(); ++i) {
+    const auto& c = columns_.strange_situation[i];
+    const int a = sim::label_index(block.value(c.attachment_class, row), class_names);
+    const int o = sim::label_index(block.value(c.organized_class, row), class_names);
+    if (a >= 0) ++ssp_[i].attachment[a];
+    if (o >= 0 && o < 3) ++ssp_[i].organized[o];
+    ssp_[i].security.add(block.value(c.security, row));
+  }
+  for (std::size_t i = 0; i < sensitivity_.size(); ++i)
+    sensitivity_[i].add(block.value(columns_.observed_sensitivity[i], row));
+  if (!ssp_.empty() && !sensitivity_.empty())
+    sensitivity_security_.add(block.value(columns_.observed_sensitivity[correlated_observation_], row),
+                              block.value(columns_.strange_situation[0].security, row));
+  const int k = sim::label_index(block.value(columns_.aai_coded, row), aai_names);
+  if (k >= 0) ++aai_[k];
+  depression_first_year_.add(block.value(columns_.depression_first_year, row));
+  if (!ssp_.empty()) {
+    const int a = sim::label_index(block.value(columns_.strange_situation[0].attachment_class, row), class_names);
+    const auto risks = static_cast<int>(block.value(columns_.risk_count, row));
+    if (a >= 0) {
+      ++by_stratum_[block.value(columns_.high_risk_stratum, row) > 0 ? 1 : 0][a];
+      ++by_risk_group_[risks <= 1 ? 0 : risks <= 4 ? 1 : 2][a];
+    }
+  }
+}
+
+std::vector<sim::SummaryValue> PopulationSummary::values() const {
+  std::vector<sim::SummaryValue> v;
+  v.push_back({"dyads", static_cast<double>(dyads_), "dyads", "Dyads of the first generation (the population as configured), which the values below describe unless named by generation."});
+  v.push_back({"episodes", static_cast<double>(episodes_), "episodes", "Distress episodes of the first generation's infants."});
+  for (std::size_t i = 0; i < ssp_.size(); ++i) {
+    const std::string age = age_label(p_.strange_situation.ages_months[i]);
+    for (int k = 0; k < 4; ++k) {
+      const std::string letter(1, class_letters[k]);
+      const auto [lo, hi] = sim::wilson95(ssp_[i].attachment[k], dyads_);
+      const std::string base = "ssp_" + age + "_share_" + letter;
+      const double share = dyads_ ? static_cast<double>(ssp_[i].attachment[k]) / static_cast<double>(dyads_) : 0.0;
+      v.push_back({base, share, "proportion", "Share classified " + letter + " in the Strange Situation at " + age + "."});
+      v.push_back({base + "_ci_low", lo, "proportion", "Lower bound of the 95% Wilson interval of " + base + "."});
+      v.push_back({base + "_ci_high", hi, "proportion", "Upper bound of the 95% Wilson interval of " + base + "."});
+    }
+    for (int k = 0; k < 3; ++k) {
+      const std::string letter(1, class_letters[k]);
+      const double share = dyads_ ? static_cast<double>(ssp_[i].organized[k]) / static_cast<double>(dyads_) : 0.0;
+      v.push_back({"ssp_" + age + "_organized_share_" + letter, share, "proportion",
+                   "Share with forced organized class " + letter + " at " + age + "."});
+    }
+    v.push_back({"ssp_" + age + "_security_mean", ssp_[i].security.mean(), "0-1", "Mean continuous security at " + age + "."});
+  }
+  for (std::size_t i = 0; i < sensitivity_.size(); ++i) {
+    const std::string age = age_label(p_.sensitivity_observation.ages_months[i]);
+    v.push_back({"sensitivity_" + age + "_mean", sensitivity_[i].mean(), "1-9", "Mean observed sensitivity at " + age + "."});
+    v.push_back({"sensitivity_" + age + "_sd", sensitivity_[i].sd(), "1-9", "SD of observed sensitivity at " + age + "."});
+  }
+  if (!ssp_.empty() && !sensitivity_.empty()) {
+    const auto [lo, hi] = sensitivity_security_.interval95();
+    v.push_back({"sensitivity_security_r", sensitivity_security_.r(), "r",
+                 "Pearson correlation of observed sensitivity with security at the first Strange Situation."});
+    v.push_back({"sensitivity_security_r_ci_low", lo, "r", "Lower bound of the 95% Fisher-z interval of the correlation."});
+    v.push_back({"sensitivity_security_r_ci_high", hi, "r", "Upper bound of the 95% Fisher-z interval of the correlation."});
+  }
+  v.push_back({"depression_point_prevalence", depression_first_year_.mean(), "proportion",
+               "Share of caregivers depressed on an average day of the infant's first year."});
+  if (!ssp_.empty()) {
+    const std::string age = age_label(p_.strange_situation.ages_months[0]);
+    const auto breakdown = [&](const std::string& group, const std::array<std::uint64_t, 4>& counts, const std::string& who) {
+      std::uint64_t n = 0;
+      for (auto c : counts) n += c;
+      v.push_back({"by_risk_" + group + "_dyads", static_cast<double>(n), "dyads", "Dyads " + who + "."});
+      for (int k = 0; k < 4; ++k)
+        v.push_back({"by_risk_" + group + "_ssp_" + age + "_share_" + std::string(1, class_letters[k]),
+                     n ? static_cast<double>(counts[k]) / static_cast<double>(n) : 0.0, "proportion",
+                     "Share classified " + std::string(1, class_letters[k]) + " at " + age + " among dyads " + who + "."});
+    };
+    breakdown("low_risk_stratum", by_stratum_[0], "of the low-risk stratum");
+    breakdown("high_risk_stratum", by_stratum_[1], "of the high-risk stratum");
+    breakdown("risks_0_to_1", by_risk_group_[0], "with 0-1 cumulative risks");
+    breakdown("risks_2_to_4", by_risk_group_[1], "with 2-4 cumulative risks");
+    breakdown("risks_5_or_more", by_risk_group_[2], "with 5 or more cumulative risks");
+  }
+  for (int k = 0; k < 4; ++k)
+    v.push_back({std::string("aai_share_") + aai_names[k],
+                 dyads_ ? static_cast<double>(aai_[k]) / static_cast<double>(dyads_) : 0.0, "proportion",
+                 std::string("Share of caregivers whose AAI is coded ") + aai_names[k] + "."});
+  if (childhood_)
+    for (auto& value : childhood_->values()) v.push_back(std::move(value));
+  if (transmission_)
+    for (auto& value : transmission_->values()) v.push_back(std::move(value));
+  return v;
+}
+
+std::vector<sim::SummaryTable> PopulationSummary::tables() const {
+  std::vector<sim::SummaryTable> t;
+  if (childhood_) t = childhood_->tables();
+  if (transmission_)
+    for (auto& table : transmission_->tables()) t.push_back(std::move(table));
+  return t;
+}
+
+std::string PopulationSummary::report() const {
+  std::string s;
+  char line[256];
+  std::snprintf(line, sizeof line, "%llu dyads, %llu distress episodes\n", static_cast<unsigned long long>(dyads_),
+                static_cast<unsigned long long>(episodes_));
+  s += line;
+  for (std::size_t i = 0; i < ssp_.size(); ++i) {
+    s += "Strange Situation at " + age_label(p_.strange_situation.ages_months[i]) + ":";
+    for (int k = 0; k < 4; ++k) {
+      const auto [lo, hi] = sim::wilson95(ssp_[i].attachment[k], dyads_);
+      std::snprintf(line, sizeof line, "  %c %5.1f%% [%4.1f, %4.1f]", class_letters[k],
+                    100.0 * static_cast<double>(ssp_[i].attachment[k]) / static_cast<double>(dyads_), 100 * lo, 100 * hi);
+      s += line;
+    }
+    s += "\n";
+  }
+  for (std::size_t i = 0; i < sensitivity_.size(); ++i) {
+    std::snprintf(line, sizeof line, "observed sensitivity at %s: mean %.2f (SD %.2f) on the 1-9 scale\n",
+                  age_label(p_.sensitivity_observation.ages_months[i]).c_str(), sensitivity_[i].mean(),
+                  sensitivity_[i].sd());
+    s += line;
+  }
+  if (!ssp_.empty() && !sensitivity_.empty()) {
+    std::snprintf(line, sizeof line, "sensitivity-security correlation: r = %.3f\n", sensitivity_security_.r());
+    s += line;
+  }
+  std::snprintf(line, sizeof line, "depression point prevalence in the first year: %.1f%%\n",
+                100 * depression_first_year_.mean());
+  s += line;
+  if (!ssp_.empty()) {
+    const char* names[3] = {"0-1 risks", "2-4 risks", "5+ risks "};
+    for (int g = 0; g < 3; ++g) {
+      std::uint64_t n = 0;
+      for (auto c : by_risk_group_[g]) n += c;
+      if (n == 0) continue;
+      std::snprintf(line, sizeof line, "  %s (n=%6llu):", names[g], static_cast<unsigned long long>(n));
+      s += line;
+      for (int k = 0; k < 4; ++k) {
+        std::snprintf(line, sizeof line, "  %c %5.1f%%", class_letters[k],
+                      100.0 * static_cast<double>(by_risk_group_[g][k]) / static_cast<double>(n));
+        s += line;
+      }
+      s += "\n";
+    }
+  }
+  std::snprintf(line, sizeof line, "caregiver AAI: F %.1f%%  Ds %.1f%%  E %.1f%%  U %.1f%%\n",
+                100.0 * static_cast<double>(aai_[0]) / static_cast<double>(dyads_),
+                100.0 * static_cast<double>(aai_[1]) / static_cast<double>(dyads_),
+                100.0 * static_cast<double>(aai_[2]) / static_cast<double>(dyads_),
+                100.0 * static_cast<double>(aai_[3]) / static_cast<double>(dyads_));
+  s += line;
+  if (childhood_) s += childhood_->report();
+  if (transmission_) s += transmission_->report();
+  return s;
+}
+
+}  // namespace attachsim::models

@@ -1,0 +1,51 @@
+// What a population of dyads shows as researchers report it: the distribution of Strange Situation
+// classes with 95% intervals, mean observed sensitivity, and the sensitivity-security correlation
+// (De Wolff & van IJzendoorn 1997), plus the AAI distribution of the caregivers. These describe the
+// first generation, the population as configured; later development and the transmission across
+// generations are reported beside them.
+#pragma once
+
+#include "models/reporting/childhood_summary.hpp"
+#include "models/reporting/dyad_columns.hpp"
+#include "models/dyad/model_parameters.hpp"
+#include "models/reporting/transmission_summary.hpp"
+#include "sim/core/model.hpp"
+#include "sim/core/statistics.hpp"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace attachsim::models {
+
+class PopulationSummary : public sim::Summary {
+ public:
+  PopulationSummary(const ModelParameters& p, const DyadColumns& columns, std::size_t generations);
+  void add(const sim::RecordBlock& block, std::size_t row) override;
+  std::vector<sim::SummaryValue> values() const override;
+  std::string report() const override;
+  std::vector<sim::SummaryTable> tables() const override;
+
+ private:
+  struct Classes {
+    std::array<std::uint64_t, 4> attachment{};  // A, B, C, D
+    std::array<std::uint64_t, 3> organized{};   // A, B, C
+    sim::RunningMoments security;
+  };
+  const ModelParameters& p_;
+  const DyadColumns& columns_;
+  std::uint64_t dyads_ = 0, episodes_ = 0;
+  std::vector<Classes> ssp_;
+  std::vector<sim::RunningMoments> sensitivity_;
+  sim::RunningCorrelation sensitivity_security_;
+  std::size_t correlated_observation_ = 0;  // the observation paired with the first Strange Situation
+  std::array<std::uint64_t, 4> aai_{};        // F, Ds, E, U as coded
+  // Breakdowns of the first Strange Situation by risk: stratum (low, high) and cumulative-risk group.
+  std::array<std::array<std::uint64_t, 4>, 2> by_stratum_{};
+  std::array<std::array<std::uint64_t, 4>, 3> by_risk_group_{};  // 0-1, 2-4, 5 or more risks
+  sim::RunningMoments depression_first_year_;
+  std::optional<ChildhoodSummary> childhood_;        // with preschool assessments
+  std::optional<TransmissionSummary> transmission_;  // with a Strange Situation
+};
+
+}  // namespace attachsim::models

@@ -1,0 +1,161 @@
+#include "sim/core/config.hpp"
+
+#include <boost/uuid/detail/sha1.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <sstream>
+
+namespace attachsim::sim {
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Writes the tree of dotted keys as nested block YAML in declaration order.
+void emit(std::ostringstream& out, const std::vector<ParameterSpec>& schema, const ResolvedConfig& config) {
+  std::vector<std::string> open;  // the groups currently open
+  for (const auto& spec : schema) {
+    std::vector<std::string> parts;
+    std::stringstream ss(spec.key);
+    for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
+    std::size_t common = 0;
+    while (common < open.size() && common + 1 < parts.size() && open[common] == parts[common]) ++common;
+    open.resize(common);
+    for (std::size_t d = common; d + 1 < parts.size(); ++d) {
+      out << std::string(2 * d, ' ') << parts[d] << ":\n";
+      open.push_back(parts[d]);
+    }
+    out << std::string(2 * (parts.size() - 1), ' ') << parts.back() << ": " << format_value(config.value(spec.key))
+        << "\n";
+  }
+}
+
+}  // namespace
+
+std::string format_value(const Value& v) {
+  struct {
+    std::string operator()(double x) const {
+      char buf[64];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);  // shortest text that reads back exactly
+      std::string s(buf, end);
+      if (s.find_first_of(".e") == std::string::npos) s += ".0";
+      return s;
+    }
+    std::string operator()(std::int64_t i) const { return std::to_string(i); }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(const std::vector<double>& xs) const {
+      std::string s = "[";
+      for (std::size_t i = 0; i < xs.size(); ++i) s += (i ? ", " : "") + (*this)(xs[i]);
+      return s + "]";
+    }
+  } visitor;
+  return std::visit(visitor, v);
+}
+
+std::string describe_expected(const ParameterSpec& spec) {
+  const auto number = [](double x) { return format_value(x); };
+  std::string range = "[";  // built by appends: GCC 12 warns falsely on "[" + std::string (PR 105329)
+  range += number(spec.min);
+  range += ", ";
+  range += number(spec.max);
+  range += "]";
+  switch (spec.kind) {
+    case Kind::real: return "a number in " + range;
+    case Kind::integer:
+      return "a whole number in [" + std::to_string(static_cast<std::int64_t>(spec.min)) + ", " +
+             std::to_string(static_cast<std::int64_t>(spec.max)) + "]";
+    case Kind::boolean: return "true or false";
+    case Kind::choice: {
+      std::string s = "one of ";
+      for (std::size_t i = 0; i < spec.choices.size(); ++i) s += (i ? ", " : "") + spec.choices[i];
+      return s;
+    }
+    case Kind::real_list: return "a list of numbers, each in " + range;
+  }
+  return "a value";
+}
+
+std::string nearest_key(const std::string& key, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(3, key.size() / 3) + 1;  // further than this is no suggestion
+  for (const auto& c : candidates) {
+    // Compare the full path, and the last segment alone (a right name under the wrong group).
+    const auto last = [](const std::string& s) { return s.substr(s.rfind('.') + 1); };
+    const std::size_t d = std::min(edit_distance(key, c), edit_distance(last(key), last(c)) + 1);
+    if (d < best_distance) best_distance = d, best = c;
+  }
+  return best;
+}
+
+ResolvedConfig::ResolvedConfig(std::vector<ParameterSpec> schema) : schema_(std::move(schema)) {
+  for (std::size_t i = 0; i < schema_.size(); ++i) {
+    index_[schema_[i].key] = i;
+    values_[schema_[i].key] = schema_[i].default_value;
+  }
+}
+
+const ParameterSpec& ResolvedConfig::spec(const std::string& key) const { return schema_.at(index_.at(key)); }
+
+const Value& ResolvedConfig::value(const std::string& key) const { return values_.at(key); }
+
+SourcePosition ResolvedConfig::position_of(const std::string& key) const {
+  auto it = positions_.find(key);
+  if (it != positions_.end()) return it->second;
+  return {source_file_.empty() ? "defaults" : source_file_, 0, 0};
+}
+
+void ResolvedConfig::set(const std::string& key, const Value& value, const SourcePosition& where) {
+  const ParameterSpec& declared = spec(key);
+  const bool kind_matches = value.index() == declared.default_value.index();
+  const auto outside = [&](double x) { return !in_range(x, declared); };
+  bool bad = !kind_matches;
+  if (!bad && declared.kind == Kind::real) bad = outside(std::get<double>(value));
+  if (!bad && declared.kind == Kind::integer) bad = outside(static_cast<double>(std::get<std::int64_t>(value)));
+  if (!bad && declared.kind == Kind::real_list)
+    for (double x : std::get<std::vector<double>>(value)) bad = bad || outside(x);
+  if (!bad && declared.kind == Kind::choice)
+    bad = std::find(declared.choices.begin(), declared.choices.end(), std::get<std::string>(value)) == declared.choices.end();
+  if (bad) {
+    std::string found = "'";  // built by appends: GCC 12 warns falsely on "'" + std::string (PR 105329)
+    found += format_value(value);
+    found += "'";
+    throw InputError(where, key, describe_expected(declared), found);
+  }
+  values_.at(key) = value;
+  positions_[key] = where;
+}
+
+std::string ResolvedConfig::to_yaml() const {
+  std::ostringstream out;
+  emit(out, schema_, *this);
+  return out.str();
+}
+
+std::string ResolvedConfig::hash() const { return sha1_hex(to_yaml()); }
+
+std::string sha1_hex(const std::string& text) {
+  boost::uuids::detail::sha1 sha;
+  sha.process_bytes(text.data(), text.size());
+  unsigned int digest[5];
+  sha.get_digest(digest);
+  char hex[41];
+  for (int i = 0; i < 5; ++i) std::snprintf(hex + 8 * i, 9, "%08x", digest[i]);
+  return std::string(hex, 40);
+}
+
+}  // namespace attachsim::sim

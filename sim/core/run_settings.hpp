@@ -1,0 +1,38 @@
+// Settings of a run that are not science: how many units, which seed, how output is chunked.
+#pragma once
+
+#include "sim/core/parameter.hpp"
+
+#include <cstdint>
+
+namespace attachsim::sim {
+
+struct RunSettings {
+  std::int64_t dyads = 0;
+  std::int64_t seed = 0;
+  std::int64_t chunk_dyads = 0;
+  std::int64_t generations = 1;
+  bool timeseries = false;
+};
+
+inline ParameterTable<RunSettings> run_settings_table() {
+  ParameterTable<RunSettings> t;
+  t.push_back(integer("dyads", &RunSettings::dyads, 10000, 1, 1000000000,
+                      {"dyads", "Number of dyads simulated (of lineages, when run.generations > 1).", "run setting"}));
+  t.push_back(integer("seed", &RunSettings::seed, 1, 0, 9007199254740991,
+                      {"", "Master seed; every stream derives from (seed, dyad, purpose).", "run setting"}));
+  t.push_back(integer("chunk_dyads", &RunSettings::chunk_dyads, 4096, 16, 1048576,
+                      {"dyads", "Dyads simulated and written per block; bounds memory.", "run setting"}));
+  t.push_back(boolean("timeseries", &RunSettings::timeseries, false,
+                      {"", "Write monthly per-dyad state to /timeseries.", "run setting"}));
+  t.push_back(integer("generations", &RunSettings::generations, 1, 1, 10,
+                      {"generations", "Linked generations per lineage: the infant of each generation grows up and becomes the caregiver of the next (rows = dyads x generations).", "run setting; docs/ODD.md, Submodels: adulthood"}));
+  ParameterTable<RunSettings> nested;
+  for (auto& p : t) {
+    p.spec.key = "run." + p.spec.key;
+    nested.push_back(std::move(p));
+  }
+  return nested;
+}
+
+}  // namespace attachsim::sim

@@ -1,0 +1,176 @@
+// Reading scenarios from YAML: every key checked against the declared parameters, with the file, line and
+// column of each value kept for error messages (sim/core/config.hpp holds the values themselves).
+#include "sim/input/yaml_settings.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+namespace attachsim::sim {
+namespace {
+
+SourcePosition at(const std::string& file, const YAML::Node& node) {
+  const auto mark = node.Mark();
+  return {file, mark.line + 1, mark.column + 1};
+}
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+std::string describe_found(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Null: return "nothing";
+    default: return quoted(node.Scalar());
+  }
+}
+
+class Reader {
+ public:
+  Reader(ResolvedConfig& config, std::string file) : config_(config), file_(std::move(file)) {
+    for (const auto& spec : config.schema()) {
+      keys_.push_back(spec.key);
+      for (auto dot = spec.key.find('.'); dot != std::string::npos; dot = spec.key.find('.', dot + 1))
+        groups_.push_back(spec.key.substr(0, dot));
+    }
+  }
+
+  void read_map(const YAML::Node& map, const std::string& prefix) {
+    for (const auto& entry : map) {
+      const std::string name = entry.first.Scalar();
+      const std::string key = prefix.empty() ? name : prefix + "." + name;
+      const YAML::Node& value = entry.second;
+      if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+        config_.set(key, parse_value(value, config_.spec(key), at(file_, value)), at(file_, value));
+      } else if (std::find(groups_.begin(), groups_.end(), key) != groups_.end()) {
+        if (!value.IsMap()) throw InputError(at(file_, value), key, "a map of settings", describe_found(value));
+        read_map(value, key);
+      } else {
+        throw unknown(key, at(file_, entry.first));
+      }
+    }
+  }
+
+  InputError unknown(const std::string& key, const SourcePosition& where) const {
+    std::vector<std::string> all = keys_;
+    all.insert(all.end(), groups_.begin(), groups_.end());
+    const std::string near = nearest_key(key, all);
+    return InputError(where, key, near.empty() ? "a declared key (see 'attachsim params')" : "a declared key, such as '" + near + "'",
+                      "an unknown key" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
+  }
+
+  bool is_key(const std::string& key) const { return std::find(keys_.begin(), keys_.end(), key) != keys_.end(); }
+
+ private:
+  ResolvedConfig& config_;
+  std::string file_;
+  std::vector<std::string> keys_, groups_;
+};
+
+}  // namespace
+
+bool parse_number(const YAML::Node& node, double& x) {
+  if (!node.IsScalar()) return false;
+  const std::string& s = node.Scalar();
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
+  return ec == std::errc() && end == s.data() + s.size() && std::isfinite(x);
+}
+
+bool parse_integer(const YAML::Node& node, std::int64_t& i) {
+  if (!node.IsScalar()) return false;
+  const std::string& s = node.Scalar();
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), i);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+Value parse_value(const YAML::Node& node, const ParameterSpec& spec, const SourcePosition& where) {
+  const auto fail = [&](const YAML::Node& n) -> Value {
+    throw InputError(where, spec.key, describe_expected(spec), describe_found(n));
+  };
+  switch (spec.kind) {
+    case Kind::real: {
+      double x = 0;
+      if (!parse_number(node, x) || !in_range(x, spec)) return fail(node);
+      return x;
+    }
+    case Kind::integer: {
+      std::int64_t i = 0;
+      if (!parse_integer(node, i) || !in_range(static_cast<double>(i), spec)) return fail(node);
+      return i;
+    }
+    case Kind::boolean:
+      if (node.IsScalar() && node.Scalar() == "true") return true;
+      if (node.IsScalar() && node.Scalar() == "false") return false;
+      return fail(node);
+    case Kind::choice:
+      if (!node.IsScalar() || std::find(spec.choices.begin(), spec.choices.end(), node.Scalar()) == spec.choices.end())
+        return fail(node);
+      return node.Scalar();
+    case Kind::real_list: {
+      if (!node.IsSequence()) return fail(node);
+      std::vector<double> xs;
+      for (const auto& element : node) {
+        double x = 0;
+        if (!parse_number(element, x) || !in_range(x, spec)) return fail(element);
+        xs.push_back(x);
+      }
+      return xs;
+    }
+  }
+  return fail(node);
+}
+
+SourcePosition position_in(const std::string& file, const YAML::Node& node) { return at(file, node); }
+
+std::string describe_node(const YAML::Node& node) { return describe_found(node); }
+
+void apply_settings(ResolvedConfig& config, const std::string& file, const YAML::Node& map, const std::string& prefix) {
+  if (!map.IsMap()) throw InputError(at(file, map), prefix, "a map of settings", describe_found(map));
+  Reader(config, file).read_map(map, prefix);
+}
+
+ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> schema,
+                           const std::vector<std::string>& overrides) {
+  ResolvedConfig config(std::move(schema));
+  config.set_source_file(path);
+  Reader reader(config, path);
+
+  // A directory opens as a stream on Linux and fails only when read, as an internal error.
+  if (std::error_code ec; std::filesystem::is_directory(path, ec))
+    throw InputError({path, 0, 0}, "", "a readable YAML config file", "a directory");
+  std::ifstream in(path);
+  if (!in) throw InputError({path, 0, 0}, "", "a readable YAML config file", "no such readable file");
+  YAML::Node root;
+  try {
+    root = YAML::Load(in);
+  } catch (const YAML::ParserException& e) {
+    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "valid YAML", "a syntax error (" + e.msg + ")");
+  }
+  if (root.IsMap())
+    reader.read_map(root, "");
+  else if (!root.IsNull())
+    throw InputError(at(path, root), "", "a map of settings at the top level", describe_found(root));
+
+  for (const auto& assignment : overrides) {
+    const SourcePosition where{"--set '" + assignment + "'", 0, 0};
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw InputError(where, "", "KEY=VALUE with a dotted key, e.g. run.dyads=500", quoted(assignment));
+    const std::string key = assignment.substr(0, eq);
+    if (!reader.is_key(key)) throw reader.unknown(key, where);
+    YAML::Node value;
+    try {
+      value = YAML::Load(assignment.substr(eq + 1));
+    } catch (const YAML::ParserException& e) {
+      throw InputError(where, key, "a value in YAML syntax", "a syntax error (" + e.msg + ")");
+    }
+    config.set(key, parse_value(value, config.spec(key), where), where);
+  }
+  return config;
+}
+
+}  // namespace attachsim::sim

@@ -1,3 +1,0 @@
-#include "sim/cli.hpp"
-
-int main(int argc, char** argv) { return attachsim::sim::run_cli(argc, argv); }

@@ -1,0 +1,236 @@
+#include "sim/trials/trial_analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <numeric>
+
+namespace attachsim::sim {
+namespace {
+
+constexpr double z95 = 1.959963984540054;
+const double d_per_log_odds = std::sqrt(3.0) / 3.141592653589793;  // Chinn 2000
+
+std::size_t index_of(const std::vector<Column>& columns, const std::string& name) {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == name) return i;
+  return columns.size();
+}
+
+// The outcome value of one row: 0/1 for binary outcomes, the value for continuous ones.
+double value_of(const TrialOutcome& o, const RecordBlock& block, std::size_t column, std::size_t row) {
+  const double v = block.value(column, row);
+  return o.binary ? (v == label_code(o.positive_label.c_str()) ? 1.0 : 0.0) : v;
+}
+
+struct Sample {
+  double n = 0, sum = 0, sum2 = 0, cost = 0;
+  void add(double x, double c) { n += 1, sum += x, sum2 += x * x, cost += c; }
+  double mean() const { return n > 0 ? sum / n : NAN; }
+  double variance() const { return n > 1 ? (sum2 - sum * sum / n) / (n - 1) : 0.0; }
+};
+
+Contrast compare(const TrialOutcome& o, const Sample& arm, const Sample& ref, bool success) {
+  Contrast c;
+  c.n_arm = arm.n, c.n_reference = ref.n;
+  c.arm_value = arm.mean(), c.reference_value = ref.mean();
+  c.difference = c.arm_value - c.reference_value;
+  c.cost_difference = (arm.n > 0 ? arm.cost / arm.n : 0) - (ref.n > 0 ? ref.cost / ref.n : 0);
+  if (o.binary) {
+    const double p1 = c.arm_value, p0 = c.reference_value;
+    const double se = std::sqrt(p1 * (1 - p1) / arm.n + p0 * (1 - p0) / ref.n);
+    c.difference_low = c.difference - z95 * se, c.difference_high = c.difference + z95 * se;
+    // Odds ratio with Haldane's correction when a cell is empty.
+    double a = arm.sum, b = arm.n - arm.sum, cc = ref.sum, d = ref.n - ref.sum;
+    if (a == 0 || b == 0 || cc == 0 || d == 0) a += 0.5, b += 0.5, cc += 0.5, d += 0.5;
+    const double log_or = std::log(a * d / (b * cc)), log_se = std::sqrt(1 / a + 1 / b + 1 / cc + 1 / d);
+    c.odds_ratio = std::exp(log_or);
+    c.odds_ratio_low = std::exp(log_or - z95 * log_se), c.odds_ratio_high = std::exp(log_or + z95 * log_se);
+    c.cohens_d = log_or * d_per_log_odds;
+    c.d_low = (log_or - z95 * log_se) * d_per_log_odds, c.d_high = (log_or + z95 * log_se) * d_per_log_odds;
+    c.significant = c.odds_ratio_low > 1 || c.odds_ratio_high < 1;
+    if (success && c.difference > 0) {
+      c.nnt = 1 / c.difference;
+      c.cost_per_success = c.cost_difference / c.difference;
+    }
+  } else {
+    const double pooled = std::sqrt(((arm.n - 1) * arm.variance() + (ref.n - 1) * ref.variance()) / (arm.n + ref.n - 2));
+    const double se = std::sqrt(arm.variance() / arm.n + ref.variance() / ref.n);
+    c.difference_low = c.difference - z95 * se, c.difference_high = c.difference + z95 * se;
+    c.cohens_d = pooled > 0 ? c.difference / pooled : 0.0;
+    const double d_se = std::sqrt((arm.n + ref.n) / (arm.n * ref.n) + c.cohens_d * c.cohens_d / (2 * (arm.n + ref.n)));
+    c.d_low = c.cohens_d - z95 * d_se, c.d_high = c.cohens_d + z95 * d_se;
+    c.significant = c.d_low > 0 || c.d_high < 0;
+  }
+  return c;
+}
+
+std::string level_of(const TrialModerator& m, double v, double median, const Column& column) {
+  if (m.median_split) return v < median ? "below median" : "at or above median";
+  if (!m.edges.empty()) {
+    for (std::size_t i = 0; i + 1 < m.edges.size(); ++i)
+      if (v >= m.edges[i] && v < m.edges[i + 1]) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%g to %g", m.edges[i], m.edges[i + 1] - 1);
+        return text;
+      }
+    char text[64];
+    std::snprintf(text, sizeof text, "%g or more", m.edges.back());
+    return text;
+  }
+  if (column.type == ColumnType::label) return label_text(v);
+  char text[64];
+  std::snprintf(text, sizeof text, "%g", v);
+  return text;
+}
+
+}  // namespace
+
+std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
+                                const TrialReplicate& r, std::int64_t replicate) {
+  std::vector<Contrast> out;
+  const std::size_t cost = index_of(columns, design.cost_column), adherent = index_of(columns, design.adherence_column);
+  const std::size_t n = r.enrolled.size();
+  for (const auto& f : spec.follow_ups)
+    for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
+      const std::size_t column = index_of(columns, o.column);
+      if (column == columns.size()) continue;
+      const bool success = o.name == design.success_outcome;
+      for (std::size_t a = 1; a < spec.arms.size(); ++a)
+        for (const char* analysis : {"itt", "per_protocol", "twins"}) {
+          Sample arm, ref;
+          const std::string kind = analysis;
+          for (std::size_t i = 0; i < n; ++i) {
+            const auto assigned = static_cast<std::size_t>(r.assigned[i]);
+            if (kind == "twins") {  // every enrolled dyad, under both arms
+              arm.add(value_of(o, r.twins[a], column, i), r.twins[a].value(cost, i));
+              ref.add(value_of(o, r.twins[0], column, i), r.twins[0].value(cost, i));
+              continue;
+            }
+            if (assigned != a && assigned != 0) continue;
+            const RecordBlock& own = r.twins[assigned];
+            if (kind == "per_protocol" && own.value(adherent, i) < 1) continue;
+            (assigned == a ? arm : ref).add(value_of(o, own, column, i), own.value(cost, i));
+          }
+          if (arm.n < 2 || ref.n < 2) continue;
+          Contrast c = compare(o, arm, ref, success);
+          if (kind == "twins") {  // paired: the interval of the mean individual effect
+            double s = 0, s2 = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+              const double e = value_of(o, r.twins[a], column, i) - value_of(o, r.twins[0], column, i);
+              s += e, s2 += e * e;
+            }
+            const double mean = s / static_cast<double>(n);
+            const double se = std::sqrt(std::max(0.0, (s2 - s * mean) / static_cast<double>(n - 1)) / static_cast<double>(n));
+            c.difference_low = mean - z95 * se, c.difference_high = mean + z95 * se;
+          }
+          c.replicate = replicate, c.age_months = f.age_months, c.outcome = o.name, c.arm = spec.arms[a].name;
+          c.analysis = kind;
+          out.push_back(c);
+        }
+    }
+  return out;
+}
+
+std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign& design,
+                                        const std::vector<Column>& columns, const TrialReplicate& r) {
+  std::vector<ModeratorEffect> out;
+  const std::size_t n = r.enrolled.size();
+  for (const auto& f : spec.follow_ups)
+    for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
+      const std::size_t column = index_of(columns, o.column);
+      if (column == columns.size()) continue;
+      for (std::size_t a = 1; a < spec.arms.size(); ++a)
+        for (const auto& m : design.moderators) {
+          const std::size_t mc = index_of(columns, m.column);
+          if (mc == columns.size()) continue;
+          std::vector<double> values;
+          for (std::size_t i = 0; i < n; ++i) values.push_back(r.twins[0].value(mc, i));
+          std::vector<double> sorted = values;
+          std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(n / 2), sorted.end());
+          const double median = sorted[n / 2];
+          std::map<std::string, Sample> levels;
+          for (std::size_t i = 0; i < n; ++i) {
+            const double effect = value_of(o, r.twins[a], column, i) - value_of(o, r.twins[0], column, i);
+            levels[level_of(m, values[i], median, columns[mc])].add(effect, 0);
+          }
+          for (const auto& [level, s] : levels)
+            out.push_back({f.age_months, o.name, spec.arms[a].name, m.name, level, s.n, s.mean(),
+                           s.n > 1 ? std::sqrt(s.variance() / s.n) : NAN});
+        }
+    }
+  return out;
+}
+
+std::vector<PowerRow> power(const std::vector<Contrast>& all) {
+  std::map<std::tuple<double, std::string, std::string>, std::vector<const Contrast*>> groups;
+  for (const auto& c : all)
+    if (c.analysis == "itt") groups[{c.age_months, c.outcome, c.arm}].push_back(&c);
+  std::vector<PowerRow> out;
+  for (const auto& [key, rows] : groups) {
+    PowerRow p;
+    p.age_months = std::get<0>(key), p.outcome = std::get<1>(key), p.arm = std::get<2>(key);
+    p.replicates = static_cast<double>(rows.size());
+    std::vector<double> diffs;
+    double significant = 0, d = 0;
+    for (const auto* c : rows) diffs.push_back(c->difference), significant += c->significant, d += c->cohens_d;
+    const double mean = std::accumulate(diffs.begin(), diffs.end(), 0.0) / p.replicates;
+    double ss = 0;
+    for (double x : diffs) ss += (x - mean) * (x - mean);
+    std::sort(diffs.begin(), diffs.end());
+    const auto quantile = [&](double q) { return diffs[static_cast<std::size_t>(std::floor(q * (p.replicates - 1) + 0.5))]; };
+    p.mean_difference = mean, p.sd_difference = p.replicates > 1 ? std::sqrt(ss / (p.replicates - 1)) : 0.0;
+    p.low = quantile(0.025), p.high = quantile(0.975), p.power = significant / p.replicates, p.mean_d = d / p.replicates;
+    out.push_back(p);
+  }
+  return out;
+}
+
+std::string format_contrasts(const std::vector<Contrast>& rows, const std::string& cost_unit) {
+  std::string s;
+  char line[512];
+  std::snprintf(line, sizeof line, "%-5s %-15s %-20s %-12s %7s %7s %24s %22s %20s %7s %12s\n", "age", "outcome", "arm",
+                "analysis", "arm", "ref", "difference [95% CI]", "odds ratio [95% CI]", "d [95% CI]", "NNT",
+                ("cost/succ " + cost_unit).substr(0, 12).c_str());
+  s += line;
+  for (const auto& c : rows) {
+    std::snprintf(line, sizeof line, "%-5g %-15s %-20s %-12s %7.3f %7.3f %8.3f [%6.3f,%6.3f] %6.2f [%5.2f,%6.2f] %6.2f [%5.2f,%5.2f] %7.1f %12.0f\n",
+                  c.age_months, c.outcome.c_str(), c.arm.substr(0, 20).c_str(), c.analysis.c_str(), c.arm_value,
+                  c.reference_value, c.difference, c.difference_low, c.difference_high, c.odds_ratio, c.odds_ratio_low,
+                  c.odds_ratio_high, c.cohens_d, c.d_low, c.d_high, c.nnt, c.cost_per_success);
+    s += line;
+  }
+  return s;
+}
+
+std::string format_moderators(const std::vector<ModeratorEffect>& rows) {
+  std::string s;
+  char line[256];
+  std::snprintf(line, sizeof line, "%-5s %-15s %-20s %-24s %-20s %6s %12s\n", "age", "outcome", "arm", "moderator",
+                "level", "n", "effect (SE)");
+  s += line;
+  for (const auto& m : rows) {
+    std::snprintf(line, sizeof line, "%-5g %-15s %-20s %-24s %-20s %6.0f %6.3f (%.3f)\n", m.age_months, m.outcome.c_str(),
+                  m.arm.substr(0, 20).c_str(), m.moderator.c_str(), m.level.c_str(), m.n, m.mean_effect, m.se);
+    s += line;
+  }
+  return s;
+}
+
+std::string format_power(const std::vector<PowerRow>& rows) {
+  std::string s;
+  char line[256];
+  std::snprintf(line, sizeof line, "%-5s %-15s %-20s %10s %22s %8s %6s\n", "age", "outcome", "arm", "replicates",
+                "difference (95% range)", "mean d", "power");
+  s += line;
+  for (const auto& p : rows) {
+    std::snprintf(line, sizeof line, "%-5g %-15s %-20s %10.0f %7.3f (%6.3f,%6.3f) %8.2f %6.2f\n", p.age_months,
+                  p.outcome.c_str(), p.arm.substr(0, 20).c_str(), p.replicates, p.mean_difference, p.low, p.high,
+                  p.mean_d, p.power);
+    s += line;
+  }
+  return s;
+}
+
+}  // namespace attachsim::sim

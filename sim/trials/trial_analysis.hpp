@@ -1,0 +1,54 @@
+// Analysing a simulated trial as the field does: per arm and per contrast with the reference arm, at
+// each follow-up, by intention to treat and per protocol: shares and means, risk difference, odds
+// ratio, Cohen's d (from the odds ratio for binary outcomes, Chinn 2000; pooled SD for continuous
+// ones, Hedges & Olkin 1985) with 95% intervals, number needed to treat and cost per additional
+// success. And what no real trial can do: individual effects from counterfactual twins, by moderator.
+#pragma once
+
+#include "sim/core/trial_design.hpp"
+#include "sim/trials/trial_runner.hpp"
+#include "sim/trials/trial_spec.hpp"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace attachsim::sim {
+
+struct Contrast {
+  std::int64_t replicate = 0;
+  double age_months = 0;
+  std::string outcome, arm, analysis;  // analysis: itt, per_protocol, twins
+  double n_arm = 0, n_reference = 0;
+  double arm_value = 0, reference_value = 0;  // share or mean
+  double difference = 0, difference_low = 0, difference_high = 0;
+  double odds_ratio = NAN, odds_ratio_low = NAN, odds_ratio_high = NAN;
+  double cohens_d = 0, d_low = 0, d_high = 0;
+  double nnt = NAN, cost_per_success = NAN, cost_difference = 0;
+  bool significant = false;  // the 95% interval excludes no effect
+};
+
+struct ModeratorEffect {
+  double age_months = 0;
+  std::string outcome, arm, moderator, level;
+  double n = 0, mean_effect = 0, se = 0;
+};
+
+struct PowerRow {
+  double age_months = 0;
+  std::string outcome, arm;
+  double replicates = 0, mean_difference = 0, sd_difference = 0, low = 0, high = 0, power = 0, mean_d = 0;
+};
+
+std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
+                                const TrialReplicate& r, std::int64_t replicate);
+std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign& design,
+                                        const std::vector<Column>& columns, const TrialReplicate& r);
+// Distribution of the intention-to-treat estimates over replicates and the power at alpha 0.05.
+std::vector<PowerRow> power(const std::vector<Contrast>& all);
+
+std::string format_contrasts(const std::vector<Contrast>& rows, const std::string& cost_unit);
+std::string format_moderators(const std::vector<ModeratorEffect>& rows);
+std::string format_power(const std::vector<PowerRow>& rows);
+
+}  // namespace attachsim::sim

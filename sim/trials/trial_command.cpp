@@ -1,0 +1,184 @@
+#include "sim/trials/trial_command.hpp"
+
+#include "sim/output/hdf5_output.hpp"
+#include "sim/engine/progress.hpp"
+#include "sim/trials/trial_analysis.hpp"
+#include "sim/trials/trial_runner.hpp"
+#include "sim/trials/trial_spec.hpp"
+#include "sim/output/version.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace attachsim::sim {
+namespace {
+
+using Table = std::vector<Hdf5Output::TableColumn>;
+
+Table contrast_table(const std::vector<Contrast>& rows, const std::string& cost_unit) {
+  Table t = {{"replicate", "", "Replicate of the whole trial (0 = the trial as specified).", {}, {}},
+             {"age_months", "months", "Follow-up age.", {}, {}},
+             {"outcome", "", "Outcome (see the trial's outcomes in docs/output.md).", {}, {}},
+             {"arm", "", "Arm compared with the reference arm.", {}, {}},
+             {"analysis", "", "itt: as randomized; per_protocol: program arms' completers only; twins: every enrolled dyad under both arms.", {}, {}},
+             {"n_arm", "dyads", "Dyads in the arm.", {}, {}},
+             {"n_reference", "dyads", "Dyads in the reference arm.", {}, {}},
+             {"arm_value", "share or mean", "Share (binary outcomes) or mean in the arm.", {}, {}},
+             {"reference_value", "share or mean", "Share or mean in the reference arm.", {}, {}},
+             {"difference", "share or outcome unit", "Risk or mean difference, arm minus reference.", {}, {}},
+             {"difference_low", "share or outcome unit", "Lower 95% bound of the difference.", {}, {}},
+             {"difference_high", "share or outcome unit", "Upper 95% bound of the difference.", {}, {}},
+             {"odds_ratio", "", "Odds ratio (binary outcomes; NaN otherwise).", {}, {}},
+             {"odds_ratio_low", "", "Lower 95% bound of the odds ratio.", {}, {}},
+             {"odds_ratio_high", "", "Upper 95% bound of the odds ratio.", {}, {}},
+             {"cohens_d", "SD", "Cohen's d: from the odds ratio for binary outcomes (Chinn 2000), pooled SD otherwise.", {}, {}},
+             {"d_low", "SD", "Lower 95% bound of d.", {}, {}},
+             {"d_high", "SD", "Upper 95% bound of d.", {}, {}},
+             {"nnt", "dyads", "Number needed to treat for one more success (success outcome, positive difference).", {}, {}},
+             {"cost_difference", cost_unit, "Mean program cost, arm minus reference.", {}, {}},
+             {"cost_per_success", cost_unit, "Cost per additional success (e.g. secure child).", {}, {}},
+             {"significant", "0/1", "1 if the 95% interval excludes no effect.", {}, {}}};
+  for (const auto& c : rows) {
+    const double numbers[] = {static_cast<double>(c.replicate), c.age_months};
+    t[0].numbers.push_back(numbers[0]), t[1].numbers.push_back(numbers[1]);
+    t[2].texts.push_back(c.outcome), t[3].texts.push_back(c.arm), t[4].texts.push_back(c.analysis);
+    const double rest[] = {c.n_arm, c.n_reference, c.arm_value, c.reference_value, c.difference, c.difference_low,
+                           c.difference_high, c.odds_ratio, c.odds_ratio_low, c.odds_ratio_high, c.cohens_d, c.d_low,
+                           c.d_high, c.nnt, c.cost_difference, c.cost_per_success, c.significant ? 1.0 : 0.0};
+    for (std::size_t k = 0; k < std::size(rest); ++k) t[5 + k].numbers.push_back(rest[k]);
+  }
+  return t;
+}
+
+Table moderator_table(const std::vector<ModeratorEffect>& rows) {
+  Table t = {{"age_months", "months", "Follow-up age.", {}, {}},
+             {"outcome", "", "Outcome.", {}, {}},
+             {"arm", "", "Arm whose effect is shown.", {}, {}},
+             {"moderator", "", "Moderator.", {}, {}},
+             {"level", "", "Level of the moderator.", {}, {}},
+             {"n", "dyads", "Enrolled dyads at this level.", {}, {}},
+             {"mean_effect", "share or outcome unit", "Mean individual effect: outcome under the arm minus under the reference arm (counterfactual twins).", {}, {}},
+             {"se", "share or outcome unit", "Standard error of the mean effect.", {}, {}}};
+  for (const auto& m : rows) {
+    t[0].numbers.push_back(m.age_months);
+    t[1].texts.push_back(m.outcome), t[2].texts.push_back(m.arm), t[3].texts.push_back(m.moderator), t[4].texts.push_back(m.level);
+    t[5].numbers.push_back(m.n), t[6].numbers.push_back(m.mean_effect), t[7].numbers.push_back(m.se);
+  }
+  return t;
+}
+
+Table power_table(const std::vector<PowerRow>& rows) {
+  Table t = {{"age_months", "months", "Follow-up age.", {}, {}},
+             {"outcome", "", "Outcome.", {}, {}},
+             {"arm", "", "Arm compared with the reference arm.", {}, {}},
+             {"replicates", "", "Replicates of the trial.", {}, {}},
+             {"mean_difference", "share or outcome unit", "Mean intention-to-treat difference over replicates.", {}, {}},
+             {"sd_difference", "share or outcome unit", "SD of the difference over replicates.", {}, {}},
+             {"difference_q025", "share or outcome unit", "2.5th percentile of the difference over replicates.", {}, {}},
+             {"difference_q975", "share or outcome unit", "97.5th percentile of the difference over replicates.", {}, {}},
+             {"mean_d", "SD", "Mean Cohen's d over replicates.", {}, {}},
+             {"power", "share", "Share of replicates whose 95% interval excludes no effect (power at alpha 0.05).", {}, {}}};
+  for (const auto& p : rows) {
+    t[0].numbers.push_back(p.age_months), t[1].texts.push_back(p.outcome), t[2].texts.push_back(p.arm);
+    t[3].numbers.push_back(p.replicates), t[4].numbers.push_back(p.mean_difference), t[5].numbers.push_back(p.sd_difference);
+    t[6].numbers.push_back(p.low), t[7].numbers.push_back(p.high), t[8].numbers.push_back(p.mean_d), t[9].numbers.push_back(p.power);
+  }
+  return t;
+}
+
+}  // namespace
+
+int run_trial_command(Model& model, const TrialOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  TrialSpec spec = load_trial(options.file, model);
+  if (options.replicates) spec.replicates = *options.replicates;
+  if (options.seed) spec.seed = *options.seed;
+  const std::string output = options.output.empty()
+                                 ? "results/" + std::filesystem::path(options.file).stem().string() + ".h5"
+                                 : options.output;
+  Hdf5Output out(output);  // fails now on an unwritable path, before any simulation
+  const auto design = model.trial_design();
+
+  std::vector<Contrast> all;
+  std::vector<ModeratorEffect> moderator_rows;
+  TrialReplicate first;
+  std::vector<Column> columns;
+  Progress progress("replicates", options.quiet || spec.replicates == 1);
+  for (std::int64_t r = 0; r < spec.replicates; ++r) {
+    TrialReplicate replicate = run_trial_replicate(model, spec, replicate_seed(spec.seed, r), options.threads);
+    if (r == 0) columns = model.columns();
+    auto rows = contrasts(spec, design, columns, replicate, r);
+    all.insert(all.end(), rows.begin(), rows.end());
+    if (r == 0) {
+      moderator_rows = moderators(spec, design, columns, replicate);
+      first = std::move(replicate);
+    }
+    progress.update(static_cast<std::uint64_t>(r + 1), static_cast<std::uint64_t>(spec.replicates));
+  }
+  const auto power_rows = power(all);
+
+  out.set_meta("attachsim_version", std::string(version));
+  out.set_meta("git_commit", std::string(git_commit));
+  out.set_meta("trial_file", options.file);
+  out.set_meta("trial_yaml", spec.text);
+  out.set_meta("trial_sha1", sha1_hex(spec.text));
+  out.set_meta("seed", static_cast<std::int64_t>(spec.seed));
+  out.set_meta("replicates", spec.replicates);
+  out.set_meta("threads", static_cast<std::int64_t>(options.threads));
+  for (const auto& arm : spec.arms) out.set_meta("config_yaml_" + arm.name, arm.config.to_yaml());
+  Table enrolled = {{"dyad", "", "Dyad index (its random streams derive from it).", {}, {}},
+                    {"arm", "", "Arm the dyad was randomized to.", {}, {}},
+                    {"stratum", "", "Randomization stratum.", {}, {}}};
+  for (std::size_t i = 0; i < first.enrolled.size(); ++i) {
+    enrolled[0].numbers.push_back(static_cast<double>(first.enrolled[i]));
+    enrolled[1].texts.push_back(spec.arms[static_cast<std::size_t>(first.assigned[i])].name);
+    enrolled[2].numbers.push_back(first.stratum[i]);
+  }
+  out.write_table("trial/enrolled", "Enrolled dyads of replicate 0 and their randomization.", enrolled);
+  for (std::size_t a = 0; a < spec.arms.size(); ++a)
+    out.write_block("trial/twins/" + spec.arms[a].name,
+                    "Every enrolled dyad (replicate 0) simulated under arm '" + spec.arms[a].name +
+                        "' with common random numbers: its counterfactual twin.",
+                    columns, first.twins[a]);
+  out.write_table("trial/contrasts", "Each arm against the reference arm, per follow-up, outcome and analysis.",
+                  contrast_table(all, design.cost_unit));
+  out.write_table("trial/moderators", "Who benefits most: mean individual effects from twins, by moderator (replicate 0).",
+                  moderator_table(moderator_rows));
+  out.write_table("trial/power", "Intention-to-treat estimates over replicates, and power at alpha 0.05.", power_table(power_rows));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.set_meta("wall_seconds", seconds);
+  out.commit();
+
+  if (!options.quiet) {
+    std::vector<Contrast> shown;
+    for (const auto& c : all)
+      if (c.replicate == 0) shown.push_back(c);
+    std::cout << spec.name << "\n"
+              << "screened " << spec.screened << ", eligible " << first.eligible << ", enrolled " << first.enrolled.size()
+              << ", arms:";
+    for (const auto& arm : spec.arms) {
+      std::size_t n = 0;
+      for (std::size_t i = 0; i < first.assigned.size(); ++i) n += spec.arms[static_cast<std::size_t>(first.assigned[i])].name == arm.name;
+      std::cout << " " << arm.name << " (" << n << ")";
+    }
+    std::cout << "\n\n" << format_contrasts(shown, design.cost_unit);
+    // Who benefits most, at the last follow-up that measures the success outcome (all are in /trial).
+    double last = -1;
+    for (const auto& m : moderator_rows)
+      if (m.outcome == design.success_outcome) last = std::max(last, m.age_months);
+    std::vector<ModeratorEffect> primary;
+    for (const auto& m : moderator_rows)
+      if (m.outcome == design.success_outcome && m.age_months == last) primary.push_back(m);
+    if (!primary.empty())
+      std::cout << "\nwho benefits most (individual effects on '" << design.success_outcome << "' at " << last
+                << " months, from twins):\n" << format_moderators(primary);
+    if (spec.replicates > 1) std::cout << "\nover " << spec.replicates << " replicates:\n" << format_power(power_rows);
+    std::printf("\nruntime: %.2f s\nwritten: %s\n", seconds, output.c_str());
+  }
+  return 0;
+}
+
+}  // namespace attachsim::sim

@@ -1,0 +1,22 @@
+// `attachsim trial TRIAL.yaml`: run a simulated randomized trial (with replicates), print its
+// contrasts, moderators and power, and write /trial to an HDF5 file.
+#pragma once
+
+#include "sim/core/model.hpp"
+
+#include <optional>
+#include <string>
+
+namespace attachsim::sim {
+
+struct TrialOptions {
+  std::string file, output;
+  std::optional<std::int64_t> replicates;
+  std::optional<std::uint64_t> seed;
+  int threads = 1;
+  bool quiet = false;
+};
+
+int run_trial_command(Model& model, const TrialOptions& options);
+
+}  // namespace attachsim::sim

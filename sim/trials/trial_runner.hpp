@@ -1,0 +1,30 @@
+// Runs a simulated randomized trial: screen a population, enrol the eligible, randomize them within
+// strata, and simulate every enrolled dyad under every arm with common random numbers: all randomness
+// unrelated to the program comes from the same streams, so each dyad's twins differ only by the
+// program (the reference twin is the screening run itself, a plain run of that dyad).
+#pragma once
+
+#include "sim/core/model.hpp"
+#include "sim/core/record.hpp"
+#include "sim/trials/trial_spec.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace attachsim::sim {
+
+struct TrialReplicate {
+  std::uint64_t seed = 0;
+  std::size_t eligible = 0;
+  std::vector<std::uint64_t> enrolled;  // dyad ids, in dyad order
+  std::vector<int> assigned;            // arm of each enrolled dyad
+  std::vector<int> stratum;             // randomization stratum of each enrolled dyad
+  std::vector<RecordBlock> twins;       // per arm: records of every enrolled dyad under that arm
+};
+
+// Seed of replicate r: the trial's seed for r = 0, fresh samples after.
+std::uint64_t replicate_seed(std::uint64_t seed, std::int64_t replicate);
+
+TrialReplicate run_trial_replicate(Model& model, const TrialSpec& spec, std::uint64_t seed, int threads);
+
+}  // namespace attachsim::sim

@@ -1,0 +1,242 @@
+#include "sim/trials/trial_spec.hpp"
+
+#include "sim/input/yaml_settings.hpp"
+#include "sim/core/run_settings.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace attachsim::sim {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TrialReader {
+ public:
+  TrialReader(std::string file, Model& model) : file_(std::move(file)), model_(model) {}
+
+  TrialSpec read() {
+    TrialSpec spec;
+    spec.file = file_;
+    std::ifstream in(file_);
+    if (!in || fs::is_directory(file_)) throw InputError({file_, 0, 0}, "", "a readable trial file", "no such readable file");
+    std::stringstream text;
+    text << in.rdbuf();
+    spec.text = text.str();
+    YAML::Node root;
+    try {
+      root = YAML::Load(spec.text);
+    } catch (const YAML::ParserException& e) {
+      throw InputError({file_, e.mark.line + 1, e.mark.column + 1}, "", "valid YAML", "a syntax error (" + e.msg + ")");
+    }
+    if (!root.IsMap() || !root["trial"])
+      throw InputError(position_in(file_, root), "trial", "a map with a 'trial' section", describe_node(root));
+    const YAML::Node trial = root["trial"];
+    if (!trial.IsMap()) throw InputError(position_in(file_, trial), "trial", "a map", describe_node(trial));
+    check_keys(trial, "trial", {"name", "source", "population", "set", "screened", "enrolled", "eligibility",
+                                "stratify_by", "arms", "follow_up", "replicates", "seed"});
+
+    spec.name = text_of(require(trial, "name", "trial"), "trial.name");
+    spec.source = trial["source"] ? text_of(trial["source"], "trial.source") : "";
+    spec.screened = whole(require(trial, "screened", "trial"), "trial.screened", 1, 100000000);
+    spec.enrolled = whole(require(trial, "enrolled", "trial"), "trial.enrolled", 2, spec.screened);
+    spec.replicates = trial["replicates"] ? whole(trial["replicates"], "trial.replicates", 1, 100000) : 1;
+    spec.seed = static_cast<std::uint64_t>(trial["seed"] ? whole(trial["seed"], "trial.seed", 0, 9007199254740991) : 1);
+
+    // The base scenario, then the trial's own settings, then the follow-up instruments' ages.
+    const YAML::Node population = require(trial, "population", "trial");
+    const fs::path base = fs::path(file_).parent_path() / text_of(population, "trial.population");
+    ResolvedConfig config = load_config(base.lexically_normal().string(), scenario_schema(model_));
+    if (trial["set"]) apply_settings(config, file_, trial["set"]);
+    if (const auto generations = std::get<std::int64_t>(config.value("run.generations")); generations != 1)
+      throw InputError(config.position_of("run.generations"), "run.generations",
+                       "1: a trial follows the families it enrols, one generation", std::to_string(generations));
+    read_follow_ups(require(trial, "follow_up", "trial"), config, spec);
+
+    read_arms(require(trial, "arms", "trial"), config, spec);
+    model_.configure(spec.arms.front().config);  // the reference arm names the columns
+    std::vector<std::string> columns;
+    for (const auto& c : model_.columns()) columns.push_back(c.name);
+
+    if (trial["eligibility"]) read_eligibility(trial["eligibility"], columns, spec);
+    if (trial["stratify_by"]) {
+      const YAML::Node list = trial["stratify_by"];
+      if (!list.IsSequence()) throw InputError(position_in(file_, list), "trial.stratify_by", "a list of columns", describe_node(list));
+      for (const auto& c : list) spec.stratify_by.push_back(column(c, "trial.stratify_by", columns));
+    }
+    return spec;
+  }
+
+ private:
+  YAML::Node require(const YAML::Node& map, const std::string& key, const std::string& where) {
+    if (!map[key]) throw InputError(position_in(file_, map), where + "." + key, "a '" + key + "' entry", "none");
+    return map[key];
+  }
+
+  void check_keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& known) {
+    for (const auto& entry : map) {
+      const std::string key = entry.first.Scalar();
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      const std::string near = nearest_key(key, known);
+      throw InputError(position_in(file_, entry.first), where + "." + key,
+                       near.empty() ? "one of the trial's keys" : "a known key, such as '" + near + "'",
+                       "an unknown key" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
+    }
+  }
+
+  std::string text_of(const YAML::Node& node, const std::string& key) {
+    if (!node.IsScalar()) throw InputError(position_in(file_, node), key, "a text", describe_node(node));
+    return node.Scalar();
+  }
+
+  double number(const YAML::Node& node, const std::string& key) {
+    double x = 0;
+    const std::string s = node.IsScalar() ? node.Scalar() : "";
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(x))
+      throw InputError(position_in(file_, node), key, "a number", describe_node(node));
+    return x;
+  }
+
+  std::int64_t whole(const YAML::Node& node, const std::string& key, std::int64_t lo, std::int64_t hi) {
+    std::int64_t i = 0;
+    const std::string s = node.IsScalar() ? node.Scalar() : "";
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), i);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || i < lo || i > hi)
+      throw InputError(position_in(file_, node), key,
+                       "a whole number in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]", describe_node(node));
+    return i;
+  }
+
+  std::string column(const YAML::Node& node, const std::string& key, const std::vector<std::string>& columns) {
+    const std::string name = text_of(node, key);
+    if (std::find(columns.begin(), columns.end(), name) != columns.end()) return name;
+    const std::string near = nearest_key(name, columns);
+    throw InputError(position_in(file_, node), key,
+                     "a column of /dyads" + (near.empty() ? std::string(" (see docs/output.md)") : ", such as '" + near + "'"),
+                     "'" + name + "'" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
+  }
+
+  void read_follow_ups(const YAML::Node& list, ResolvedConfig& config, TrialSpec& spec) {
+    if (!list.IsSequence() || list.size() == 0)
+      throw InputError(position_in(file_, list), "trial.follow_up", "a list of follow-ups", describe_node(list));
+    const auto design = model_.trial_design();
+    std::vector<std::string> names;
+    for (const auto& i : design.instruments) names.push_back(i.name);
+    for (const auto& item : list) {
+      if (!item.IsMap()) throw InputError(position_in(file_, item), "trial.follow_up", "a map", describe_node(item));
+      check_keys(item, "trial.follow_up", {"age_months", "instruments"});
+      FollowUp f;
+      f.age_months = number(require(item, "age_months", "trial.follow_up"), "trial.follow_up.age_months");
+      const YAML::Node instruments = require(item, "instruments", "trial.follow_up");
+      if (!instruments.IsSequence() || instruments.size() == 0)
+        throw InputError(position_in(file_, instruments), "trial.follow_up.instruments", "a list of instruments",
+                         describe_node(instruments));
+      for (const auto& node : instruments) {
+        const std::string name = text_of(node, "trial.follow_up.instruments");
+        const auto found = std::find_if(design.instruments.begin(), design.instruments.end(),
+                                        [&](const Instrument& i) { return i.name == name; });
+        if (found == design.instruments.end()) {
+          const std::string near = nearest_key(name, names);
+          std::string all;
+          for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+          throw InputError(position_in(file_, node), "trial.follow_up.instruments", "an instrument: " + all,
+                           "'" + name + "'" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
+        }
+        // Apply the instrument at this age, in every arm: add the age to its list.
+        auto ages = std::get<std::vector<double>>(config.value(found->ages_key));
+        if (std::find(ages.begin(), ages.end(), f.age_months) == ages.end()) ages.push_back(f.age_months);
+        std::sort(ages.begin(), ages.end());
+        config.set(found->ages_key, ages, position_in(file_, item["age_months"]));
+        f.instruments.push_back(name);
+      }
+      spec.follow_ups.push_back(f);
+    }
+  }
+
+  void read_arms(const YAML::Node& list, const ResolvedConfig& base, TrialSpec& spec) {
+    if (!list.IsSequence() || list.size() < 2)
+      throw InputError(position_in(file_, list), "trial.arms", "a list of at least two arms", describe_node(list));
+    double total = 0;
+    YAML::Node last_allocation;
+    for (const auto& item : list) {
+      if (!item.IsMap()) throw InputError(position_in(file_, item), "trial.arms", "a map", describe_node(item));
+      check_keys(item, "trial.arms", {"name", "allocation", "program", "set"});
+      TrialArm arm{text_of(require(item, "name", "trial.arms"), "trial.arms.name"), 0, base};
+      for (const auto& other : spec.arms)
+        if (other.name == arm.name)
+          throw InputError(position_in(file_, item["name"]), "trial.arms.name", "a name no other arm has", "'" + arm.name + "'");
+      last_allocation = require(item, "allocation", "trial.arms");
+      arm.allocation = number(last_allocation, "trial.arms.allocation");
+      if (!(arm.allocation > 0 && arm.allocation <= 1))
+        throw InputError(position_in(file_, last_allocation), "trial.arms.allocation", "a share in (0, 1]",
+                         describe_node(last_allocation));
+      total += arm.allocation;
+      if (item["program"]) apply_settings(arm.config, file_, item["program"], "program");
+      if (item["set"] && item["set"].size() > 0) apply_settings(arm.config, file_, item["set"]);
+      model_.configure(arm.config);  // a program outside the span, ages beyond it, ...: named here
+      // Twins are compared column by column: an arm may change what happens, not what is measured.
+      std::vector<std::string> measured;
+      for (const auto& c : model_.columns()) measured.push_back(c.name);
+      if (spec.arms.empty()) {
+        reference_columns_ = measured;
+      } else if (measured != reference_columns_) {
+        throw InputError(position_in(file_, item), "trial.arms", "arms that measure the same things as the first arm",
+                         "arm '" + arm.name + "' changing the instruments or their ages");
+      }
+      spec.arms.push_back(std::move(arm));
+    }
+    if (std::abs(total - 1) > 1e-6)
+      throw InputError(position_in(file_, last_allocation), "trial.arms.allocation", "allocations that sum to 1",
+                       "a sum of " + format_value(total));
+  }
+
+  void read_eligibility(const YAML::Node& list, const std::vector<std::string>& columns, TrialSpec& spec) {
+    if (!list.IsSequence()) throw InputError(position_in(file_, list), "trial.eligibility", "a list of rules", describe_node(list));
+    spec.eligibility_where = position_in(file_, list);
+    for (const auto& item : list) {
+      if (!item.IsMap()) throw InputError(position_in(file_, item), "trial.eligibility", "a rule (a map)", describe_node(item));
+      check_keys(item, "trial.eligibility", {"column", "min", "max", "equals", "one_of"});
+      EligibilityRule rule;
+      rule.where = position_in(file_, item);
+      rule.column = column(require(item, "column", "trial.eligibility"), "trial.eligibility.column", columns);
+      if (item["min"]) rule.min = number(item["min"], "trial.eligibility.min");
+      if (item["max"]) rule.max = number(item["max"], "trial.eligibility.max");
+      if (item["equals"]) rule.labels.push_back(text_of(item["equals"], "trial.eligibility.equals"));
+      if (item["one_of"]) {
+        const YAML::Node labels = item["one_of"];
+        if (!labels.IsSequence()) throw InputError(position_in(file_, labels), "trial.eligibility.one_of", "a list of labels", describe_node(labels));
+        for (const auto& l : labels) rule.labels.push_back(text_of(l, "trial.eligibility.one_of"));
+      }
+      if (!rule.min && !rule.max && rule.labels.empty())
+        throw InputError(rule.where, "trial.eligibility", "a rule with min, max, equals or one_of", "only a column");
+      spec.eligibility.push_back(rule);
+    }
+  }
+
+  std::string file_;
+  Model& model_;
+  std::vector<std::string> reference_columns_;
+};
+
+}  // namespace
+
+std::string EligibilityRule::describe() const {
+  std::string s = column;
+  if (min) s += " >= " + format_value(*min);
+  if (max) s += (min ? " and <= " : " <= ") + format_value(*max);
+  if (!labels.empty()) {
+    s += " in {";
+    for (std::size_t i = 0; i < labels.size(); ++i) s += (i ? ", " : "") + labels[i];
+    s += "}";
+  }
+  return s;
+}
+
+TrialSpec load_trial(const std::string& path, Model& model) { return TrialReader(path, model).read(); }
+
+}  // namespace attachsim::sim

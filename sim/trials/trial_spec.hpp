@@ -1,0 +1,50 @@
+// A simulated randomized trial as a user writes it (configs/trials/*.yaml): the base population,
+// screening and eligibility, arms with allocations and the parameter changes (programs) of each,
+// stratified randomization, follow-ups with instruments, replicates. Checked with the project's
+// input-error rules: every problem names file, line, column, key, expected and found.
+#pragma once
+
+#include "sim/core/config.hpp"
+#include "sim/core/model.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attachsim::sim {
+
+struct EligibilityRule {
+  std::string column;
+  std::optional<double> min, max;
+  std::vector<std::string> labels;  // equals / one_of, for label columns
+  SourcePosition where;
+  std::string describe() const;
+};
+
+struct TrialArm {
+  std::string name;
+  double allocation = 0;
+  ResolvedConfig config;  // the base scenario with this arm's program and settings applied
+};
+
+struct FollowUp {
+  double age_months = 0;
+  std::vector<std::string> instruments;
+};
+
+struct TrialSpec {
+  std::string file, text, name, source;
+  std::int64_t screened = 0, enrolled = 0, replicates = 1;
+  std::uint64_t seed = 1;
+  std::vector<EligibilityRule> eligibility;
+  SourcePosition eligibility_where;
+  std::vector<std::string> stratify_by;
+  std::vector<TrialArm> arms;
+  std::vector<FollowUp> follow_ups;
+};
+
+// Reads and checks a trial file against the model (its parameters, instruments and columns).
+TrialSpec load_trial(const std::string& path, Model& model);
+
+}  // namespace attachsim::sim

@@ -1,0 +1,160 @@
+// The caregiver's answer mix: detection falls with weaker signals and lower sensitivity; dismissing
+// minds rebuff intense bids most; preoccupied minds let only strong signals through; unresolved minds
+// frighten, more under stress. Frequencies are checked against the odds they come from.
+#include "models/caregiver/caregiving_response.hpp"
+#include "sim/core/random_stream.hpp"
+
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cmath>
+
+using namespace attachsim::models;
+
+namespace {
+
+CaregiverParameters parameters() {
+  CaregiverParameters p{};
+  p.detection_exponent = 1.5;
+  p.delayed_share = 0.5;
+  p.rebuff_base = 0.35;
+  p.rebuff_intensity = 0.65;
+  p.self_focus_exponent = 4;
+  p.self_focus_comfort_share = 0.5;
+  p.frightening_base = 0.1;
+  p.frightening_stress = 0.3;
+  p.stress_sensitivity_effect = 0.3;
+  p.depression_sensitivity_effect = 0.35;
+  return p;
+}
+
+Caregiver caregiver(double sensitivity) {
+  Caregiver c;
+  c.sensitivity = sensitivity;
+  c.availability = 1;
+  return c;
+}
+
+const SignalStrengths& strengths() {
+  static const SignalStrengths s(parameters(), {0.1, 0.7, 1.0});
+  return s;
+}
+
+// Frequencies of each response to `signal` over n answers from one stream.
+std::array<double, 6> frequencies(const AnswerOdds& odds, int signal, int n = 200000) {
+  attachsim::sim::RandomStream stream(7, 0, 1);
+  std::array<double, 6> f{};
+  for (int i = 0; i < n; ++i) {
+    const double a = stream.uniform(), b = stream.uniform(), c = stream.uniform();
+    f[static_cast<int>(caregiver_response(odds, signal, a, b, c))] += 1.0 / n;
+  }
+  return f;
+}
+
+// n = 200,000 answers: the SE of a frequency is at most 0.0011, so 0.005 is over 4 SE.
+constexpr double tolerance = 0.005;
+
+}  // namespace
+
+TEST_CASE("caregiving: an attentive caregiver answers as her odds say") {
+  const auto odds = answer_odds(parameters(), caregiver(0.6), strengths());
+  CHECK(odds.detect[direct] == doctest::Approx(std::pow(0.7, 1.5 * 0.4)));
+  const auto f = frequencies(odds, direct);
+  CHECK(f[static_cast<int>(Response::unanswered)] == doctest::Approx(1 - odds.detect[direct]).epsilon(tolerance));
+  CHECK(f[static_cast<int>(Response::comfort)] == doctest::Approx(odds.detect[direct] * 0.6).epsilon(tolerance));
+  CHECK(f[static_cast<int>(Response::rebuff)] == 0.0);
+  CHECK(f[static_cast<int>(Response::frightening)] == 0.0);
+}
+
+TEST_CASE("caregiving: weak signals are missed more, and more so by an insensitive caregiver") {
+  const auto sensitive = answer_odds(parameters(), caregiver(0.9), strengths());
+  const auto insensitive = answer_odds(parameters(), caregiver(0.2), strengths());
+  CHECK(sensitive.detect[suppress] < sensitive.detect[direct]);
+  CHECK(sensitive.detect[direct] < sensitive.detect[escalate] + 1e-12);
+  CHECK(insensitive.detect[suppress] < sensitive.detect[suppress]);
+  CHECK(insensitive.detect[direct] < sensitive.detect[direct]);
+}
+
+TEST_CASE("caregiving: dismissing minds rebuff intense bids more than mild ones") {
+  auto c = caregiver(0.5);
+  c.mind.dismissing = 0.8;
+  const auto odds = answer_odds(parameters(), c, strengths());
+  CHECK(odds.rebuff[escalate] > odds.rebuff[direct]);
+  CHECK(odds.rebuff[direct] > odds.rebuff[suppress]);
+  const auto f = frequencies(odds, escalate);
+  CHECK(f[static_cast<int>(Response::rebuff)] == doctest::Approx(odds.detect[escalate] * odds.rebuff[escalate]).epsilon(tolerance));
+}
+
+TEST_CASE("caregiving: a self-absorbed preoccupied caregiver lets only strong signals through") {
+  auto c = caregiver(0.9);
+  c.mind.preoccupied = 1.0;  // always self-focused
+  const auto odds = answer_odds(parameters(), c, strengths());
+  const auto direct_answers = frequencies(odds, direct), escalated_answers = frequencies(odds, escalate);
+  const int unanswered = static_cast<int>(Response::unanswered);
+  CHECK(direct_answers[unanswered] == doctest::Approx(1 - std::pow(0.7, 4)).epsilon(tolerance));
+  CHECK(escalated_answers[unanswered] < 0.01);
+  // What gets through is answered by her mood: comfort or mis-attunement, half and half.
+  CHECK(escalated_answers[static_cast<int>(Response::comfort)] == doctest::Approx(0.5).epsilon(tolerance));
+  CHECK(escalated_answers[static_cast<int>(Response::misattuned)] == doctest::Approx(0.5).epsilon(tolerance));
+}
+
+TEST_CASE("caregiving: unresolved minds frighten, more under stress") {
+  auto calm = caregiver(0.5), stressed = caregiver(0.5);
+  calm.mind.unresolved = stressed.mind.unresolved = 0.8;
+  stressed.stress = 1.0;
+  const auto calm_odds = answer_odds(parameters(), calm, strengths());
+  const auto stressed_odds = answer_odds(parameters(), stressed, strengths());
+  CHECK(calm_odds.frightening == doctest::Approx(0.08));
+  CHECK(stressed_odds.frightening == doctest::Approx(0.8 * 0.4));
+  CHECK(frequencies(stressed_odds, escalate)[static_cast<int>(Response::frightening)] ==
+        doctest::Approx(stressed_odds.detect[escalate] * 0.32).epsilon(tolerance));
+}
+
+TEST_CASE("caregiving: stress and depression lower momentary sensitivity and availability") {
+  auto c = caregiver(0.8);
+  const double calm = momentary_sensitivity(parameters(), c);
+  c.stress = 1.0;
+  const double stressed = momentary_sensitivity(parameters(), c);
+  c.depressed = true;
+  const double depressed = momentary_sensitivity(parameters(), c);
+  CHECK(calm == doctest::Approx(0.8));
+  CHECK(stressed == doctest::Approx(0.8 * 0.7));
+  CHECK(depressed == doctest::Approx(0.8 * 0.7 * 0.65));
+}
+
+TEST_CASE("caregiving: the cut points give the answers of walking down the mix, whatever the odds") {
+  // The walk down as ODD 3.3.6 states it: frightening, then rebuff, then comfort (of which chaos
+  // delays a share), then delayed or mis-attuned, each taking its probability of what is left.
+  const auto walk_down = [](const AnswerOdds& odds, int signal, double k) {
+    if (k < odds.frightening) return Response::frightening;
+    k = (k - odds.frightening) / (1 - odds.frightening);
+    if (k < odds.rebuff[signal]) return Response::rebuff;
+    k = (k - odds.rebuff[signal]) / (1 - odds.rebuff[signal]);
+    if (k < odds.comfort) return k < odds.comfort * (1 - odds.interrupted) ? Response::comfort : Response::delayed;
+    k = (k - odds.comfort) / (1 - odds.comfort);
+    return k < odds.delayed_share ? Response::delayed : Response::misattuned;
+  };
+  attachsim::sim::RandomStream stream(8, 0, 1);
+  int compared = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    auto c = caregiver(stream.uniform());
+    c.mind.dismissing = stream.uniform();
+    c.mind.unresolved = stream.uniform();
+    c.stress = stream.uniform();
+    c.depressed = stream.bernoulli(0.3);
+    const auto odds = answer_odds(parameters(), c, strengths(), stream.uniform(), 0.2, 0.3);
+    for (int signal = 0; signal < signal_count; ++signal) {
+      const auto& cut = odds.cuts[0][signal].kind;
+      for (int i = 0; i < 500; ++i) {
+        const double k = stream.uniform();
+        bool near_cut = false;  // the two roundings may differ within 1e-12 of a boundary
+        for (double x : cut) near_cut |= std::abs(k - x) < 1e-12;
+        if (near_cut) continue;
+        // u_focus = 1 (never self-focused), u_detect = 0 (always detected): only u_kind decides.
+        CHECK(caregiver_response(odds, signal, 1.0, 0.0, k) == walk_down(odds, signal, k));
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared > 290000);
+}

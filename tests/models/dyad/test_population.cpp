@@ -1,0 +1,71 @@
+// Drawing households: the drawn state-of-mind shares, sensitivity and depression follow the inputs,
+// and traits are what the parameters say. Inputs only: no attachment is drawn.
+#include "models/dyad/population.hpp"
+#include "models/dyad/attachment_model.hpp"
+#include "sim/core/run_settings.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+using namespace attachsim;
+
+namespace {
+
+models::ModelParameters defaults() {
+  models::AttachmentModel model;
+  return model.parameters_in_use();
+}
+
+}  // namespace
+
+TEST_CASE("population: state-of-mind categories follow the configured shares") {
+  const auto p = defaults();
+  constexpr int n = 40000;
+  int counts[4] = {};
+  for (int i = 0; i < n; ++i) {
+    sim::RandomStream stream(1, static_cast<std::uint64_t>(i), 1);
+    ++counts[static_cast<int>(models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream).caregiver.mind.category)];
+  }
+  // n = 40,000: the SE of a share near 0.2 is 0.002; 0.01 is 5 SE.
+  const double shares[4] = {p.state_of_mind.share_F, p.state_of_mind.share_Ds, p.state_of_mind.share_E,
+                            p.state_of_mind.share_U};
+  for (int k = 0; k < 4; ++k) CHECK(counts[k] / double(n) == doctest::Approx(shares[k]).epsilon(0.01 / shares[k]));
+}
+
+TEST_CASE("population: traits follow their distributions") {
+  auto p = defaults();
+  p.depression.model = models::DepressionModel::fixed;  // a share drawn once, to compare with its input
+  constexpr int n = 20000;
+  double temperament = 0, temperament2 = 0, depressed = 0, susceptibility = 0;
+  for (int i = 0; i < n; ++i) {
+    sim::RandomStream stream(2, static_cast<std::uint64_t>(i), 1);
+    const auto h = models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream);
+    temperament += h.infant.temperament;
+    temperament2 += h.infant.temperament * h.infant.temperament;
+    depressed += h.caregiver.depressed;
+    susceptibility += h.infant.susceptibility;
+    CHECK(h.caregiver.sensitivity_baseline >= 0);
+    CHECK(h.caregiver.sensitivity_baseline <= 1);
+  }
+  // n = 20,000: SE of the temperament mean is 0.007 (0.03 = 4 SE); of the depression share 0.0022.
+  CHECK(temperament / n == doctest::Approx(0).epsilon(0.03).scale(1));
+  CHECK(temperament2 / n == doctest::Approx(1).epsilon(0.04));
+  CHECK(depressed / n == doctest::Approx(p.depression.fixed_prevalence).epsilon(0.01 / p.depression.fixed_prevalence));
+  CHECK(susceptibility / n == doctest::Approx(1).epsilon(0.01));
+}
+
+TEST_CASE("population: marker carriers are more susceptible") {
+  auto p = defaults();
+  p.infant.marker_frequency = 0.37;  // Lakatos et al. 2000
+  double carriers = 0, carrier_s = 0, other_s = 0;
+  constexpr int n = 20000;
+  for (int i = 0; i < n; ++i) {
+    sim::RandomStream stream(3, static_cast<std::uint64_t>(i), 1);
+    const auto h = models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream);
+    (h.infant.marker ? carrier_s : other_s) += h.infant.susceptibility;
+    carriers += h.infant.marker;
+  }
+  CHECK(carriers / n == doctest::Approx(0.37).epsilon(0.03));  // SE 0.0034
+  CHECK(carrier_s / carriers > 1.4 * other_s / (n - carriers));
+}

@@ -1,0 +1,155 @@
+// Context processes: stress reverts to its chronic level; depression episodes reach their stationary
+// prevalence; violence and life events come at their rates; support buffers stress; chaos loses bids;
+// risk liabilities are correlated as declared, shared within neighbourhoods, and checked for PSD.
+#include "models/dyad/attachment_model.hpp"
+#include "models/caregiver/caregiving_response.hpp"
+#include "models/household/context.hpp"
+#include "models/household/risk_profile.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+using namespace attachsim;
+using namespace attachsim::models;
+
+namespace {
+
+ModelParameters defaults() { return AttachmentModel().parameters_in_use(); }
+
+ContextRules rules_of(const ModelParameters& p) {
+  return {p.context, p.depression, p.partner_violence, p.hardship, p.chaos_support};
+}
+
+}  // namespace
+
+TEST_CASE("context: without shocks, stress reverts to its chronic level") {
+  auto p = defaults();
+  p.context.stress_volatility = 0;
+  p.depression.model = DepressionModel::fixed;
+  p.hardship.life_events_per_year = 0;
+  Caregiver c;
+  c.stress_baseline = 0.4;
+  c.stress_own = 0.9;
+  ContextHistory h;
+  h.risk.support = 0.5;  // median support: no buffering either way
+  sim::FastStream stream(1, 0, 2);
+  for (int day = 0; day < 60; ++day) advance_context(rules_of(p), c, h, day, stream);
+  CHECK(c.stress == doctest::Approx(0.4).epsilon(0.01));
+}
+
+TEST_CASE("context: depression episodes settle at onset / (onset + remission)") {
+  // 4,000 caregivers over 3 years at fixed liability, stress and support: the share depressed on the
+  // last day. SE at p ~ 0.11 and n = 4000 is 0.005; the tolerance of 0.02 is 4 SE.
+  auto p = defaults();
+  p.depression.stress_effect = 0;  // hold the hazard fixed
+  const double on = onset_per_day(p.depression, 0, 0.25, 0.5), off = remission_per_day(p.depression);
+  int depressed = 0;
+  for (int i = 0; i < 4000; ++i) {
+    Caregiver c;
+    ContextHistory h;
+    h.risk.support = 0.5;
+    sim::FastStream stream(2, static_cast<std::uint64_t>(i), 2);
+    for (int day = 0; day < 3 * 365; ++day) advance_context(rules_of(p), c, h, day, stream);
+    depressed += c.depressed;
+  }
+  CHECK(depressed / 4000.0 == doctest::Approx(on / (on + off)).epsilon(0.02 / (on / (on + off))));
+}
+
+TEST_CASE("context: violent relationships have events at their rate, and only they do") {
+  auto p = defaults();
+  Caregiver c;
+  ContextHistory violent, peaceful;
+  violent.risk.violence = true;
+  sim::FastStream a(3, 0, 2), b(3, 1, 2);
+  constexpr int days = 20000;
+  for (int day = 0; day < days; ++day) {
+    advance_context(rules_of(p), c, violent, day, a);
+    advance_context(rules_of(p), c, peaceful, day, b);
+  }
+  // Poisson count with mean 657: SD 26, tolerance 4 SD.
+  const double expected = p.partner_violence.events_per_month / 30.4375 * days;
+  CHECK(std::abs(violent.violence_events - expected) < 4 * std::sqrt(expected));
+  CHECK(peaceful.violence_events == 0);
+  CHECK(violent.violence_witnessed < violent.violence_events);
+}
+
+TEST_CASE("context: social support buffers stress") {
+  auto p = defaults();
+  p.context.stress_volatility = 0;
+  Caregiver supported, isolated;
+  supported.stress_baseline = isolated.stress_baseline = supported.stress_own = isolated.stress_own = 0.4;
+  ContextHistory high, low;
+  high.risk.support = 0.9;
+  low.risk.support = 0.1;
+  p.depression.model = DepressionModel::fixed;
+  p.hardship.life_events_per_year = 0;
+  sim::FastStream a(4, 0, 2), b(4, 0, 2);
+  advance_context(rules_of(p), supported, high, 0, a);
+  advance_context(rules_of(p), isolated, low, 0, b);
+  CHECK(supported.stress < isolated.stress);
+  CHECK(supported.availability > isolated.availability);
+}
+
+TEST_CASE("context: chaos loses bids and interrupts comfort") {
+  const auto p = defaults();
+  Caregiver c;
+  c.sensitivity = 0.7;
+  const SignalStrengths signals(p.caregiver, {0.1, 0.7, 1.0});
+  const auto calm = answer_odds(p.caregiver, c, signals, 0.0, 0.2, 0.3);
+  const auto chaotic = answer_odds(p.caregiver, c, signals, 1.0, 0.2, 0.3);
+  CHECK(chaotic.detect[direct] == doctest::Approx(0.8 * calm.detect[direct]));
+  CHECK(calm.interrupted == 0.0);
+  CHECK(chaotic.interrupted == doctest::Approx(0.3));
+}
+
+TEST_CASE("risk: liabilities correlate as declared") {
+  auto p = defaults();
+  p.risk.pairwise_correlation = 0.5;
+  const RiskStructure structure(p.risk);
+  double sxy = 0, sxx = 0, syy = 0;
+  constexpr int n = 20000;
+  for (int i = 0; i < n; ++i) {
+    sim::RandomStream stream(5, static_cast<std::uint64_t>(i), 1);
+    const auto x = structure.correlated(stream);
+    sxy += x[hardship] * x[depression], sxx += x[hardship] * x[hardship], syy += x[depression] * x[depression];
+  }
+  // n = 20,000: SE of r near 0.5 is (1 - r^2)/sqrt(n) = 0.0053; tolerance 0.025 is ~5 SE.
+  CHECK(sxy / std::sqrt(sxx * syy) == doctest::Approx(0.5).epsilon(0.05));
+}
+
+TEST_CASE("risk: correlations that are not positive semi-definite are rejected") {
+  auto p = defaults();
+  p.risk.correlations = std::vector<double>(correlation_pairs, 0.0);
+  CHECK_FALSE(RiskStructure::check(p.risk).has_value());
+  p.risk.correlations[0] = 0.9;   // hardship-violence
+  p.risk.correlations[5] = 0.9;   // violence-chaos
+  p.risk.correlations[1] = -0.9;  // hardship-chaos: impossible with the two above
+  CHECK(RiskStructure::check(p.risk).has_value());
+  p.risk.correlations.resize(3);
+  CHECK(RiskStructure::check(p.risk).value().find("15 correlations") != std::string::npos);
+}
+
+TEST_CASE("risk: families of one neighbourhood share its shift") {
+  auto p = defaults();
+  p.risk.neighbourhood_size = 10;
+  p.risk.neighbourhood_sd = 1.0;
+  p.risk.pairwise_correlation = 0;
+  const RiskStructure structure(p.risk);
+  // The mean liability of a neighbourhood varies far more than chance would give without sharing.
+  double between = 0;
+  constexpr int neighbourhoods = 200;
+  for (int g = 0; g < neighbourhoods; ++g) {
+    double mean = 0;
+    for (int k = 0; k < 10; ++k) {
+      const auto dyad = static_cast<std::uint64_t>(g * 10 + k);
+      sim::RandomStream stream(6, dyad, 1);
+      const auto r = draw_risk_profile(p.risk, structure, 6, dyad, stream);
+      CHECK(r.neighbourhood == g);
+      mean += r.liability[hardship] / 10;
+    }
+    between += mean * mean / neighbourhoods;
+  }
+  // Without sharing the variance of a mean of 10 is 0.1; with a shared SD of 1 it is 1.1.
+  CHECK(between > 0.6);
+}

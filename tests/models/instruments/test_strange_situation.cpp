@@ -1,0 +1,110 @@
+// The Strange Situation reads the infant alone: scales come from behaviour sampled from the infant's
+// policy, working model and fear; classification follows the coding rules.
+#include "models/instruments/strange_situation.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+using namespace attachsim::models;
+
+namespace {
+
+StrangeSituationParameters parameters(double coder_noise = 0) {
+  StrangeSituationParameters p{};
+  p.behaviours_per_reunion = 8;
+  p.conflict_gain = 1.5;
+  p.freeze_gain = 1.0;
+  p.settle_floor = 0.5;
+  p.disorganization_saturation = 0.5;
+  p.coder_noise_sd = coder_noise;
+  p.avoidance_cutoff = 5;
+  p.resistance_cutoff = 4;
+  p.disorganization_cutoff = 5;
+  return p;
+}
+
+// An infant whose intense-distress policy almost always picks `signal`.
+SignallingPolicy policy_for(int signal) {
+  SignallingParameters s{};
+  s.inverse_temperature = 10;
+  SignallingPolicy policy;
+  policy.start(s);
+  policy.value[1] = {-1, -1, -1};
+  policy.value[1][signal] = 1;
+  for (int k = 0; k < signal_count; ++k) policy.refresh(10, 1, k);
+  return policy;
+}
+
+WorkingModel trusting() {
+  WorkingModel m;
+  m.availability = 0.9, m.predictability = 0.9;
+  return m;
+}
+
+char classify_infant(const SignallingPolicy& policy, const WorkingModel& model, std::uint64_t dyad) {
+  attachsim::sim::RandomStream stream(5, dyad, 100);
+  return strange_situation(parameters(0.5), policy, model, stream).attachment_class;
+}
+
+double share_of(char expected, const SignallingPolicy& policy, const WorkingModel& model) {
+  int k = 0;
+  for (std::uint64_t d = 0; d < 500; ++d) k += classify_infant(policy, model, d) == expected;
+  return k / 500.0;
+}
+
+}  // namespace
+
+TEST_CASE("strange situation: classification rules follow the scale cutoffs") {
+  StrangeSituationResult r;
+  r.proximity_seeking = 6, r.contact_maintaining = 5, r.avoidance = 2, r.resistance = 2, r.disorganization = 1;
+  classify(parameters(), r);
+  CHECK(r.attachment_class == 'B');
+  r.avoidance = 6;
+  classify(parameters(), r);
+  CHECK(r.attachment_class == 'A');
+  r.avoidance = 2, r.resistance = 5;
+  classify(parameters(), r);
+  CHECK(r.attachment_class == 'C');
+  r.disorganization = 6;
+  classify(parameters(), r);
+  CHECK(r.attachment_class == 'D');
+  CHECK(r.organized_class == 'C');  // the forced organized class stands beside D
+  CHECK(r.security == doctest::Approx((6 + 5 - 2 - 5 + 12) / 24.0));
+}
+
+TEST_CASE("strange situation: behaviour, not labels, gives the class") {
+  // 500 infants each; a near-deterministic policy (softmax weight e^20 : 1) makes the expected class
+  // overwhelming, so 0.8 leaves room for coder noise (SD 0.5) without chance failures.
+  CHECK(share_of('B', policy_for(direct), trusting()) > 0.8);
+  CHECK(share_of('A', policy_for(suppress), trusting()) > 0.8);
+  WorkingModel unsure;
+  unsure.availability = 0.3, unsure.predictability = 0.3;
+  CHECK(share_of('C', policy_for(escalate), unsure) > 0.8);
+  WorkingModel afraid = trusting();
+  afraid.fear = 0.9;
+  CHECK(share_of('D', policy_for(direct), afraid) > 0.8);
+}
+
+TEST_CASE("strange situation: scales stay on their ranges and are whole numbers") {
+  for (std::uint64_t d = 0; d < 200; ++d) {
+    attachsim::sim::RandomStream stream(9, d, 100);
+    auto p = parameters(3.0);  // large coder noise pushes scores to the ends
+    const auto r = strange_situation(p, policy_for(static_cast<int>(d % 3)), trusting(), stream);
+    for (double scale : {r.proximity_seeking, r.contact_maintaining, r.avoidance, r.resistance}) {
+      CHECK(scale >= 1);
+      CHECK(scale <= 7);
+      CHECK(scale == std::round(scale));
+    }
+    CHECK(r.disorganization >= 1);
+    CHECK(r.disorganization <= 9);
+  }
+}
+
+TEST_CASE("strange situation: the same infant and stream give the same result") {
+  attachsim::sim::RandomStream a(3, 1, 100), b(3, 1, 100);
+  const auto x = strange_situation(parameters(0.5), policy_for(direct), trusting(), a);
+  const auto y = strange_situation(parameters(0.5), policy_for(direct), trusting(), b);
+  CHECK(x.security == y.security);
+  CHECK(x.attachment_class == y.attachment_class);
+}
