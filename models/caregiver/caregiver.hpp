@@ -1,8 +1,12 @@
-// The caregiver: baseline sensitivity (Ainsworth's 1-9 scale maps to 0-1 as 1 + 8 s), state of mind,
-// and the states that context and the infant move: stress, depression, self-efficacy, availability.
-// Transactional effects (Sameroff 1975; van den Boom 1994 on irritable infants): inconsolable crying
-// raises parenting stress and lowers self-efficacy and, over weeks, sensitivity; soothing success
-// does the opposite.
+// A caregiver, any attachment figure (the primary caregiver, a partner, a childcare provider):
+// baseline sensitivity (Ainsworth's 1-9 scale maps to 0-1 as 1 + 8 s), state of mind, and the states
+// that context and the infant move: stress, depression, self-efficacy, availability, and atypical
+// behaviour. Sensitivity fluctuates from day to day around a level that itself drifts with chronic
+// stress, support and the caregiver's success with the infant (Sameroff 1975; van den Boom 1994: an
+// infant who cannot be soothed lowers self-efficacy and, over weeks, sensitivity, and a caregiver who
+// feels helpless withdraws from crying, Donovan & Leavitt 1989). Atypical behaviour (Lyons-Ruth,
+// Bronfman & Parsons 1999, the AMBIANCE dimensions) is threatening or frightened, helpless and
+// dissociated; it comes from unresolved loss or trauma, stress, depression, violence and abuse.
 #pragma once
 
 #include "models/caregiver/state_of_mind.hpp"
@@ -17,6 +21,7 @@ struct CaregiverParameters {
   double sensitivity_sd;
   double sensitivity_shift_insecure;
   double sensitivity_shift_adolescent;
+  double mood_sd;
   double detection_exponent;
   double delayed_share;
   double rebuff_base;
@@ -25,15 +30,23 @@ struct CaregiverParameters {
   double self_focus_comfort_share;
   double frightening_base;
   double frightening_stress;
+  double frightened_share;
   double hostile_under_stress;
-  double sensitivity_restrains_mind;
   double atypical_under_stress;
+  double sensitivity_restrains_mind;
   double stress_sensitivity_effect;
   double depression_sensitivity_effect;
+  double depression_intrusive_share;
+  double depression_hostility;
+  double depression_frightened;
+  double violence_frightened;
   double crying_stress_gain;
   double parenting_stress_decay;
   double efficacy_rate;
   double efficacy_sensitivity_gain;
+  double withdrawal_gain;
+  double chronic_stress_sensitivity_loss;
+  double support_sensitivity_gain;
   double sensitivity_drift_rate;
   double motivation_sd;
 };
@@ -49,10 +62,12 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"0-1", "Shift of baseline sensitivity for caregivers whose state of mind is not autonomous.", "AAI-sensitivity association, van IJzendoorn 1995 (r ~ .34)"}),
       sim::real("sensitivity_shift_adolescent", &P::sensitivity_shift_adolescent, -0.08, -0.5, 0.5,
                 {"0-1", "Shift of baseline sensitivity for adolescent mothers.", "assumption; adolescent mothers are rated less sensitive (e.g. Lounds et al. 2005)"}),
+      sim::real("mood_sd", &P::mood_sd, 0.12, 0, 0.5,
+                {"0-1", "SD of the day-to-day fluctuation of sensitivity around its level (good and bad days), drawn afresh each day.", "set so that two home visits a week apart agree as published ratings do (test-retest r ~ .4-.6 over weeks to months; Pederson & Moran 1995; NICHD ECCRN 1999); see docs/calibration.md, instruments"}),
       sim::real("detection_exponent", &P::detection_exponent, 1.5, 0, 20,
                 {"", "How much weak signals are missed by an insensitive caregiver: detection = availability * strength^(k (1 - sensitivity)).", "assumption; Ainsworth 1969: sensitivity is first noticing the signal"}),
       sim::real("delayed_share", &P::delayed_share, 0.5, 0, 1,
-                {"probability", "Of answers that are not prompt and appropriate (and not rebuffs or frightening), the share that are delayed comfort rather than mis-attuned.", "assumption"}),
+                {"probability", "Of answers that are not prompt and appropriate (and not rebuffs or atypical), the share that are delayed comfort rather than mis-attuned.", "assumption"}),
       sim::real("rebuff_base", &P::rebuff_base, 0.35, 0, 2,
                 {"probability per unit dismissing", "Probability of a rebuff of a weak detected bid, per unit of dismissing state of mind.", "assumption; Main 1981 on rejection of attachment bids"}),
       sim::real("rebuff_intensity", &P::rebuff_intensity, 0.65, 0, 2,
@@ -62,19 +77,29 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
       sim::real("self_focus_comfort_share", &P::self_focus_comfort_share, 0.5, 0, 1,
                 {"probability", "Of the bids that break through a preoccupied caregiver's self-focus, the share answered with comfort (the rest mis-attuned): her mood, not the signal, decides.", "assumption: intermittent reward (Cassidy & Berlin 1994)"}),
       sim::real("frightening_base", &P::frightening_base, 0.03, 0, 1,
-                {"probability per unit unresolved", "Probability that a detected bid meets frightening or frightened behaviour, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
+                {"probability per unit unresolved", "Probability that a detected bid meets atypical behaviour (threatening or frightened) from unresolved loss or trauma, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
       sim::real("frightening_stress", &P::frightening_stress, 0.3, 0, 2,
-                {"probability per unit unresolved and stress", "Additional frightening behaviour under stress.", "Main & Hesse 1990 (trauma reminders under stress)"}),
+                {"probability per unit unresolved and stress", "Additional atypical behaviour of unresolved minds under stress.", "Main & Hesse 1990 (trauma reminders under stress)"}),
+      sim::real("frightened_share", &P::frightened_share, 0.5, 0, 1,
+                {"share", "Of the atypical behaviour that unresolved experience intrudes with, the share that is frightened, helpless or dissociated rather than threatening.", "assumption; Main & Hesse 1990 and Hesse & Main 2006 describe both; Lyons-Ruth et al. 1999 (hostile and helpless profiles)"}),
       sim::real("sensitivity_restrains_mind", &P::sensitivity_restrains_mind, 2.0, 0, 10,
-                {"log-rate per unit sensitivity", "How much a caregiver's momentary sensitivity holds back what her state of mind would do: rebuffs, self-focus and frightening behaviour are multiplied by exp(-k (sensitivity - 0.5)). Sensitivity thus carries part of the transmission from state of mind to attachment, and stress and depression, which lower momentary sensitivity, release it.", "van IJzendoorn 1995: sensitivity mediates part of the AAI-SSP association; assumption for the form"}),
+                {"log-rate per unit sensitivity", "How much a caregiver's momentary sensitivity holds back what her state of mind and atypical tendencies would do: rebuffs, self-focus and atypical behaviour are multiplied by exp(-k (sensitivity - 0.5)). Sensitivity thus carries part of the transmission from state of mind to attachment, and stress and depression, which lower momentary sensitivity, release it.", "van IJzendoorn 1995: sensitivity mediates part of the AAI-SSP association; assumption for the form"}),
       sim::real("hostile_under_stress", &P::hostile_under_stress, 0.35, 0, 2,
                 {"probability per unit stress^2", "Rebuffs of any caregiver under stress: harsh, hostile answers rise with the square of stress.", "family stress model (Conger & Elder 1994): economic pressure -> parental hostility"}),
       sim::real("atypical_under_stress", &P::atypical_under_stress, 0.03, 0, 2,
-                {"probability per unit stress^2", "Frightening or frightened behaviour of any caregiver under stress, beyond unresolved loss or trauma.", "Lyons-Ruth et al. 1999: atypical (hostile, helpless) maternal behaviour in high-risk samples"}),
+                {"probability per unit stress^2", "Threatening atypical behaviour of any caregiver under stress, beyond unresolved loss or trauma.", "Lyons-Ruth et al. 1999: atypical (hostile, helpless) maternal behaviour in high-risk samples"}),
       sim::real("stress_sensitivity_effect", &P::stress_sensitivity_effect, 0.3, 0, 1,
                 {"fraction", "Proportional loss of momentary sensitivity at maximal stress.", "Booth et al. 2018: parenting stress r = -.13 with sensitivity"}),
       sim::real("depression_sensitivity_effect", &P::depression_sensitivity_effect, 0.35, 0, 1,
                 {"fraction", "Proportional loss of momentary sensitivity while depressed.", "Bernard et al. 2018: r = -.35 diagnosed vs controls"}),
+      sim::real("depression_intrusive_share", &P::depression_intrusive_share, 0.4, 0, 1,
+                {"probability", "Share of caregivers whose depression shows as intrusive, hostile caregiving rather than withdrawal (drawn once per caregiver).", "Field et al. 1990; Field 2010: withdrawn and intrusive depressed mothers, roughly 60:40"}),
+      sim::real("depression_hostility", &P::depression_hostility, 0.15, 0, 1,
+                {"probability", "Added rebuff (harsh, intrusive answer) probability of an intrusive caregiver while depressed.", "Field 2010; Lovejoy et al. 2000 (meta-analysis: depression and hostile/coercive parenting)"}),
+      sim::real("depression_frightened", &P::depression_frightened, 0.02, 0, 1,
+                {"probability", "Frightened, helpless or dissociated atypical behaviour of a depressed caregiver.", "Lyons-Ruth et al. 1999 (helpless profile); Lyons-Ruth et al. 1990 on maternal depression and disorganization"}),
+      sim::real("violence_frightened", &P::violence_frightened, 0.1, 0, 1,
+                {"probability per unit trace", "Frightened, helpless behaviour of a caregiver who has just suffered partner violence, per unit of its fading trace.", "Lyons-Ruth & Jacobvitz 2008 (frightened caregiving after violence); Zeanah et al. 1999"}),
       sim::real("crying_stress_gain", &P::crying_stress_gain, 0.02, 0, 1,
                 {"per episode", "Rise of parenting stress after an intense episode the caregiver answered but did not soothe.", "assumption (irritable-infant spiral, van den Boom 1994)"}),
       sim::real("parenting_stress_decay", &P::parenting_stress_decay, 0.05, 0, 1,
@@ -82,49 +107,90 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
       sim::real("efficacy_rate", &P::efficacy_rate, 0.01, 0, 1,
                 {"per episode", "Rate at which self-efficacy tracks the caregiver's success at soothing.", "assumption (Teti & Gelfand 1991 on maternal efficacy)"}),
       sim::real("efficacy_sensitivity_gain", &P::efficacy_sensitivity_gain, 0.2, 0, 1,
-                {"0-1 per unit efficacy", "How far sensitivity moves from baseline per unit of self-efficacy above or below 0.5.", "assumption (Teti & Gelfand 1991)"}),
+                {"0-1 per unit efficacy", "How far the sensitivity level moves from baseline per unit of self-efficacy above or below 0.5.", "assumption (Teti & Gelfand 1991)"}),
+      sim::real("withdrawal_gain", &P::withdrawal_gain, 0.6, 0, 1,
+                {"fraction", "Withdrawal from crying of a caregiver who feels helpless: availability x (1 - value x 2 (0.5 - self-efficacy)) when self-efficacy is below 0.5.", "Donovan & Leavitt 1989 (low perceived control, less responsiveness to crying); van den Boom 1994 (mothers of irritable infants ignore crying)"}),
+      sim::real("chronic_stress_sensitivity_loss", &P::chronic_stress_sensitivity_loss, 0.2, 0, 1,
+                {"0-1 per unit stress", "How far the sensitivity level falls per unit of stress above 0.25, averaged over recent weeks: lasting stress wears caregiving down, beyond the day's own loss.", "Crnic et al. 2005 (parenting stress predicts later parenting); Conger & Elder 1994"}),
+      sim::real("support_sensitivity_gain", &P::support_sensitivity_gain, 0.1, 0, 1,
+                {"0-1 per unit support", "How far the sensitivity level rises per unit of social support above 0.5.", "Crockenberg 1981; Belsky 1984 (support as a determinant of parenting)"}),
       sim::real("motivation_sd", &P::motivation_sd, 0.2, 0, 0.5,
                 {"0-1", "SD of caregivers' motivation to engage in a program (mean 0.5, clipped to [0, 1]).", "assumption"}),
       sim::real("sensitivity_drift_rate", &P::sensitivity_drift_rate, 0.01, 0, 1,
-                {"per day", "Daily rate at which sensitivity drifts toward its efficacy-adjusted level: weeks, not days.", "assumption"}),
+                {"per day", "Daily rate at which the sensitivity level drifts toward the level that self-efficacy, lasting stress and support support: weeks, not days.", "assumption"}),
   };
 }
 
 struct Caregiver {
   double sensitivity_baseline = 0.5;
-  double sensitivity = 0.5;        // current, moved by self-efficacy
+  double sensitivity = 0.5;        // the current level, drifting with efficacy, lasting stress and support
+  double mood = 0;                 // today's fluctuation around the level (good and bad days)
   StateOfMind mind;
-  double stress_baseline = 0;      // chronic stress from context, 0-1
-  double stress_own = 0;           // today's stress apart from parenting stress (fluctuates)
+  bool intrusive_when_depressed = false;  // how depression shows: intrusive rather than withdrawn
+  double stress_baseline = 0;      // chronic stress of her own, 0-1
+  double stress_own = 0;           // today's stress apart from acute and parenting stress (fluctuates)
   double stress = 0;               // today's stress, 0-1
+  double stress_lasting = 0;       // stress over recent weeks
   double parenting_stress = 0;     // from the infant's inconsolable crying, 0-1
   double self_efficacy = 0.5;
   bool depressed = false;
   double availability = 1;         // today's probability of being there to notice a bid
+  double violence_trace = 0;       // fading trace of partner violence suffered
+  double abuse = 0;                // today's threatening acts of physical abuse (0 unless abusive today)
   double motivation = 0.5;         // engagement with a program, 0-1
-  double program_sensitivity = 0;  // a sensitivity program's effect: share of the gap to ideal answers closed
+  // What programs have changed (0 without one): the share of the gap to ideal answers closed, of
+  // atypical behaviour unlearned, of stress-driven harshness managed.
+  double program_sensitivity = 0, program_atypical = 0, program_stress = 0;
 };
 
-// Sensitivity in this moment: lowered by stress and depression.
+// Sensitivity in this moment: the level and the day's mood, trained by a program, lowered by stress
+// and depression.
 inline double momentary_sensitivity(const CaregiverParameters& p, const Caregiver& c) {
-  const double trained = c.sensitivity + c.program_sensitivity * (1 - c.sensitivity);
-  return trained * (1 - p.stress_sensitivity_effect * c.stress) *
-         (c.depressed ? 1 - p.depression_sensitivity_effect : 1.0);
+  const double today = std::clamp(c.sensitivity + c.mood, 0.0, 1.0);
+  const double trained = today + c.program_sensitivity * (1 - today);
+  return trained * (1 - p.stress_sensitivity_effect * c.stress) * (c.depressed ? 1 - p.depression_sensitivity_effect : 1.0);
+}
+
+// Harsh, hostile answers beyond the state of mind: stress (less with stress management) and intrusive
+// depression.
+inline double hostility(const CaregiverParameters& p, const Caregiver& c) {
+  return p.hostile_under_stress * c.stress * c.stress * (1 - c.program_stress) +
+         (c.depressed && c.intrusive_when_depressed ? p.depression_hostility : 0.0);
+}
+
+struct AtypicalRates {
+  double threatening = 0, frightened = 0;
+};
+
+// Atypical behaviour before sensitivity restrains it: unresolved experience intrudes (more under
+// stress) as either kind; stress alone and abuse threaten; depression and suffered violence frighten.
+inline AtypicalRates atypical_rates(const CaregiverParameters& p, const Caregiver& c) {
+  const double intrusion = c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress);
+  return {(1 - p.frightened_share) * intrusion + p.atypical_under_stress * c.stress * c.stress + c.abuse,
+          p.frightened_share * intrusion + (c.depressed ? p.depression_frightened : 0.0) +
+              p.violence_frightened * c.violence_trace};
+}
+
+// A caregiver who feels she cannot soothe the infant stops answering its crying.
+inline double withdrawal(const CaregiverParameters& p, const Caregiver& c) {
+  return 1 - p.withdrawal_gain * 2 * std::max(0.0, 0.5 - c.self_efficacy);
 }
 
 // Transactional effect of one episode on the caregiver. A rate times 0 instead of a skipped update
 // (x + 0 * y is x), so that the episode loop has no branch on the random answer here.
-inline void caregiver_after_episode(const CaregiverParameters& p, Caregiver& c, bool answered, bool soothed,
+inline void caregiver_after_episode(const CaregiverParameters& p, Caregiver& c, bool answered, bool settled,
                                     bool intense) {
-  const double unsoothed_cry = intense & answered & !soothed, tried = answered, success = soothed;
+  const double unsoothed_cry = intense & answered & !settled, tried = answered, success = settled;
   c.parenting_stress += p.crying_stress_gain * unsoothed_cry * (1 - c.parenting_stress);
   c.self_efficacy += p.efficacy_rate * tried * (success - c.self_efficacy);
 }
 
-// Slow daily drift of sensitivity toward what the caregiver's self-efficacy supports.
-inline void caregiver_end_of_day(const CaregiverParameters& p, Caregiver& c) {
+// Slow daily drift of the sensitivity level toward what self-efficacy, lasting stress and support allow.
+inline void caregiver_end_of_day(const CaregiverParameters& p, Caregiver& c, double support) {
   c.parenting_stress *= 1 - p.parenting_stress_decay;
-  const double target = c.sensitivity_baseline + p.efficacy_sensitivity_gain * (c.self_efficacy - 0.5);
+  const double target = c.sensitivity_baseline + p.efficacy_sensitivity_gain * (c.self_efficacy - 0.5) -
+                        p.chronic_stress_sensitivity_loss * std::max(0.0, c.stress_lasting - 0.25) +
+                        p.support_sensitivity_gain * (support - 0.5);
   c.sensitivity = std::clamp(c.sensitivity + p.sensitivity_drift_rate * (target - c.sensitivity), 0.0, 1.0);
 }
 

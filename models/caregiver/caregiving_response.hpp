@@ -1,8 +1,11 @@
-// How a caregiver answers a bid (docs/ODD.md, Submodels): detection depends on availability, sensitivity and
-// signal strength; the answer mix on sensitivity and state of mind. Dismissing minds rebuff more the
-// more intense the bid (Main 1981); preoccupied minds answer by their own state, so that only strong
-// signals break through and the answer is then a matter of the caregiver's mood (Cassidy & Berlin
-// 1994); unresolved minds show frightening/frightened behaviour, more under stress (Main & Hesse 1990).
+// How a caregiver answers a bid (docs/ODD.md, 3.3.6): detection depends on availability, sensitivity and
+// signal strength, and in a noisy home weak signals are lost first; the answer mix on sensitivity, state
+// of mind and the caregiver's atypical behaviour. Dismissing minds rebuff more the more intense the bid
+// (Main 1981); preoccupied minds answer by their own state, so that only strong signals break through
+// and the answer is then a matter of the caregiver's mood (Cassidy & Berlin 1994); atypical behaviour is
+// threatening (frightening) or frightened, helpless and dissociated (Main & Hesse 1990; Lyons-Ruth,
+// Bronfman & Parsons 1999). Comfort soothes a hard-to-soothe infant less often (Kagan 1994; van den
+// Boom 1994): the same answer may leave the infant unsettled.
 #pragma once
 
 #include "models/caregiver/caregiver.hpp"
@@ -14,55 +17,74 @@
 
 namespace attachsim::models {
 
-enum class Response { unanswered, comfort, delayed, misattuned, rebuff, frightening };
-constexpr int response_count = 6;
+enum class Response {
+  unanswered,
+  comfort,            // prompt, appropriate comfort that settles the infant
+  comfort_unsoothed,  // prompt comfort that does not settle a hard-to-soothe infant
+  delayed,            // comfort that comes late (or is interrupted), and settles
+  delayed_unsoothed,
+  misattuned,  // an answer that does not fit the signal (intrusive, mistimed, mocking)
+  rebuff,      // rejection of the bid
+  frightening,  // threatening atypical behaviour (looming, hostile, abusive)
+  frightened,   // frightened, helpless or dissociated atypical behaviour
+};
+constexpr int response_count = 9;
 
 constexpr int signal_count = 3;  // suppress, direct bid, escalated bid
 enum Signal { suppress = 0, direct = 1, escalate = 2 };
 
+// What an answer means to the infant, independent of its value: did the caregiver come, did she settle it.
+constexpr bool came(Response r) {
+  return r == Response::comfort || r == Response::comfort_unsoothed || r == Response::delayed ||
+         r == Response::delayed_unsoothed;
+}
+constexpr bool soothed(Response r) { return r == Response::comfort || r == Response::delayed; }
+constexpr bool atypical(Response r) { return r == Response::frightening || r == Response::frightened; }
+
 // The caregiver's answer probabilities for each kind of signal, fixed for a day: they change only
 // with the caregiver's daily state, so the per-episode path is comparisons only.
 struct AnswerOdds {
-  std::array<double, signal_count> detect{};             // when attending to the infant
+  std::array<double, signal_count> detect{};               // when attending to the infant
   std::array<double, signal_count> detect_self_focused{};  // when absorbed in her own state
   std::array<double, signal_count> rebuff{};
   double self_focus = 0;
-  double frightening = 0;
-  double comfort = 0;  // momentary sensitivity: prompt comfort, or comfort that chaos interrupts
+  double frightening = 0, frightened = 0;
+  double comfort = 0;      // momentary sensitivity: prompt comfort, or comfort that chaos interrupts
   double interrupted = 0;  // share of that comfort which chaos delays
   double delayed_share = 0;
   double self_focus_comfort = 0;
+  double soothe = 1;  // chance that comfort settles this infant
   // The same odds as one table, [self-focused][signal]: detection, then the answer mix as cut points
   // on one uniform. The answer is the count of cut points at or below it (caregiver_response): no
   // division and no branch on the random numbers, whose outcomes a processor cannot predict.
   struct Cuts {
     double detect;
-    std::array<double, 5> kind;
+    std::array<double, 7> kind;
   };
   std::array<std::array<Cuts, signal_count>, 2> cuts;
 };
 
 // The answer for each count of cut points passed, [detected][count].
-constexpr std::array<std::array<Response, 6>, 2> answer_by_cut = {
+constexpr std::array<std::array<Response, 8>, 2> answer_by_cut = {
     {{Response::unanswered, Response::unanswered, Response::unanswered, Response::unanswered, Response::unanswered,
-      Response::unanswered},
-     {Response::frightening, Response::rebuff, Response::comfort, Response::delayed, Response::delayed,
-      Response::misattuned}}};
+      Response::unanswered, Response::unanswered, Response::unanswered},
+     {Response::frightening, Response::frightened, Response::rebuff, Response::comfort, Response::comfort_unsoothed,
+      Response::delayed, Response::delayed_unsoothed, Response::misattuned}}};
 
-// Walking down the mix (frightening, rebuff, then comfort, of which chaos interrupts a share, then
-// delayed or mis-attuned), each step taking its probability of what is left, puts the boundaries at
-// these cumulative points. Exact in real arithmetic; the rounding of the cut points differs from
-// rescaling the uniform at each step by about 1e-16. Frightening and rebuff odds above 1 take all
-// that is left, as in the walk down; comfort, interruption and delay are shares in [0, 1].
-inline std::array<double, 5> answer_cuts(double frightening, double rebuff, double comfort, double interrupted,
-                                         double delayed_share) {
-  frightening = std::min(1.0, frightening);
+// Walking down the mix (atypical behaviour, threatening then frightened; rebuff; comfort, of which chaos
+// interrupts a share; then delayed or mis-attuned), each step taking its probability of what is left, and
+// splitting comfort and delayed comfort by whether they settle the infant, puts the boundaries at these
+// cumulative points. Atypical and rebuff odds above 1 take all that is left; the others are shares.
+inline std::array<double, 7> answer_cuts(double frightening, double frightened, double rebuff, double comfort,
+                                         double interrupted, double delayed_share, double soothe) {
+  const double atypical_total = std::min(1.0, frightening + frightened);
+  const double threatening = atypical_total > 0 ? atypical_total * frightening / (frightening + frightened) : 0.0;
   rebuff = std::min(1.0, rebuff);
-  const double rest_after_fright = 1 - frightening, rest_after_rebuff = rest_after_fright * (1 - rebuff);
-  const double to_rebuff = frightening + rest_after_fright * rebuff;
-  const double to_comfort = to_rebuff + rest_after_rebuff * comfort;
-  return {frightening, to_rebuff, to_rebuff + rest_after_rebuff * comfort * (1 - interrupted), to_comfort,
-          to_comfort + rest_after_rebuff * (1 - comfort) * delayed_share};
+  const double rest = (1 - atypical_total) * (1 - rebuff);
+  const double to_rebuff = atypical_total + (1 - atypical_total) * rebuff;
+  const double prompt = rest * comfort * (1 - interrupted), late = rest * (comfort * interrupted + (1 - comfort) * delayed_share);
+  return {threatening, atypical_total, to_rebuff, to_rebuff + prompt * soothe, to_rebuff + prompt,
+          to_rebuff + prompt + late * soothe, to_rebuff + prompt + late};
 }
 
 // Signal strengths, their logarithms, and what breaks through self-focus, fixed for a run: the
@@ -80,35 +102,46 @@ struct SignalStrengths {
   }
 };
 
-// `chaos` is the household's chaos level (0-1): bids lost to noise, comfort interrupted.
+// What the household adds to a caregiver's answers today.
+struct AnswerSetting {
+  double chaos = 0;          // household chaos, 0-1
+  double missed_bids = 0;    // chaos_support.missed_bids
+  double interrupted = 0;    // chaos_support.interrupted_comfort
+  double soothe = 1;         // the infant's chance of being settled by comfort
+};
+
 inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, const SignalStrengths& signals,
-                              double chaos = 0, double missed_bids = 0, double interrupted_comfort = 0) {
+                              const AnswerSetting& setting = {}) {
   AnswerOdds odds;
   odds.comfort = momentary_sensitivity(p, c);
+  odds.soothe = setting.soothe;
   // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus, calmer
-  // answers (video feedback shows parents their frightening moments too; Juffer et al. 2008).
-  const double untrained = (1 - c.program_sensitivity) * sim::fast_exp(-p.sensitivity_restrains_mind * (odds.comfort - 0.5));
+  // answers; a program that addresses atypical behaviour lowers that too (Juffer et al. 2008).
+  const double restraint = sim::fast_exp(-p.sensitivity_restrains_mind * (odds.comfort - 0.5));
+  const double untrained = (1 - c.program_sensitivity) * restraint;
   odds.self_focus = std::min(1.0, c.mind.preoccupied * untrained);
-  const double stress2 = c.stress * c.stress;
-  odds.frightening = untrained * std::min(1.0, c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress) +
-                                                   p.atypical_under_stress * stress2);
+  const AtypicalRates atypical = atypical_rates(p, c);
+  const double unlearned = restraint * (1 - c.program_atypical);
+  odds.frightening = unlearned * atypical.threatening;
+  odds.frightened = unlearned * atypical.frightened;
   odds.delayed_share = p.delayed_share;
   odds.self_focus_comfort = p.self_focus_comfort_share;
-  odds.interrupted = interrupted_comfort * chaos;
-  const double heard = 1 - missed_bids * chaos;
+  odds.interrupted = setting.interrupted * setting.chaos;
+  const double hostile = hostility(p, c);
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
+    // Noise masks weak signals first: an escalated cry (strength 1) is always heard (Evans & Wachs 2010).
+    const double heard = 1 - setting.missed_bids * setting.chaos * (1 - signals.strength[s]);
     // A signal of strength 1 (the default escalation) has log 0, and fast_exp(0) is exactly 1.
     const double missed_weak = log_strength == 0 ? 1.0 : sim::fast_exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
     odds.detect[s] = heard * c.availability * missed_weak;
     odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
-    odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) +
-                                                   p.hostile_under_stress * stress2);
-    odds.cuts[0][s] = {odds.detect[s], answer_cuts(odds.frightening, odds.rebuff[s], odds.comfort, odds.interrupted,
-                                                    odds.delayed_share)};
+    odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) + hostile);
+    odds.cuts[0][s] = {odds.detect[s], answer_cuts(odds.frightening, odds.frightened, odds.rebuff[s], odds.comfort,
+                                                    odds.interrupted, odds.delayed_share, odds.soothe)};
     // Self-focused: comfort or mis-attuned by her mood, whatever the signal.
     const double mood = odds.self_focus_comfort;
-    odds.cuts[1][s] = {odds.detect_self_focused[s], {0, 0, mood, mood, mood}};
+    odds.cuts[1][s] = {odds.detect_self_focused[s], {0, 0, 0, mood * odds.soothe, mood, mood, mood}};
   }
   return odds;
 }
@@ -118,7 +151,8 @@ inline Response caregiver_response(const AnswerOdds& odds, int signal, double u_
                                    double u_kind) {
   const auto& odds_now = odds.cuts[u_focus < odds.self_focus][signal];
   const auto& cut = odds_now.kind;
-  const int passed = (u_kind >= cut[0]) + (u_kind >= cut[1]) + (u_kind >= cut[2]) + (u_kind >= cut[3]) + (u_kind >= cut[4]);
+  const int passed = (u_kind >= cut[0]) + (u_kind >= cut[1]) + (u_kind >= cut[2]) + (u_kind >= cut[3]) +
+                     (u_kind >= cut[4]) + (u_kind >= cut[5]) + (u_kind >= cut[6]);
   return answer_by_cut[u_detect < odds_now.detect][passed];
 }
 

@@ -79,6 +79,14 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
     throw InputError(config.position_of("preschool.peer_distress_share"), "preschool.peer_distress_share",
                      "shares of provocations and peer distress that sum to at most 1",
                      "a sum of " + format_value(p.preschool.provocation_share + p.preschool.peer_distress_share));
+  if (p.childcare.start_months_max < p.childcare.start_months_min)
+    throw InputError(config.position_of("childcare.start_months_max"), "childcare.start_months_max",
+                     "a latest start at or after childcare.start_months_min = " + format_value(p.childcare.start_months_min),
+                     format_value(p.childcare.start_months_max));
+  if (p.partner.share_weekday + p.childcare.share_weekday > 1)
+    throw InputError(config.position_of("childcare.share_weekday"), "childcare.share_weekday",
+                     "weekday shares of the partner and the provider that sum to at most 1",
+                     "a sum of " + format_value(p.partner.share_weekday + p.childcare.share_weekday));
   return p;
 }
 

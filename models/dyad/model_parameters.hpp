@@ -4,6 +4,10 @@
 #include "models/instruments/adult_attachment_interview.hpp"
 #include "models/later_development/adulthood.hpp"
 #include "models/caregiver/caregiver.hpp"
+#include "models/caregiver/maltreatment.hpp"
+#include "models/household/care_schedule.hpp"
+#include "models/household/life_course.hpp"
+#include "models/instruments/child_protection.hpp"
 #include "models/household/context.hpp"
 #include "models/caregiver/depression.hpp"
 #include "models/household/economic_hardship.hpp"
@@ -38,6 +42,11 @@ struct ModelParameters {
   PartnerViolenceParameters partner_violence;
   HardshipParameters hardship;
   ChaosSupportParameters chaos_support;
+  LifeCourseParameters life_course;
+  PartnerParameters partner;
+  ChildcareParameters childcare;
+  MaltreatmentParameters maltreatment;
+  ChildProtectionParameters child_protection;
   ProgramParameters program;
   SignallingParameters signalling;
   LearningParameters learning;
@@ -62,6 +71,11 @@ inline sim::ParameterTable<ModelParameters> model_parameter_table() {
   sim::nest(t, "partner_violence", &M::partner_violence, partner_violence_table());
   sim::nest(t, "hardship", &M::hardship, hardship_table());
   sim::nest(t, "chaos_support", &M::chaos_support, chaos_support_table());
+  sim::nest(t, "life_course", &M::life_course, life_course_table());
+  sim::nest(t, "partner", &M::partner, partner_table());
+  sim::nest(t, "childcare", &M::childcare, childcare_table());
+  sim::nest(t, "maltreatment", &M::maltreatment, maltreatment_table());
+  sim::nest(t, "child_protection", &M::child_protection, child_protection_table());
   sim::nest(t, "program", &M::program, program_table());
   sim::nest(t, "signalling", &M::signalling, signalling_table());
   sim::nest(t, "learning", &M::learning, learning_table());

@@ -1,5 +1,7 @@
 #include "models/dyad/population.hpp"
 
+#include "models/dyad/life_schedule.hpp"
+
 #include <boost/random/normal_distribution.hpp>
 
 #include <algorithm>
@@ -15,17 +17,31 @@ AaiCategory draw_category(double u, double f, double ds, double e) {
   return u < f ? AaiCategory::F : (u < f + ds ? AaiCategory::Ds : AaiCategory::E);
 }
 
+// A state of mind drawn from the population's shares: unresolved or not, and the organized category.
+StateOfMind draw_mind(const StateOfMindParameters& som, sim::RandomStream& stream) {
+  const double u = stream.uniform();
+  const bool unresolved = u >= som.share_F + som.share_Ds + som.share_E;
+  const AaiCategory organized = draw_category(stream.uniform(), som.share_F, som.share_Ds, som.share_E);
+  return draw_state_of_mind(som, unresolved, organized, stream);
+}
+
+double logistic(double x) { return 1 / (1 + std::exp(-x)); }
+
 }  // namespace
 
 Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
-                         sim::RandomStream& stream, const Inheritance* inherited) {
+                         sim::RandomStream& stream, sim::RandomStream& life_stream, const Inheritance* inherited) {
   boost::random::normal_distribution<double> z(0, 1);
   Household h;
   h.context.risk = draw_risk_profile(p.risk, risk, seed, dyad, stream);
   if (inherited && p.adulthood.risk_continuity > 0)
     inherit_liabilities(risk, p.adulthood.risk_continuity, inherited->liability, h.context.risk);
-  const RiskProfile& r = h.context.risk;
-  h.context.support_at_birth = r.support;
+  RiskProfile& r = h.context.risk;
+  // Single parenthood shares part of the family's liability to isolation, around the family's shift.
+  const double loading = p.life_course.single_isolation_loading;
+  const double single = r.shift + loading * (r.liability[isolation] - r.shift) + std::sqrt(1 - loading * loading) * z(stream);
+  h.life_course.start(p.life_course, risk, r, single, life_stream);
+  h.context.risk_at_birth = r;
 
   Infant& infant = h.infant;
   infant.temperament = z(stream);
@@ -33,28 +49,62 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   infant.marker = stream.bernoulli(p.infant.marker_frequency);
   if (infant.marker) infant.susceptibility *= p.infant.marker_effect;
   infant.rate_scale = std::exp(p.infant.temperament_rate_effect * infant.temperament);
-  infant.intense_probability =
-      1 / (1 + std::exp(-(p.infant.intense_logit + p.infant.temperament_intensity_effect * infant.temperament)));
+  infant.intense_probability = logistic(p.infant.intense_logit + p.infant.temperament_intensity_effect * infant.temperament);
+  infant.soothe = logistic(p.infant.soothe_logit - p.infant.temperament_soothe_effect * infant.temperament);
+  infant.escalation_cost = std::max(0.0, p.signalling.escalation_cost - p.infant.temperament_protest_effect * infant.temperament);
 
-  const auto& som = p.state_of_mind;
-  StateOfMind& mind = h.caregiver.mind;
-  const double u = stream.uniform();
-  const bool unresolved = u >= som.share_F + som.share_Ds + som.share_E;
-  const AaiCategory organized = draw_category(stream.uniform(), som.share_F, som.share_Ds, som.share_E);
-  mind = draw_state_of_mind(som, unresolved, organized, stream);
+  StateOfMind mind = draw_mind(p.state_of_mind, stream);
   if (inherited) mind = inherited->mind;
-
   Caregiver& c = h.caregiver;
-  const double shift = (mind.category == AaiCategory::F ? 0.0 : p.caregiver.sensitivity_shift_insecure) +
-                       (r.adolescent ? p.caregiver.sensitivity_shift_adolescent : 0.0);
-  c.sensitivity_baseline = std::clamp(p.caregiver.sensitivity_mean + shift + p.caregiver.sensitivity_sd * z(stream), 0.0, 1.0);
+  c.mind = mind;
+  const double z_sensitivity = z(stream);
+  const auto shift_of = [&](const StateOfMind& m) {
+    return m.category == AaiCategory::F ? 0.0 : p.caregiver.sensitivity_shift_insecure;
+  };
+  const double shift = shift_of(mind) + (r.adolescent ? p.caregiver.sensitivity_shift_adolescent : 0.0);
+  c.sensitivity_baseline = std::clamp(p.caregiver.sensitivity_mean + shift + p.caregiver.sensitivity_sd * z_sensitivity, 0.0, 1.0);
   c.sensitivity = c.sensitivity_baseline;
   c.motivation = std::clamp(0.5 + p.caregiver.motivation_sd * z(stream), 0.0, 1.0);
   c.stress_baseline = std::clamp(p.context.stress_mean + p.context.stress_sd * z(stream), 0.0, 1.0);
-  c.stress_own = c.stress = c.stress_baseline;
+  c.stress_own = c.stress = c.stress_lasting = c.stress_baseline;
+  c.intrusive_when_depressed = stream.bernoulli(p.caregiver.depression_intrusive_share);
   const double depressed = p.context.processes ? depressed_at_birth(p.depression, r.liability[depression], c.stress, r.support)
                                                : p.depression.fixed_prevalence;
   c.depressed = stream.bernoulli(depressed);
+
+  // The partner: sensitivity correlated with the primary caregiver's, a state of mind partly matched.
+  Caregiver& partner = h.partner;
+  const double rho = p.partner.sensitivity_correlation;
+  const bool same_mind = stream.bernoulli(p.partner.mind_concordance);
+  const StateOfMind drawn = draw_mind(p.state_of_mind, stream);
+  partner.mind = same_mind ? draw_state_of_mind(p.state_of_mind, mind.category == AaiCategory::U,
+                                                mind.category == AaiCategory::U ? AaiCategory::F : mind.category, stream)
+                           : drawn;
+  const double z_partner = rho * z_sensitivity + std::sqrt(1 - rho * rho) * z(stream);
+  partner.sensitivity_baseline = std::clamp(p.partner.sensitivity_mean + shift_of(partner.mind) + p.partner.sensitivity_sd * z_partner, 0.0, 1.0);
+  partner.sensitivity = partner.sensitivity_baseline;
+  partner.stress_baseline = std::clamp(p.partner.stress_mean + p.context.stress_sd * z(stream), 0.0, 1.0);
+  partner.stress = partner.stress_lasting = partner.stress_baseline;
+
+  // The childcare provider, if the primary caregiver returns to work within the span.
+  Caregiver& provider = h.provider;
+  provider.mind = draw_mind(p.state_of_mind, stream);
+  provider.sensitivity_baseline = std::clamp(p.childcare.sensitivity_mean + p.childcare.sensitivity_sd * z(stream), 0.0, 1.0);
+  provider.sensitivity = provider.sensitivity_baseline;
+  provider.stress_baseline = provider.stress = provider.stress_lasting = p.context.stress_mean;
+  const bool care = stream.bernoulli(p.childcare.share);
+  const double start = p.childcare.start_months_min + stream.uniform() * (p.childcare.start_months_max - p.childcare.start_months_min);
+  h.childcare_start_day = care ? day_of(start) : -1;
+
+  // Maltreatment: the family's own propensity, and the caregiver's history when she grew up in the run.
+  Maltreatment& m = h.context.maltreatment;
+  m.frailty = p.maltreatment.frailty_sd * z(stream);
+  m.history = inherited && inherited->maltreated;
+  // A spell may be under way at birth, with the stationary chance at the family's risks then.
+  const MaltreatmentRisks at_birth{r.hardship, r.violence, c.depressed, r.adolescent, r.support, c.stress};
+  const double on = maltreatment_onset_per_day(p.maltreatment, m, at_birth), off = 1 / (30.4375 * p.maltreatment.mean_spell_months);
+  const double u_spell = stream.uniform(), u_kind = stream.uniform();
+  if (p.context.processes && u_spell < on / (on + off)) start_spell(p.maltreatment, m, u_kind);
   return h;
 }
 

@@ -16,10 +16,13 @@ constexpr std::uint32_t program = 6;                    // attendance at a progr
 constexpr std::uint32_t preschool = 7;                  // the child's days with peers and teacher
 constexpr std::uint32_t adulthood = 8;                  // yearly relationship experience and traumas
 constexpr std::uint32_t adult_aai = 9;                  // the grown-up infant's Adult Attachment Interview
+constexpr std::uint32_t life_course = 10;               // the transient parts of the family's risks, weekly
 constexpr std::uint32_t strange_situation = 100;        // + index of the assessment age
 constexpr std::uint32_t sensitivity_observation = 200;  // + index of the observation age
 constexpr std::uint32_t preschool_assessment = 300;     // + index of the preschool age: attachment assessment
 constexpr std::uint32_t preschool_rating = 400;         // + index of the preschool age: rater error
+constexpr std::uint32_t strange_situation_partner = 500;  // + index of the assessment age: with the partner
+constexpr std::uint32_t second_coder = 1000;            // + the assessment's own purpose: a second coder's error
 }  // namespace purpose
 
 }  // namespace attachsim::models

@@ -2,7 +2,6 @@
 
 #include "models/dyad/random_purposes.hpp"
 
-#include <boost/math/distributions/normal.hpp>
 #include <boost/random/normal_distribution.hpp>
 
 #include <cmath>
@@ -46,13 +45,6 @@ bool cholesky(const Matrix& a, Matrix& l) {
   return true;
 }
 
-double threshold_for_share(double share) {  // liability above which a share of families is at risk
-  if (share <= 0) return std::numeric_limits<double>::infinity();
-  if (share >= 1) return -std::numeric_limits<double>::infinity();
-  return boost::math::quantile(boost::math::complement(boost::math::normal(), share));
-}
-
-double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
 }  // namespace
 
@@ -65,9 +57,9 @@ std::optional<std::string> RiskStructure::check(const RiskParameters& p) {
 }
 
 RiskStructure::RiskStructure(const RiskParameters& p)
-    : hardship_threshold(threshold_for_share(p.hardship_share)),
-      violence_threshold(threshold_for_share(p.violence_share)),
-      adolescent_threshold(threshold_for_share(p.adolescent_share)) {
+    : hardship_threshold(liability_threshold(p.hardship_share)),
+      violence_threshold(liability_threshold(p.violence_share)),
+      adolescent_threshold(liability_threshold(p.adolescent_share)) {
   cholesky(correlation_matrix(p), factor_);
 }
 
@@ -94,6 +86,7 @@ RiskProfile draw_risk_profile(const RiskParameters& p, const RiskStructure& stru
     r.neighbourhood = static_cast<std::int64_t>(dyad);
   }
   r.liability = structure.correlated(stream);
+  r.shift = shift;
   for (auto& v : r.liability) v += shift;
   structure.apply(r);
   return r;
@@ -104,7 +97,8 @@ void RiskStructure::apply(RiskProfile& r) const {
   r.violence = r.liability[violence] > violence_threshold;
   r.adolescent = r.liability[adolescence] > adolescent_threshold;
   r.chaos = normal_cdf(r.liability[chaos]);
-  r.support = 1 - normal_cdf(r.liability[isolation]);
+  r.support_base = 1 - normal_cdf(r.liability[isolation]);
+  r.update_support();
 }
 
 void inherit_liabilities(const RiskStructure& structure, double continuity,

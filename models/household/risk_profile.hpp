@@ -8,7 +8,11 @@
 #include "sim/core/parameter.hpp"
 #include "sim/core/random_stream.hpp"
 
+#include <boost/math/distributions/normal.hpp>
+
 #include <array>
+#include <cmath>
+#include <limits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,6 +61,14 @@ inline sim::ParameterTable<RiskParameters> risk_table() {
   };
 }
 
+// The liability above which a share of families (at no shift) has a risk, and the share below a liability.
+inline double liability_threshold(double share) {
+  if (share <= 0) return std::numeric_limits<double>::infinity();
+  if (share >= 1) return -std::numeric_limits<double>::infinity();
+  return boost::math::quantile(boost::math::complement(boost::math::normal(), share));
+}
+inline double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+
 // The correlation structure of the liabilities, checked and factored once per run.
 struct RiskProfile;
 
@@ -79,10 +91,15 @@ class RiskStructure {
 struct RiskProfile {
   bool high_risk_stratum = false;
   std::int64_t neighbourhood = 0;
+  double shift = 0;  // the stratum's and the neighbourhood's shift, part of every liability
   std::array<double, liability_count> liability{};
+  // What follows from the liabilities now (they change with the life course, life_course.hpp).
   bool hardship = false, violence = false, adolescent = false;
-  double chaos = 0;    // 0-1, household chaos level (CHAOS scale, Matheny et al. 1995)
-  double support = 0;  // 0-1, social support
+  double chaos = 0;         // 0-1, household chaos level (CHAOS scale, Matheny et al. 1995)
+  double support_base = 0;  // 0-1, social support the family has of itself
+  double support_gain = 0;  // share of the gap to full support that a support program closes
+  double support = 0;       // 0-1, social support now
+  void update_support() { support = support_gain + (1 - support_gain) * support_base; }
 };
 
 RiskProfile draw_risk_profile(const RiskParameters& p, const RiskStructure& structure, std::uint64_t seed,

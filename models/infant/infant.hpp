@@ -1,6 +1,10 @@
 // The infant: temperament (negative emotionality), susceptibility to experience, and how often and
 // how strongly distress arises with age. Crying follows the published developmental curve: a peak
 // at 5-6 weeks and a decline to about a third by the end of the first year (Wolke et al. 2017).
+// Negative emotionality also makes an infant hard to soothe (Rothbart 1981; Kagan 1994): comfort settles
+// it less often, so it stays distressed and its caregiver fails more often. Susceptibility (Belsky &
+// Pluess 2009) amplifies what experience does to the infant, for better and for worse: by default the
+// size of the effect of care ('size'); as a rival mechanism, only its speed ('speed').
 #pragma once
 
 #include "models/infant/development.hpp"
@@ -10,6 +14,9 @@
 #include <cmath>
 
 namespace attachsim::models {
+
+enum class SusceptibilityMechanism { size, speed };
+inline const char* name_of(SusceptibilityMechanism m) { return m == SusceptibilityMechanism::size ? "size" : "speed"; }
 
 struct InfantParameters {
   double episodes_per_day_peak;
@@ -22,6 +29,10 @@ struct InfantParameters {
   double susceptibility_sd;
   double marker_frequency;
   double marker_effect;
+  SusceptibilityMechanism susceptibility_mechanism;
+  double soothe_logit;
+  double temperament_soothe_effect;
+  double temperament_protest_effect;
 };
 
 inline sim::ParameterTable<InfantParameters> infant_table() {
@@ -47,15 +58,25 @@ inline sim::ParameterTable<InfantParameters> infant_table() {
                 {"probability", "Share of infants carrying a genotype-like susceptibility marker (0 = off).", "Lakatos et al. 2000: 0.37 DRD4-7R carriers in a low-risk sample"}),
       sim::real("marker_effect", &P::marker_effect, 1.5, 0.1, 10,
                 {"x", "Susceptibility multiplier for marker carriers.", "assumption (differential susceptibility, Belsky & Pluess 2009)"}),
+      sim::choice("susceptibility_mechanism", &P::susceptibility_mechanism, {"size", "speed"}, 0,
+                  {"", "What susceptibility amplifies: 'size' (how much each experience of care, good or bad, counts: outcome values and fear scaled by it, so that susceptible infants end further from the average either way) or 'speed' (only how fast the infant learns: every learning rate scaled by it, the same end point).", "Belsky & Pluess 2009 (differential susceptibility: more affected for better and for worse); 'speed' is the first model's rival"}),
+      sim::real("soothe_logit", &P::soothe_logit, 2.0, -10, 10,
+                {"logit", "Log-odds that comfort settles an infant of average temperament (otherwise the infant stays distressed in the caregiver's arms).", "assumption: most comfort settles a typical infant"}),
+      sim::real("temperament_protest_effect", &P::temperament_protest_effect, 0.1, 0, 2,
+                {"value per SD", "How much less an escalated, angry protest costs an infant per SD of negative emotionality: intense protest comes naturally to a reactive infant (cost = signalling.escalation_cost - value x temperament, at least 0).", "Goldsmith & Alansky 1987 (meta-analysis: proneness to distress predicts resistant behaviour); Kagan 1982"}),
+      sim::real("temperament_soothe_effect", &P::temperament_soothe_effect, 0.8, 0, 5,
+                {"logit per SD", "Fall in the log-odds of being settled by comfort per SD of negative emotionality: hard to soothe.", "Rothbart 1981 (IBQ soothability correlates negatively with distress); van den Boom 1994 (irritable infants)"}),
   };
 }
 
 struct Infant {
   double temperament = 0;     // negative emotionality, SD units
-  double susceptibility = 1;  // multiplies every learning rate, for better and for worse
+  double susceptibility = 1;  // amplifies experience, for better and for worse
   bool marker = false;
   double rate_scale = 1;      // exp(temperament_rate_effect * temperament), precomputed
   double intense_probability = 0;
+  double soothe = 1;          // chance that comfort settles the infant
+  double escalation_cost = 0; // what an escalated protest costs this infant
 };
 
 // Mean number of distress episodes on a given day of age.

@@ -3,11 +3,15 @@
 //    a constant learning rate, so recent experience keeps weight;
 //  - bayesian: a conjugate normal belief about each signal's payoff (Gershman 2015), whose learning
 //    rate falls as evidence accumulates, with slow forgetting; early experience weighs more.
-// Both scale each experience by the developmental phase and by the infant's susceptibility.
+// Both scale each experience by the developmental phase; susceptibility scales either the size of each
+// experience (the outcome's value, 'size') or the learning rate ('speed'; infant.hpp). An experience
+// with one attachment figure also shapes, by a smaller share, what the infant expects of the others
+// (Bowlby 1973: working models generalize), so strategies with two figures are related but not the same.
 #pragma once
 
 #include "models/caregiver/caregiving_response.hpp"
 #include "models/infant/development.hpp"
+#include "models/infant/infant.hpp"
 #include "models/infant/signalling_policy.hpp"
 #include "sim/core/parameter.hpp"
 
@@ -24,11 +28,16 @@ struct LearningParameters {
   double learning_rate;
   double prior_weight;
   double forgetting;
+  double generalization;
   double value_comfort;
+  double value_comfort_unsoothed;
   double value_delayed;
+  double value_delayed_unsoothed;
   double value_misattuned;
   double value_rebuff;
   double value_frightening;
+  double value_frightened;
+  double ignored_bid_penalty;
   double value_alone_newborn;
   double value_alone_one_year;
   double intense_alone_penalty;
@@ -45,16 +54,26 @@ inline sim::ParameterTable<LearningParameters> learning_table() {
                 {"episodes", "Bayesian rule: the innate expectation counts as this many experiences.", "assumption"}),
       sim::real("forgetting", &P::forgetting, 0.002, 0, 1,
                 {"per episode", "Bayesian rule: share of accumulated evidence forgotten per experience (volatile world).", "assumption"}),
+      sim::real("generalization", &P::generalization, 0.1, 0, 1,
+                {"share", "Share of an experience with one attachment figure that also updates the infant's strategy with each other figure present that day.", "assumption; Bowlby 1973 on generalizing working models; Fox, Kimmerly & Schafer 1991: attachments to mother and father are related but distinct"}),
       sim::real("value_comfort", &P::value_comfort, 1.0, -2, 2,
                 {"value", "Outcome value of prompt, appropriate comfort.", "reference = 1"}),
+      sim::real("value_comfort_unsoothed", &P::value_comfort_unsoothed, 0.3, -2, 2,
+                {"value", "Outcome value of comfort that does not settle the infant: held, but still distressed.", "assumption; Ainsworth et al. 1978 on contact that fails to comfort"}),
       sim::real("value_delayed", &P::value_delayed, 0.5, -2, 2,
                 {"value", "Outcome value of comfort that comes late.", "assumption"}),
+      sim::real("value_delayed_unsoothed", &P::value_delayed_unsoothed, 0.1, -2, 2,
+                {"value", "Outcome value of late comfort that does not settle the infant.", "assumption"}),
       sim::real("value_misattuned", &P::value_misattuned, 0.0, -2, 2,
                 {"value", "Outcome value of a mis-attuned or intrusive answer.", "assumption"}),
       sim::real("value_rebuff", &P::value_rebuff, -1.0, -2, 2,
                 {"value", "Outcome value of a rebuff.", "assumption; Main 1981: rejection of bids is aversive"}),
       sim::real("value_frightening", &P::value_frightening, -1.0, -2, 2,
-                {"value", "Outcome value of frightening or frightened caregiver behaviour.", "assumption; Main & Hesse 1990"}),
+                {"value", "Outcome value of threatening (frightening) caregiver behaviour.", "assumption; Main & Hesse 1990"}),
+      sim::real("value_frightened", &P::value_frightened, -0.6, -2, 2,
+                {"value", "Outcome value of frightened, helpless or dissociated caregiver behaviour: no comfort, and alarm.", "assumption; Main & Hesse 1990; Lyons-Ruth et al. 1999"}),
+      sim::real("ignored_bid_penalty", &P::ignored_bid_penalty, 0.3, 0, 2,
+                {"value", "How much worse unanswered distress is after a bid than after suppressing it: ignored crying goes on.", "Bell & Ainsworth 1972 (ignored crying persists); assumption for the size"}),
       sim::real("value_alone_newborn", &P::value_alone_newborn, -0.3, -2, 2,
                 {"value", "Outcome value of distress that no one answers, at birth: newborns barely self-soothe.", "Kopp 1989 on early emotion regulation; design note: C emerges only if self-soothing pays little early (docs/ODD.md)"}),
       sim::real("value_alone_one_year", &P::value_alone_one_year, 0.1, -2, 2,
@@ -67,10 +86,13 @@ inline sim::ParameterTable<LearningParameters> learning_table() {
 inline double outcome_value(const LearningParameters& p, Response r, double age_days, bool intense) {
   switch (r) {
     case Response::comfort: return p.value_comfort;
+    case Response::comfort_unsoothed: return p.value_comfort_unsoothed;
     case Response::delayed: return p.value_delayed;
+    case Response::delayed_unsoothed: return p.value_delayed_unsoothed;
     case Response::misattuned: return p.value_misattuned;
     case Response::rebuff: return p.value_rebuff;
     case Response::frightening: return p.value_frightening;
+    case Response::frightened: return p.value_frightened;
     case Response::unanswered: break;
   }
   const double one_year = 12 * days_per_month;
@@ -79,24 +101,38 @@ inline double outcome_value(const LearningParameters& p, Response r, double age_
          (intense ? p.intense_alone_penalty : 0.0);
 }
 
-// What a day's episodes share, computed once a day: the value of every outcome at today's age and
-// the reinforcement rule's step. Same expressions as per episode, so the same numbers.
+// What a day's episodes share, computed once a day: the net value of every outcome to this infant at
+// today's age, by distress level, signal and answer (the perceived value, net of the effort of
+// escalating and of an ignored bid), and the reinforcement rule's step.
 struct LearningDay {
-  std::array<std::array<double, response_count>, distress_levels> outcome{};  // [intense][response]
-  double step = 0;                                                            // reinforcement rule
+  std::array<std::array<std::array<double, response_count>, signal_count>, distress_levels> outcome{};
+  double step = 0;    // reinforcement rule
+  double weight = 0;  // Bayesian rule: evidence an experience adds
 };
 
-inline LearningDay learning_day(const LearningParameters& p, double age_days, double weight) {
+// `phase` is the developmental multiplier of today; `susceptibility` the infant's; `effort` the cost of
+// each signal. Under the 'size' mechanism susceptibility scales what an answer is worth to the infant,
+// under 'speed' how fast it learns.
+inline LearningDay learning_day(const LearningParameters& p, double age_days, double phase, double susceptibility,
+                                SusceptibilityMechanism mechanism, const std::array<double, signal_count>& effort) {
   LearningDay day;
-  for (int intense = 0; intense < distress_levels; ++intense)  // in the order of Response
-    day.outcome[intense] = {outcome_value(p, Response::unanswered, age_days, intense == 1), p.value_comfort,
-                            p.value_delayed, p.value_misattuned, p.value_rebuff, p.value_frightening};
+  const bool size = mechanism == SusceptibilityMechanism::size;
+  const double worth = size ? susceptibility : 1.0, weight = size ? phase : phase * susceptibility;
+  for (int intense = 0; intense < distress_levels; ++intense)
+    for (int signal = 0; signal < signal_count; ++signal)
+      for (int r = 0; r < response_count; ++r) {
+        const auto response = static_cast<Response>(r);
+        const double ignored = response == Response::unanswered && signal != suppress ? p.ignored_bid_penalty : 0.0;
+        day.outcome[intense][signal][r] = worth * (outcome_value(p, response, age_days, intense == 1) - ignored) - effort[signal];
+      }
   day.step = std::min(1.0, p.learning_rate * weight);
+  day.weight = weight;
   return day;
 }
 
-// One update of the chosen signal's value; `weight` = phase multiplier x susceptibility, `step` the
-// reinforcement rule's min(1, learning_rate x weight), fixed for a day.
+// One update of the chosen signal's value; `weight` = the day's learning weight (LearningDay::weight),
+// `step` the reinforcement rule's min(1, learning_rate x weight), fixed for a day. A share of the update
+// (learning.generalization) goes to the same signal with another figure.
 template <LearningRule rule>
 inline void learn(const LearningParameters& p, SignallingPolicy& policy, double beta, int level, int signal,
                   double outcome, double weight, double step) {

@@ -48,10 +48,8 @@ inline sim::ParameterTable<SignallingParameters> signalling_table() {
   };
 }
 
-// The effort each signal costs, subtracted from its outcome: only escalating costs (3.3.7).
-inline std::array<double, signal_count> effort_costs(const SignallingParameters& p) {
-  return {0.0, 0.0, p.escalation_cost};
-}
+// The effort each signal costs an infant, subtracted from its outcome: only escalating costs (3.3.7).
+inline std::array<double, signal_count> effort_costs(double escalation_cost) { return {0.0, 0.0, escalation_cost}; }
 
 struct SignallingPolicy {
   std::array<std::array<double, signal_count>, distress_levels> value{};

@@ -1,7 +1,12 @@
-// The infant's internal working model (Bowlby 1973; Bretherton & Munholland 2008): running
-// expectations of the caregiver's availability, predictability and rejection, and of the self as
-// worth caring for; and fear of the caregiver, the root of disorganization when the haven is also the
-// source of alarm (Main & Hesse 1990; Hesse & Main 2006).
+// The infant's internal working model of one attachment relationship (Bowlby 1973; Bretherton &
+// Munholland 2008): running expectations of the figure's availability, predictability and rejection,
+// and of the self as worth comforting; and fear of the figure, the root of disorganization when the
+// haven is also the source of alarm (Main & Hesse 1990; Hesse & Main 2006). Expectations are learned
+// from the infant's bids: what happens when it signals. Distress it keeps to itself teaches it nothing
+// about the figure's answers (fear is learned from every alarming act, bid or not). Predictability is
+// how well the infant can foresee what an answer to its bid will be: comfort, or something else
+// (consistency of the figure's responses, Ainsworth et al. 1978; care that answers by the caregiver's own
+// state rather than the infant's, Cassidy & Berlin 1994, is the least predictable).
 #pragma once
 
 #include "models/caregiver/caregiving_response.hpp"
@@ -17,6 +22,7 @@ namespace attachsim::models {
 struct WorkingModelParameters {
   double update_rate;
   double fear_rate;
+  double frightened_fear;
   double fear_decay;
 };
 
@@ -24,53 +30,80 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
   using P = WorkingModelParameters;
   return {
       sim::real("update_rate", &P::update_rate, 0.02, 0, 1,
-                {"per episode", "Rate at which expectations track experience in the reference phase, for susceptibility 1.", "assumption: expectations settle over weeks of episodes"}),
+                {"per bid", "Rate at which expectations track experience in the reference phase, for susceptibility 1.", "assumption: expectations settle over weeks of episodes"}),
       sim::real("fear_rate", &P::fear_rate, 0.05, 0, 1,
-                {"per event", "Rise of fear of the caregiver toward 1 after a frightening episode (susceptibility 1, reference phase).", "assumption; Main & Hesse 1990"}),
+                {"per event", "Rise of fear of the figure toward 1 after a threatening (frightening) act (susceptibility 1, reference phase).", "assumption; Main & Hesse 1990"}),
+      sim::real("frightened_fear", &P::frightened_fear, 0.6, 0, 2,
+                {"x fear_rate", "Fear a frightened, helpless or dissociated act adds, relative to a threatening one.", "assumption; Main & Hesse 1990: frightened behaviour alarms the infant too, through the caregiver's own alarm"}),
       sim::real("fear_decay", &P::fear_decay, 0.005, 0, 1,
-                {"per day", "Daily decay of fear of the caregiver without new alarm.", "assumption: without new alarm fear fades over about six months"}),
+                {"per day", "Daily decay of fear of the figure without new alarm.", "assumption: without new alarm fear fades over about six months"}),
   };
 }
 
 struct WorkingModel {
-  double availability = 0.5;    // will the caregiver come and comfort?
-  double predictability = 0.5;  // are answers consistent?
+  double availability = 0.5;    // will the figure come and comfort?
+  double predictability = 0.5;  // can the kind of answer to a bid be foreseen?
+  double comforting = 0.5;      // expected chance that an answer to a bid is comfort
   double rejection = 0;         // will a bid be rebuffed?
   double self_worth = 0.5;      // am I worth comforting?
-  double expected_outcome = 0;  // running mean outcome, the yardstick of predictability
-  double fear = 0;              // fear of the caregiver
+  double fear = 0;              // fear of the figure
+  double bids = 0;              // bids so far: the weight of this relationship
 };
 
 // What each answer means for the expectations (docs/ODD.md, 3.3.9), by Response.
-constexpr std::array<double, response_count> availability_after = {0.0, 1.0, 1.0, 0.3, 0.0, 0.0};
-constexpr std::array<double, response_count> rejection_after = {0.0, 0.0, 0.0, 0.0, 1.0, 0.0};
-constexpr std::array<double, response_count> worth_after = {0.4, 1.0, 0.8, 0.5, 0.0, 0.0};
+constexpr std::array<double, response_count> availability_after = {0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0};
+constexpr std::array<double, response_count> rejection_after = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.5, 0.0};
+constexpr std::array<double, response_count> worth_after = {0.3, 1.0, 0.8, 0.8, 0.6, 0.5, 0.0, 0.0, 0.2};
 
 // The rates of a day's episodes, which depend only on the day's learning weight.
 struct WorkingModelRates {
-  double update = 0;  // min(1, update_rate x weight)
-  double fear = 0;    // min(1, fear_rate x weight)
+  double update = 0;      // min(1, update_rate x weight)
+  double threat = 0;      // min(1, fear_rate x weight x fear amplification)
+  double frightened = 0;  // the same for frightened acts
 };
 
-inline WorkingModelRates working_model_rates(const WorkingModelParameters& p, double weight) {
-  return {std::min(1.0, p.update_rate * weight), std::min(1.0, p.fear_rate * weight)};
+// `fear_gain` is what susceptibility does to fear under the 'size' mechanism (1 under 'speed', where the
+// weight carries it).
+inline WorkingModelRates working_model_rates(const WorkingModelParameters& p, double weight, double fear_gain = 1) {
+  return {std::min(1.0, p.update_rate * weight), std::min(1.0, p.fear_rate * weight * fear_gain),
+          std::min(1.0, p.fear_rate * p.frightened_fear * weight * fear_gain)};
 }
 
-inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m, Response r, double outcome) {
-  const double rate = rates.update;
+// One episode. Branch-free on the answer: a rate times 0 leaves a value as it is.
+inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m, Response r, int signal) {
   const auto i = static_cast<std::size_t>(r);
+  const double bid = signal != suppress;
+  const double rate = rates.update * bid, answered_rate = rate * (r != Response::unanswered);
+  const double surprise = std::abs(availability_after[i] - m.comforting);
+  m.comforting += answered_rate * (availability_after[i] - m.comforting);
+  m.predictability += answered_rate * ((1 - surprise) - m.predictability);
   m.availability += rate * (availability_after[i] - m.availability);
   m.rejection += rate * (rejection_after[i] - m.rejection);
-  const double surprise = std::min(1.0, std::abs(outcome - m.expected_outcome));
-  m.predictability += rate * ((1 - surprise) - m.predictability);
-  m.expected_outcome += rate * (outcome - m.expected_outcome);
   m.self_worth += rate * (worth_after[i] - m.self_worth);
-  if (r == Response::frightening) m.fear += rates.fear * (1 - m.fear);
+  m.bids += bid;
+  const double alarm = r == Response::frightening ? rates.threat : r == Response::frightened ? rates.frightened : 0.0;
+  m.fear += alarm * (1 - m.fear);
 }
 
-inline void update_working_model(const WorkingModelParameters& p, WorkingModel& m, Response r, double outcome,
-                                 double weight) {
-  update_working_model(working_model_rates(p, weight), m, r, outcome);
+// Fear added by an alarming event outside the episodes (witnessed violence): `rate` is fear_rate x the
+// event's weight, already scaled.
+inline void alarm(WorkingModel& m, double rate) { m.fear += std::min(1.0, rate) * (1 - m.fear); }
+
+// The generalized working model: the relationships' expectations weighted by the bids each received.
+template <std::size_t N>
+WorkingModel generalized(const std::array<WorkingModel, N>& figures) {
+  WorkingModel g{0, 0, 0, 0, 0, 0, 0};
+  double total = 0;
+  for (const auto& m : figures) total += m.bids;
+  if (total <= 0) return figures[0];
+  for (const auto& m : figures) {
+    const double w = m.bids / total;
+    g.availability += w * m.availability, g.predictability += w * m.predictability, g.rejection += w * m.rejection;
+    g.comforting += w * m.comforting;
+    g.self_worth += w * m.self_worth, g.fear += w * m.fear;
+  }
+  g.bids = total;
+  return g;
 }
 
 }  // namespace attachsim::models

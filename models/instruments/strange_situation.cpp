@@ -18,43 +18,56 @@ void classify(const StrangeSituationParameters& p, StrangeSituationResult& r) {
   r.security = (r.proximity_seeking + r.contact_maintaining - r.avoidance - r.resistance + 12) / 24;
 }
 
-StrangeSituationResult strange_situation(const StrangeSituationParameters& p, const SignallingPolicy& policy,
-                                         const WorkingModel& model, sim::RandomStream& stream) {
+StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const SignallingPolicy& policy,
+                                   const WorkingModel& model, const AnswerOdds& odds, sim::RandomStream& stream) {
   constexpr int intense = 1;
   const int samples = 2 * static_cast<int>(p.behaviours_per_reunion);
-  // Being picked up settles an infant who expects comfort from a consistent caregiver.
-  const double settles = model.availability * (p.settle_floor + (1 - p.settle_floor) * model.predictability);
+  // Being held settles an infant who can be soothed and expects comfort from a consistent figure.
+  const double expects = model.availability * (p.settle_floor + (1 - p.settle_floor) * model.predictability);
   // Conflict shows when fear is substantial: a trace of fear does not disorganize (quadratic onset).
-  const double conflict = std::min(1.0, p.conflict_gain * model.fear * model.fear);
-  const double freeze = std::min(1.0, p.freeze_gain * model.fear * model.fear * model.fear);
+  const double f = model.fear;
+  const double lapse = std::min(1.0, p.conflict_gain * f * f + p.freeze_gain * f * f * f);
 
   double approach = 0, contact = 0, avoid = 0, resist = 0, disorganized = 0;
   for (int i = 0; i < samples; ++i) {
     const int signal = policy.choose(intense, stream.uniform());
-    if (stream.uniform() < freeze) disorganized += 1;
+    disorganized += stream.uniform() < lapse;  // read from fear, whatever the infant does next
+    const double u_focus = stream.uniform(), u_kind = stream.uniform(), u_settle = stream.uniform();
     if (signal == suppress) {
       avoid += 1;
       continue;
     }
     approach += 1;
-    if (stream.uniform() < conflict) disorganized += 1;
-    const bool settled = stream.uniform() < settles;
-    if (settled) contact += 1;
-    // Resistance is angry, escalated contact seeking: strongest when contact does not settle.
-    if (signal == escalate) resist += settled ? 0.5 : 1.0;
+    // At a reunion the figure is in the room and sees the infant: only self-focus or absence leave a
+    // bid unanswered.
+    const Response answer = caregiver_response(odds, signal, u_focus, 0.0, u_kind);
+    disorganized += atypical(answer);
+    if (came(answer)) {
+      // Held: an infant who settles maintains contact calmly; one who does not clings and, if it is
+      // escalating, resists at once (angry, pushing away while seeking contact).
+      const bool settled = soothed(answer) && u_settle < expects;
+      contact += 1;
+      if (!settled && signal == escalate) resist += 1;
+    } else if (signal == escalate) {
+      resist += 1;  // angry protest at a figure who does not come
+    }
   }
+  const double n = samples;
+  return {approach / n, contact / n, avoid / n, resist / n, disorganized / n};
+}
 
-  boost::random::normal_distribution<double> coder(0, p.coder_noise_sd);
-  const auto code = [&](double share, double top) {
+StrangeSituationResult code(const StrangeSituationParameters& p, const StrangeSituationBehaviour& b, sim::RandomStream& stream) {
+  boost::random::normal_distribution<double> coder(0, p.coder_noise_sd > 0 ? p.coder_noise_sd : 1);
+  const auto scale = [&](double share, double top) {
     const double score = 1 + (top - 1) * share + (p.coder_noise_sd > 0 ? coder(stream) : 0.0);
     return std::clamp(std::round(score), 1.0, top);
   };
   StrangeSituationResult r;
-  r.proximity_seeking = code(approach / samples, 7);
-  r.contact_maintaining = code(contact / samples, 7);
-  r.avoidance = code(avoid / samples, 7);
-  r.resistance = code(resist / samples, 7);
-  r.disorganization = code(std::min(1.0, disorganized / samples / p.disorganization_saturation), 9);
+  r.proximity_seeking = scale(b.approach, 7);
+  r.contact_maintaining = scale(b.contact, 7);
+  r.avoidance = scale(b.avoid, 7);
+  r.resistance = scale(b.resist, 7);
+  r.disorganization = scale(std::min(1.0, b.disorganized / p.disorganization_saturation), 9);
   classify(p, r);
   return r;
 }

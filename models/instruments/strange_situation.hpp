@@ -1,11 +1,16 @@
 // The Strange Situation (Ainsworth, Blehar, Waters & Wall 1978) as an observer would run it: two
-// reunions after separations, under raised distress. The infant acts from what it has learned (its
-// policy for intense distress, its working model, its fear of the caregiver); coders score the
-// interactive scales (1-7) and the Main & Solomon (1990) disorganization scale (1-9), with coder
-// noise, and classify A/B/C/D with the forced best-fitting organized class beside D.
-// Nothing here sees the caregiver: the class is read off the infant's behaviour alone.
+// separations raise the infant's distress, and at each reunion the infant acts toward the figure from
+// what it has learned with that figure (its policy for intense distress, its working model, its fear)
+// and the figure answers as she answers on that day. Coders score the interactive scales (1-7) from
+// those behaviour samples and the Main & Solomon (1990) disorganization scale (1-9) from the signs of
+// fear, conflict and apprehension in them, with coder noise, and classify A/B/C/D with the forced
+// best-fitting organized class beside D. Disorganization is read from the infant's fear whatever it
+// does, so that an infant who approaches more is not for that reason scored more disorganized; an
+// atypical answer in the room adds its own sign. Nothing here reads the caregiver's traits: only her
+// answers in the room.
 #pragma once
 
+#include "models/caregiver/caregiving_response.hpp"
 #include "models/infant/signalling_policy.hpp"
 #include "models/infant/working_model.hpp"
 #include "sim/core/parameter.hpp"
@@ -15,8 +20,13 @@
 
 namespace attachsim::models {
 
+enum class AssessedFigure { primary, partner, childcare };
+
 struct StrangeSituationParameters {
   std::vector<double> ages_months;
+  AssessedFigure figure;
+  bool with_partner;
+  bool second_coder;
   std::int64_t behaviours_per_reunion;
   double conflict_gain;
   double freeze_gain;
@@ -33,18 +43,24 @@ inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table()
   return {
       sim::real_list("ages_months", &P::ages_months, {12}, 9, 60,
                      {"months", "Ages at which the Strange Situation is run (12; 18 and 24 on request).", "Ainsworth et al. 1978: designed for 12-18 months"}),
+      sim::choice("figure", &P::figure, {"primary", "partner", "childcare"}, 0,
+                  {"", "The attachment figure the Strange Situation is run with (the ssp_* columns); a figure absent on the day gives an empty class.", "Main & Weston 1981: classifications are specific to the relationship"}),
+      sim::boolean("with_partner", &P::with_partner, false,
+                   {"", "Also run the Strange Situation with the partner at each age (ssp_<age>_partner_* columns) and report the concordance of the two classifications.", "Fox, Kimmerly & Schafer 1991 (meta-analysis of concordance with mother and father)"}),
+      sim::boolean("second_coder", &P::second_coder, false,
+                   {"", "Have a second coder score each Strange Situation from the same behaviour (ssp_<age>_class_coder2), for inter-coder agreement.", "reliability check, as published studies report it"}),
       sim::integer("behaviours_per_reunion", &P::behaviours_per_reunion, 8, 1, 100,
                    {"behaviours", "Coded behaviour samples in each of the two reunions.", "assumption: 3-minute reunions coded in 15-second intervals give about 12"}),
       sim::real("conflict_gain", &P::conflict_gain, 1.5, 0, 10,
-                {"per unit fear^2", "Probability per squared unit fear that an approach breaks into conflict behaviour (approach-avoidance, stilling).", "Main & Hesse 1990: fright without solution"}),
+                {"per unit fear^2", "Probability per squared unit of fear of the figure that a behaviour sample shows conflict (approach-avoidance, stilling, apprehension), whatever the infant does.", "Main & Hesse 1990: fright without solution; Main & Solomon 1990"}),
       sim::real("freeze_gain", &P::freeze_gain, 1.0, 0, 10,
-                {"per unit fear^3", "Probability per cubed unit fear of freezing or apprehension in a behaviour sample.", "Main & Solomon 1990 indices of disorganization"}),
+                {"per unit fear^3", "Additional probability per cubed unit of fear that a behaviour sample shows freezing or dissociation.", "Main & Solomon 1990 indices of disorganization"}),
       sim::real("settle_floor", &P::settle_floor, 0.5, 0, 1,
-                {"probability", "Chance that contact settles an infant who expects comfort but finds answers wholly unpredictable: settling = availability x (floor + (1 - floor) x predictability).", "assumption; Ainsworth et al. 1978 on contact that fails to comfort C infants"}),
+                {"probability", "Chance that being held settles an infant who expects comfort but finds answers wholly unpredictable: settling = soothability x availability x (floor + (1 - floor) x predictability).", "assumption; Ainsworth et al. 1978 on contact that fails to comfort C infants"}),
       sim::real("disorganization_saturation", &P::disorganization_saturation, 0.5, 0.01, 1,
                 {"share of samples", "Share of behaviour samples showing disorganization at which the 1-9 scale reaches 9.", "assumption; Main & Solomon 1990: brief, intense lapses suffice for high ratings"}),
       sim::real("coder_noise_sd", &P::coder_noise_sd, 0.5, 0, 3,
-                {"scale points", "SD of coder error on each scale score.", "inter-coder agreement on the interactive scales is high but imperfect (Ainsworth et al. 1978)"}),
+                {"scale points", "SD of coder error on each scale score.", "set so that two coders of the same tapes agree on the 4-way class about as often as published (80-90%; van IJzendoorn et al. 1999); docs/calibration.md, instruments"}),
       sim::real("avoidance_cutoff", &P::avoidance_cutoff, 5, 1, 7,
                 {"scale points", "Avoidance at or above which (and above resistance) the organized class is A.", "Ainsworth et al. 1978 classification guidelines"}),
       sim::real("resistance_cutoff", &P::resistance_cutoff, 4, 1, 7,
@@ -54,6 +70,11 @@ inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table()
   };
 }
 
+// What the coders saw: shares of the behaviour samples.
+struct StrangeSituationBehaviour {
+  double approach = 0, contact = 0, avoid = 0, resist = 0, disorganized = 0;  // shares of samples
+};
+
 struct StrangeSituationResult {
   double proximity_seeking = 1, contact_maintaining = 1, avoidance = 1, resistance = 1;  // 1-7
   double disorganization = 1;                                                           // 1-9
@@ -62,8 +83,12 @@ struct StrangeSituationResult {
   double security = 0.5;       // 0-1, from the interactive scales
 };
 
-StrangeSituationResult strange_situation(const StrangeSituationParameters& p, const SignallingPolicy& policy,
-                                         const WorkingModel& model, sim::RandomStream& stream);
+// The reunions: the infant's behaviour with a figure whose answers in the room follow `odds`.
+StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const SignallingPolicy& policy,
+                                   const WorkingModel& model, const AnswerOdds& odds, sim::RandomStream& stream);
+
+// One coder's scores and classification of the behaviour.
+StrangeSituationResult code(const StrangeSituationParameters& p, const StrangeSituationBehaviour& b, sim::RandomStream& stream);
 
 // The classification rule alone, from coded scale scores.
 void classify(const StrangeSituationParameters& p, StrangeSituationResult& r);

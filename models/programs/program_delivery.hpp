@@ -16,8 +16,8 @@ namespace attachsim::models {
 class ProgramDelivery {
  public:
   ProgramDelivery(const ProgramParameters& p, const std::vector<int>& session_days, int end_day,
-                  const Caregiver& caregiver, const RiskProfile& risk, int risk_load)
-      : p_(p), sessions_(session_days), end_day_(end_day), mind_(caregiver.mind), support_(risk.support),
+                  const Caregiver& caregiver, int risk_load)
+      : p_(p), sessions_(session_days), end_day_(end_day), mind_(caregiver.mind),
         response_(std::exp(p.motivation_effect * 2 * (caregiver.motivation - 0.5) - p.risk_load_effect * risk_load)),
         dropout_(std::min(0.99, p.dropout_per_session * std::exp(p.dropout_risk_effect * risk_load))),
         daily_decay_(std::exp(-1.0 / (30.4375 * p.decay_months))) {}
@@ -55,7 +55,7 @@ class ProgramDelivery {
       c.mind.preoccupied = mind_.preoccupied * (1 - e);
       c.mind.unresolved = mind_.unresolved * (1 - e);
     }
-    if (support) risk.support = support_ + e * (1 - support_);
+    if (support) risk.support_gain = e, risk.update_support();
   }
 
   const ProgramCourse& course() const { return course_; }
@@ -68,7 +68,6 @@ class ProgramDelivery {
   const std::vector<int>& sessions_;
   int end_day_;
   StateOfMind mind_;  // as before the program
-  double support_;
   double response_, dropout_, daily_decay_;
   double dose_of_effect_ = 0, fading_ = 1;
   std::size_t next_ = 0;

@@ -29,7 +29,7 @@ ChildhoodSummary::ChildhoodSummary(const DyadColumns& columns, std::vector<std::
     : columns_(columns), ages_(std::move(preschool_ages)), infant_age_(std::move(infant_age)), at_(ages_.size()) {}
 
 void ChildhoodSummary::add(const sim::RecordBlock& block, std::size_t row) {
-  const int infant = sim::label_index(block.value(columns_.strange_situation[0].attachment_class, row), class_order);
+  const int infant = sim::label_index(block.value(columns_.strange_situation[0].coded.attachment_class, row), class_order);
   if (infant < 0) return;
   const int secure = infant == 0 ? 0 : 1;  // index: 0 secure, 1 insecure
   const auto risks = static_cast<int>(block.value(columns_.risk_count, row));

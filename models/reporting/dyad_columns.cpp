@@ -33,7 +33,8 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
   const auto F = ColumnType::float64, I = ColumnType::int32, L = ColumnType::label;
   dyad = add("dyad", I, "", "Row of the dyad in the run (with one generation, also the id its random streams derive from; see docs/ODD.md).");
   temperament = add("infant_temperament", F, "SD", "Infant negative emotionality, standard-normal units.");
-  susceptibility = add("infant_susceptibility", F, "x", "Infant susceptibility: multiplier of every learning rate.");
+  soothability = add("infant_soothability", F, "probability", "Chance that comfort settles the infant (lower for a more negatively emotional infant).");
+  susceptibility = add("infant_susceptibility", F, "x", "Infant susceptibility: amplifies what care does to the infant (infant.susceptibility_mechanism).");
   marker = add("infant_marker", I, "0/1", "1 if the infant carries the susceptibility marker.");
   episodes = add("episodes", I, "episodes", "Distress episodes simulated over the dyad's life.");
   sensitivity_baseline = add("caregiver_sensitivity_baseline", F, "0-1", "Caregiver baseline sensitivity (1-9 scale = 1 + 8 x value).");
@@ -42,6 +43,7 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
   unresolved = add("caregiver_unresolved", F, "0-1", "Caregiver state of mind: unresolved dimension.");
   aai_drawn = add("caregiver_aai_drawn", L, "F/Ds/E/U", "State-of-mind category the caregiver was drawn with (population input).");
   aai_coded = add("caregiver_aai", L, "F/Ds/E/U", "AAI classification coded from the caregiver's state of mind, with coding error.");
+  intrusive_when_depressed = add("caregiver_intrusive_when_depressed", I, "0/1", "1 if the caregiver's depression, when it comes, shows as intrusive, harsh caregiving rather than withdrawal.");
   stress_baseline = add("caregiver_stress_baseline", F, "0-1", "Caregiver chronic stress level.");
   sensitivity_final = add("caregiver_sensitivity_final", F, "0-1", "Caregiver sensitivity at the end of the span, after transactional drift.");
   self_efficacy_final = add("caregiver_self_efficacy_final", F, "0-1", "Caregiver self-efficacy at the end of the span.");
@@ -59,6 +61,25 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
   violence_events = add("violence_events", I, "events", "Partner-violence events over the span.");
   violence_witnessed = add("violence_witnessed", I, "events", "Partner-violence events the infant witnessed.");
   life_events = add("life_events", I, "events", "Stressful life events over the span.");
+  hardship_days = add("hardship_days", I, "days", "Days of the span the family spent in economic hardship.");
+  violence_days = add("violence_days", I, "days", "Days of the span in a violent partner relationship.");
+  single_days = add("single_days", I, "days", "Days of the span without a co-resident partner.");
+  hardship_entries = add("hardship_entries", I, "changes", "Times the family entered economic hardship.");
+  hardship_exits = add("hardship_exits", I, "changes", "Times the family left economic hardship.");
+  violence_starts = add("violence_starts", I, "changes", "Times a partner relationship became violent.");
+  violence_ends = add("violence_ends", I, "changes", "Times partner violence ended (including by the partner leaving).");
+  partner_departures = add("partner_departures", I, "changes", "Times the partner left the household.");
+  partner_arrivals = add("partner_arrivals", I, "changes", "Times a partner joined the household.");
+  partner_at_birth = add("partner_at_birth", I, "0/1", "1 if a co-resident partner was there at birth.");
+  partner_sensitivity_baseline = add("partner_sensitivity_baseline", F, "0-1", "The partner's baseline sensitivity (whether or not a partner is present).");
+  partner_aai_drawn = add("partner_aai_drawn", L, "F/Ds/E/U", "State-of-mind category the partner was drawn with.");
+  childcare_start_months = add("childcare_start_months", F, "months", "Age at which care by a provider started; -1 if not within the span.");
+  maltreated = add("maltreated", I, "0/1", "1 if the caregiver maltreated the infant (neglect or physical abuse) at any time in the span: the simulator's truth, which no study sees.");
+  neglect_days = add("neglect_days", I, "days", "Days of neglect (caregiver absent or unresponsive for the day).");
+  abuse_days = add("abuse_days", I, "days", "Days with physical abuse.");
+  cps_reports = add("cps_reports", I, "reports", "Reports to child-protective services over the span.");
+  cps_substantiated = add("cps_substantiated", I, "0/1", "1 if a report was substantiated: what a trial can screen on.");
+  cps_substantiated_months = add("cps_substantiated_months", F, "months", "Age at the first substantiated report; -1 if none.");
   motivation = add("caregiver_motivation", F, "0-1", "Caregiver's motivation to engage in a program.");
   program_attended = add("program_sessions_attended", I, "sessions", "Program sessions attended (0 without a program).");
   program_completed = add("program_completed", I, "0/1", "1 if the dyad received its program as planned: every session attended (always 1 without a program).");
@@ -67,31 +88,18 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
 
   for (double age : p.sensitivity_observation.ages_months)
     observed_sensitivity.push_back(add("sensitivity_" + age_label(age), F, "1-9",
-                                       "Observed caregiver sensitivity (Ainsworth 1-9 scale) at " + age_label(age) + "."));
+                                       "Observed caregiver sensitivity (Ainsworth 1-9 scale) in a home visit at " + age_label(age) + "."));
+  if (p.sensitivity_observation.second_rater)
+    for (double age : p.sensitivity_observation.ages_months)
+      observed_sensitivity_rater2.push_back(add("sensitivity_" + age_label(age) + "_rater2", F, "1-9",
+                                                "The same visit at " + age_label(age) + " rated by a second, independent rater."));
 
-  for (double age : p.strange_situation.ages_months) {
-    const std::string a = "ssp_" + age_label(age) + "_", at = " in the Strange Situation at " + age_label(age) + ".";
-    AssessmentColumns c{};
-    c.proximity_seeking = add(a + "proximity_seeking", F, "1-7", "Proximity seeking (Ainsworth scale)" + at);
-    c.contact_maintaining = add(a + "contact_maintaining", F, "1-7", "Contact maintaining (Ainsworth scale)" + at);
-    c.avoidance = add(a + "avoidance", F, "1-7", "Avoidance (Ainsworth scale)" + at);
-    c.resistance = add(a + "resistance", F, "1-7", "Resistance (Ainsworth scale)" + at);
-    c.disorganization = add(a + "disorganization", F, "1-9", "Disorganization (Main & Solomon scale)" + at);
-    c.attachment_class = add(a + "class", L, "A/B/C/D", "Attachment classification (D where disorganized)" + at);
-    c.organized_class = add(a + "organized_class", L, "A/B/C", "Forced best-fitting organized classification" + at);
-    c.security = add(a + "security", F, "0-1", "Continuous security from the interactive scales" + at);
-    const std::string iwm = "iwm_" + age_label(age) + "_", when = " at " + age_label(age) + ".";
-    c.iwm_availability = add(iwm + "availability", F, "0-1", "Working model: expected availability of comfort" + when);
-    c.iwm_predictability = add(iwm + "predictability", F, "0-1", "Working model: expected consistency of answers" + when);
-    c.iwm_rejection = add(iwm + "rejection", F, "0-1", "Working model: expected rejection of bids" + when);
-    c.iwm_self_worth = add(iwm + "self_worth", F, "0-1", "Working model: self as worth comforting" + when);
-    c.fear = add(iwm + "fear", F, "0-1", "Fear of the caregiver" + when);
-    const std::string pol = "policy_" + age_label(age) + "_";
-    c.policy_suppress = add(pol + "suppress", F, "probability", "Learned probability of suppressing intense distress" + when);
-    c.policy_direct = add(pol + "direct", F, "probability", "Learned probability of a direct bid in intense distress" + when);
-    c.policy_escalate = add(pol + "escalate", F, "probability", "Learned probability of an escalated bid in intense distress" + when);
-    strange_situation.push_back(c);
-  }
+  const char* const figure = figure_names[static_cast<int>(p.strange_situation.figure)];
+  for (double age : p.strange_situation.ages_months)
+    strange_situation.push_back(add_assessment(age, figure, "", p.strange_situation.second_coder));
+  if (p.strange_situation.with_partner)
+    for (double age : p.strange_situation.ages_months)
+      strange_situation_partner.push_back(add_assessment(age, "partner", "partner_", false));
 
   const std::string childhood = "childhood";
   for (double age : p.preschool.ages_months) {
@@ -139,23 +147,70 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
   }
 }
 
+AssessmentColumns DyadColumns::add_assessment(double age, const std::string& figure, const std::string& tag, bool coder2) {
+  const auto F = ColumnType::float64, I = ColumnType::int32, L = ColumnType::label;
+  const std::string with = figure == "primary" ? "" : " with the " + figure;
+  const std::string a = "ssp_" + age_label(age) + "_" + tag;
+  const std::string at = " in the Strange Situation" + with + " at " + age_label(age) + ".";
+  AssessmentColumns c{};
+  const auto coded = [&](const std::string& prefix, const std::string& who) {
+    CodedColumns k{};
+    k.attachment_class = add(prefix + "class", L, "A/B/C/D", "Attachment classification (D where disorganized)" + who + at);
+    k.organized_class = add(prefix + "organized_class", L, "A/B/C", "Forced best-fitting organized classification" + who + at);
+    k.security = add(prefix + "security", F, "0-1", "Continuous security from the interactive scales" + who + at);
+    k.disorganization = add(prefix + "disorganization", F, "1-9", "Disorganization (Main & Solomon scale)" + who + at);
+    return k;
+  };
+  c.proximity_seeking = add(a + "proximity_seeking", F, "1-7", "Proximity seeking (Ainsworth scale)" + at);
+  c.contact_maintaining = add(a + "contact_maintaining", F, "1-7", "Contact maintaining (Ainsworth scale)" + at);
+  c.avoidance = add(a + "avoidance", F, "1-7", "Avoidance (Ainsworth scale)" + at);
+  c.resistance = add(a + "resistance", F, "1-7", "Resistance (Ainsworth scale)" + at);
+  c.coded = coded(a, "");
+  if (coder2) c.coder2 = coded(a + "coder2_", ", as a second coder scored the same behaviour");
+  const std::string iwm = "iwm_" + age_label(age) + "_" + tag, when = with + " at " + age_label(age) + ".";
+  c.iwm_availability = add(iwm + "availability", F, "0-1", "Working model: expected availability of comfort" + when);
+  c.iwm_predictability = add(iwm + "predictability", F, "0-1", "Working model: expected consistency of answers to bids" + when);
+  c.iwm_rejection = add(iwm + "rejection", F, "0-1", "Working model: expected rejection of bids" + when);
+  c.iwm_self_worth = add(iwm + "self_worth", F, "0-1", "Working model: self as worth comforting" + when);
+  c.fear = add(iwm + "fear", F, "0-1", "Fear of the figure" + when);
+  const std::string pol = "policy_" + age_label(age) + "_" + tag;
+  c.policy_suppress = add(pol + "suppress", F, "probability", "Learned probability of suppressing intense distress" + when);
+  c.policy_direct = add(pol + "direct", F, "probability", "Learned probability of a direct bid in intense distress" + when);
+  c.policy_escalate = add(pol + "escalate", F, "probability", "Learned probability of an escalated bid in intense distress" + when);
+  const std::string life = "life_" + age_label(age) + "_" + tag, then = " at the Strange Situation at " + age_label(age) + ".";
+  c.caregiver_sensitivity = add(life + "caregiver_sensitivity", F, "0-1", "The primary caregiver's sensitivity level (before the day's mood)" + then);
+  c.caregiver_stress = add(life + "caregiver_stress", F, "0-1", "The primary caregiver's stress over recent weeks" + then);
+  c.depressed = add(life + "depressed", I, "0/1", "1 if the primary caregiver was depressed" + then);
+  c.hardship = add(life + "hardship", I, "0/1", "1 if the family was in economic hardship" + then);
+  c.violence = add(life + "partner_violence", I, "0/1", "1 if the partner relationship was violent" + then);
+  c.partner_present = add(life + "partner_present", I, "0/1", "1 if a co-resident partner was there" + then);
+  c.maltreating = add(life + "maltreating", I, "0/1", "1 if the caregiver was in a spell of maltreatment" + then);
+  c.life_events = add(life + "life_events", I, "events", "Stressful life events so far" + then);
+  c.violence_events = add(life + "violence_events", I, "events", "Partner-violence events so far" + then);
+  return c;
+}
+
 std::vector<sim::Series> DyadColumns::series() {
   std::vector<sim::Series> s(series_count);
-  s[series_iwm_availability] = {"iwm_availability", "0-1", "Working model: expected availability of comfort."};
+  s[series_iwm_availability] = {"iwm_availability", "0-1", "Generalized working model (all figures, by how much each mattered): expected availability of comfort."};
   s[series_iwm_predictability] = {"iwm_predictability", "0-1", "Working model: expected consistency of answers."};
   s[series_iwm_rejection] = {"iwm_rejection", "0-1", "Working model: expected rejection of bids."};
   s[series_iwm_self_worth] = {"iwm_self_worth", "0-1", "Working model: self as worth comforting."};
   s[series_fear] = {"fear", "0-1", "Fear of the caregiver."};
-  s[series_policy_suppress] = {"policy_suppress", "probability", "Probability of suppressing intense distress."};
+  s[series_policy_suppress] = {"policy_suppress", "probability", "Probability of suppressing intense distress with the primary caregiver."};
   s[series_policy_direct] = {"policy_direct", "probability", "Probability of a direct bid in intense distress."};
   s[series_policy_escalate] = {"policy_escalate", "probability", "Probability of an escalated bid in intense distress."};
-  s[series_caregiver_sensitivity] = {"caregiver_sensitivity", "0-1", "Caregiver current sensitivity."};
+  s[series_caregiver_sensitivity] = {"caregiver_sensitivity", "0-1", "Primary caregiver's sensitivity level (before the day's mood)."};
   s[series_caregiver_stress] = {"caregiver_stress", "0-1", "Caregiver stress on that day."};
   s[series_caregiver_self_efficacy] = {"caregiver_self_efficacy", "0-1", "Caregiver self-efficacy."};
   s[series_caregiver_depressed] = {"caregiver_depressed", "0/1", "1 if the caregiver is depressed on that day."};
   s[series_violence_events] = {"violence_events", "events", "Partner-violence events so far."};
   s[series_life_events] = {"life_events", "events", "Stressful life events so far."};
-  s[series_social_support] = {"social_support", "0-1", "Social support of the caregiver: a family trait, raised by a support program while it acts."};
+  s[series_social_support] = {"social_support", "0-1", "Social support of the caregiver, as the life course moves it and a support program raises it."};
+  s[series_partner_present] = {"partner_present", "0/1", "1 if a co-resident partner is there."};
+  s[series_hardship] = {"hardship", "0/1", "1 if the family is in economic hardship."};
+  s[series_partner_violence] = {"partner_violence", "0/1", "1 if the partner relationship is violent."};
+  s[series_maltreating] = {"maltreating", "0/1", "1 if the caregiver is in a spell of maltreatment."};
   return s;
 }
 

@@ -42,22 +42,22 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
   episodes_ += static_cast<std::uint64_t>(block.value(columns_.episodes, row));
   for (std::size_t i = 0; i < ssp_.size(); ++i) {
     const auto& c = columns_.strange_situation[i];
-    const int a = sim::label_index(block.value(c.attachment_class, row), class_names);
-    const int o = sim::label_index(block.value(c.organized_class, row), class_names);
+    const int a = sim::label_index(block.value(c.coded.attachment_class, row), class_names);
+    const int o = sim::label_index(block.value(c.coded.organized_class, row), class_names);
     if (a >= 0) ++ssp_[i].attachment[a];
     if (o >= 0 && o < 3) ++ssp_[i].organized[o];
-    ssp_[i].security.add(block.value(c.security, row));
+    ssp_[i].security.add(block.value(c.coded.security, row));
   }
   for (std::size_t i = 0; i < sensitivity_.size(); ++i)
     sensitivity_[i].add(block.value(columns_.observed_sensitivity[i], row));
   if (!ssp_.empty() && !sensitivity_.empty())
     sensitivity_security_.add(block.value(columns_.observed_sensitivity[correlated_observation_], row),
-                              block.value(columns_.strange_situation[0].security, row));
+                              block.value(columns_.strange_situation[0].coded.security, row));
   const int k = sim::label_index(block.value(columns_.aai_coded, row), aai_names);
   if (k >= 0) ++aai_[k];
   depression_first_year_.add(block.value(columns_.depression_first_year, row));
   if (!ssp_.empty()) {
-    const int a = sim::label_index(block.value(columns_.strange_situation[0].attachment_class, row), class_names);
+    const int a = sim::label_index(block.value(columns_.strange_situation[0].coded.attachment_class, row), class_names);
     const auto risks = static_cast<int>(block.value(columns_.risk_count, row));
     if (a >= 0) {
       ++by_stratum_[block.value(columns_.high_risk_stratum, row) > 0 ? 1 : 0][a];

@@ -47,11 +47,11 @@ void TransmissionSummary::add(const sim::RecordBlock& block, std::size_t row, st
   ++g.dyads;
   const auto& ssp = columns_.strange_situation[0];
   const int aai = sim::label_index(block.value(columns_.aai_coded, row), aai_order);
-  const int klass = sim::label_index(block.value(ssp.attachment_class, row), ssp_order);
+  const int klass = sim::label_index(block.value(ssp.coded.attachment_class, row), ssp_order);
   if (aai >= 0 && klass >= 0) ++g.aai_by_ssp[aai][klass];
   if (!columns_.observed_sensitivity.empty())
     g.mediation.add(aai == 0 ? 1.0 : 0.0, block.value(columns_.observed_sensitivity[observation_], row),
-                    block.value(ssp.security, row));
+                    block.value(ssp.coded.security, row));
   if (columns_.generations) {
     const int adult = sim::label_index(block.value(columns_.generations->adult_aai, row), aai_order);
     if (klass >= 0 && adult >= 0) ++g.infant_adult[klass][adult];
