@@ -33,6 +33,7 @@ struct CaregiverParameters {
   double frightened_share;
   double hostile_under_stress;
   double atypical_under_stress;
+  double atypical_stress_threshold;
   double sensitivity_restrains_mind;
   double stress_sensitivity_effect;
   double depression_sensitivity_effect;
@@ -54,40 +55,42 @@ struct CaregiverParameters {
 inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
   using P = CaregiverParameters;
   return {
-      sim::real("sensitivity_mean", &P::sensitivity_mean, 0.65, 0, 1,
-                {"0-1", "Population mean of baseline sensitivity (0-1): the share of answers that are prompt and appropriate. Observed 1-9 ratings also reflect detection and availability, so they run lower than 1 + 8 x value.", "assumption; normative samples are rated around 4-5 on the 1-9 scale (De Wolff & van IJzendoorn 1997)"}),
+      sim::real("sensitivity_mean", &P::sensitivity_mean, 0.785, 0, 1,
+                {"0-1", "Population mean of baseline sensitivity (0-1): the share of answers that are prompt and appropriate. Observed 1-9 ratings also reflect detection and availability, so they run lower than 1 + 8 x value.", "calibrated (docs/calibration.md): to the normative B share; its observed 1-9 mean is then checked against normative samples (4-5; De Wolff & van IJzendoorn 1997)"}),
       sim::real("sensitivity_sd", &P::sensitivity_sd, 0.18, 0, 0.5,
                 {"0-1", "Population SD of baseline sensitivity (clipped to [0, 1]).", "~1.5 scale points SD on the 1-9 scale"}),
       sim::real("sensitivity_shift_insecure", &P::sensitivity_shift_insecure, -0.08, -0.5, 0.5,
                 {"0-1", "Shift of baseline sensitivity for caregivers whose state of mind is not autonomous.", "AAI-sensitivity association, van IJzendoorn 1995 (r ~ .34)"}),
       sim::real("sensitivity_shift_adolescent", &P::sensitivity_shift_adolescent, -0.08, -0.5, 0.5,
                 {"0-1", "Shift of baseline sensitivity for adolescent mothers.", "assumption; adolescent mothers are rated less sensitive (e.g. Lounds et al. 2005)"}),
-      sim::real("mood_sd", &P::mood_sd, 0.12, 0, 0.5,
+      sim::real("mood_sd", &P::mood_sd, 0.18, 0, 0.5,
                 {"0-1", "SD of the day-to-day fluctuation of sensitivity around its level (good and bad days), drawn afresh each day.", "set so that two home visits a week apart agree as published ratings do (test-retest r ~ .4-.6 over weeks to months; Pederson & Moran 1995; NICHD ECCRN 1999); see docs/calibration.md, instruments"}),
       sim::real("detection_exponent", &P::detection_exponent, 1.5, 0, 20,
                 {"", "How much weak signals are missed by an insensitive caregiver: detection = availability * strength^(k (1 - sensitivity)).", "assumption; Ainsworth 1969: sensitivity is first noticing the signal"}),
       sim::real("delayed_share", &P::delayed_share, 0.5, 0, 1,
                 {"probability", "Of answers that are not prompt and appropriate (and not rebuffs or atypical), the share that are delayed comfort rather than mis-attuned.", "assumption"}),
-      sim::real("rebuff_base", &P::rebuff_base, 0.35, 0, 2,
-                {"probability per unit dismissing", "Probability of a rebuff of a weak detected bid, per unit of dismissing state of mind.", "assumption; Main 1981 on rejection of attachment bids"}),
+      sim::real("rebuff_base", &P::rebuff_base, 0.25, 0, 2,
+                {"probability per unit dismissing", "Probability of a rebuff of a weak detected bid, per unit of dismissing state of mind.", "calibrated (docs/calibration.md): to the A shares; Main 1981 on rejection of attachment bids"}),
       sim::real("rebuff_intensity", &P::rebuff_intensity, 0.65, 0, 2,
                 {"probability per unit dismissing", "Additional rebuff probability for the most intense bid: dismissing minds rebuff intense bids most.", "Main 1981; Main & Weston 1982"}),
       sim::real("self_focus_exponent", &P::self_focus_exponent, 4, 0, 20,
                 {"", "While a preoccupied caregiver is absorbed in her own state, only strong signals break through: detection = availability * strength^k.", "Cassidy & Berlin 1994 on inconsistent responsiveness"}),
-      sim::real("self_focus_comfort_share", &P::self_focus_comfort_share, 0.5, 0, 1,
-                {"probability", "Of the bids that break through a preoccupied caregiver's self-focus, the share answered with comfort (the rest mis-attuned): her mood, not the signal, decides.", "assumption: intermittent reward (Cassidy & Berlin 1994)"}),
+      sim::real("self_focus_comfort_share", &P::self_focus_comfort_share, 0.6, 0, 1,
+                {"probability", "Of the bids that break through a preoccupied caregiver's self-focus, the share answered with comfort (the rest mis-attuned): her mood, not the signal, decides.", "calibrated (docs/calibration.md): with signalling.escalation_cost to the C shares; Cassidy & Berlin 1994 (intermittent reward)"}),
       sim::real("frightening_base", &P::frightening_base, 0.03, 0, 1,
-                {"probability per unit unresolved", "Probability that a detected bid meets atypical behaviour (threatening or frightened) from unresolved loss or trauma, per unit of unresolved state of mind.", "Main & Hesse 1990; Schuengel et al. 1999"}),
-      sim::real("frightening_stress", &P::frightening_stress, 0.3, 0, 2,
-                {"probability per unit unresolved and stress", "Additional atypical behaviour of unresolved minds under stress.", "Main & Hesse 1990 (trauma reminders under stress)"}),
+                {"probability per unit unresolved", "Probability that a detected bid meets atypical behaviour (threatening or frightened) from unresolved loss or trauma, per unit of unresolved state of mind.", "calibrated (docs/calibration.md): with frightening_stress to the normative D share, checked against the U-D association (van IJzendoorn 1995); Main & Hesse 1990; Schuengel et al. 1999"}),
+      sim::real("frightening_stress", &P::frightening_stress, 0.1125, 0, 2,
+                {"probability per unit unresolved and stress", "Additional atypical behaviour of unresolved minds under stress.", "calibrated (docs/calibration.md): see frightening_base; Main & Hesse 1990 (trauma reminders under stress)"}),
       sim::real("frightened_share", &P::frightened_share, 0.5, 0, 1,
                 {"share", "Of the atypical behaviour that unresolved experience intrudes with, the share that is frightened, helpless or dissociated rather than threatening.", "assumption; Main & Hesse 1990 and Hesse & Main 2006 describe both; Lyons-Ruth et al. 1999 (hostile and helpless profiles)"}),
-      sim::real("sensitivity_restrains_mind", &P::sensitivity_restrains_mind, 2.0, 0, 10,
-                {"log-rate per unit sensitivity", "How much a caregiver's momentary sensitivity holds back what her state of mind and atypical tendencies would do: rebuffs, self-focus and atypical behaviour are multiplied by exp(-k (sensitivity - 0.5)). Sensitivity thus carries part of the transmission from state of mind to attachment, and stress and depression, which lower momentary sensitivity, release it.", "van IJzendoorn 1995: sensitivity mediates part of the AAI-SSP association; assumption for the form"}),
+      sim::real("sensitivity_restrains_mind", &P::sensitivity_restrains_mind, 0.4, 0, 10,
+                {"log-rate per unit sensitivity", "How much a caregiver's momentary sensitivity holds back what her state of mind and atypical tendencies would do: rebuffs, self-focus and atypical behaviour are multiplied by exp(-k (sensitivity - 0.5)). Sensitivity thus carries part of the transmission from state of mind to attachment, and stress and depression, which lower momentary sensitivity, release it.", "calibrated (docs/calibration.md): to the sensitivity-security correlation (De Wolff & van IJzendoorn 1997: r = .24), with the instruments at their published reliabilities; van IJzendoorn 1995 for the mediation it carries"}),
       sim::real("hostile_under_stress", &P::hostile_under_stress, 0.35, 0, 2,
                 {"probability per unit stress^2", "Rebuffs of any caregiver under stress: harsh, hostile answers rise with the square of stress.", "family stress model (Conger & Elder 1994): economic pressure -> parental hostility"}),
-      sim::real("atypical_under_stress", &P::atypical_under_stress, 0.03, 0, 2,
-                {"probability per unit stress^2", "Threatening atypical behaviour of any caregiver under stress, beyond unresolved loss or trauma.", "Lyons-Ruth et al. 1999: atypical (hostile, helpless) maternal behaviour in high-risk samples"}),
+      sim::real("atypical_under_stress", &P::atypical_under_stress, 1.3, 0, 5,
+                {"probability per unit (stress - threshold)^2", "Atypical behaviour (half threatening, half frightened and helpless) of any caregiver whose stress over recent weeks is past atypical_stress_threshold, beyond unresolved loss or trauma: a caregiver overwhelmed for weeks.", "calibrated (docs/calibration.md): with the other atypical and hostile terms, to the high- against low-risk contrasts of Cyr et al. 2010; form after Lyons-Ruth et al. 1999 (atypical behaviour in high-risk samples)"}),
+      sim::real("atypical_stress_threshold", &P::atypical_stress_threshold, 0.55, 0, 1,
+                {"0-1", "Stress over recent weeks past which a caregiver begins to be overwhelmed into atypical behaviour.", "calibrated (docs/calibration.md): see atypical_under_stress"}),
       sim::real("stress_sensitivity_effect", &P::stress_sensitivity_effect, 0.3, 0, 1,
                 {"fraction", "Proportional loss of momentary sensitivity at maximal stress.", "Booth et al. 2018: parenting stress r = -.13 with sensitivity"}),
       sim::real("depression_sensitivity_effect", &P::depression_sensitivity_effect, 0.35, 0, 1,
@@ -97,9 +100,9 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
       sim::real("depression_hostility", &P::depression_hostility, 0.15, 0, 1,
                 {"probability", "Added rebuff (harsh, intrusive answer) probability of an intrusive caregiver while depressed.", "Field 2010; Lovejoy et al. 2000 (meta-analysis: depression and hostile/coercive parenting)"}),
       sim::real("depression_frightened", &P::depression_frightened, 0.02, 0, 1,
-                {"probability", "Frightened, helpless or dissociated atypical behaviour of a depressed caregiver.", "Lyons-Ruth et al. 1999 (helpless profile); Lyons-Ruth et al. 1990 on maternal depression and disorganization"}),
-      sim::real("violence_frightened", &P::violence_frightened, 0.1, 0, 1,
-                {"probability per unit trace", "Frightened, helpless behaviour of a caregiver who has just suffered partner violence, per unit of its fading trace.", "Lyons-Ruth & Jacobvitz 2008 (frightened caregiving after violence); Zeanah et al. 1999"}),
+                {"probability", "Frightened, helpless or dissociated atypical behaviour of a depressed caregiver.", "calibrated (docs/calibration.md): see atypical_under_stress; Lyons-Ruth et al. 1999 (helpless profile)"}),
+      sim::real("violence_frightened", &P::violence_frightened, 0.2, 0, 1,
+                {"probability per unit trace", "Frightened, helpless behaviour of a caregiver who has just suffered partner violence, per unit of its fading trace.", "calibrated (docs/calibration.md): see atypical_under_stress; Lyons-Ruth & Jacobvitz 2008"}),
       sim::real("crying_stress_gain", &P::crying_stress_gain, 0.02, 0, 1,
                 {"per episode", "Rise of parenting stress after an intense episode the caregiver answered but did not soothe.", "assumption (irritable-infant spiral, van den Boom 1994)"}),
       sim::real("parenting_stress_decay", &P::parenting_stress_decay, 0.05, 0, 1,
@@ -163,11 +166,14 @@ struct AtypicalRates {
 };
 
 // Atypical behaviour before sensitivity restrains it: unresolved experience intrudes (more under
-// stress) as either kind; stress alone and abuse threaten; depression and suffered violence frighten.
+// stress) as either kind, and so does being overwhelmed by weeks of stress; abuse threatens; depression and
+// suffered violence frighten.
 inline AtypicalRates atypical_rates(const CaregiverParameters& p, const Caregiver& c) {
   const double intrusion = c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress);
-  return {(1 - p.frightened_share) * intrusion + p.atypical_under_stress * c.stress * c.stress + c.abuse,
-          p.frightened_share * intrusion + (c.depressed ? p.depression_frightened : 0.0) +
+  const double overwhelmed = std::max(0.0, c.stress_lasting - p.atypical_stress_threshold);
+  const double overwhelm = p.atypical_under_stress * overwhelmed * overwhelmed;
+  return {(1 - p.frightened_share) * intrusion + 0.5 * overwhelm + c.abuse,
+          p.frightened_share * intrusion + 0.5 * overwhelm + (c.depressed ? p.depression_frightened : 0.0) +
               p.violence_frightened * c.violence_trace};
 }
 

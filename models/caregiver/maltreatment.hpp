@@ -36,7 +36,7 @@ struct MaltreatmentParameters {
 inline sim::ParameterTable<MaltreatmentParameters> maltreatment_table() {
   using P = MaltreatmentParameters;
   return {
-      sim::real("onset_per_year", &P::onset_per_year, 0.004, 0, 10,
+      sim::real("onset_per_year", &P::onset_per_year, 0.0015, 0, 10,
                 {"1/year", "Onset hazard of a maltreatment spell for a family without risks, at average stress and support.", "set so that about 1-2% of normative infants are maltreated before age two and several times more in poverty (Sedlak et al. 2010, NIS-4: 1.7% of children harmed in a year; US DHHS 2020: infants have the highest substantiated rate, 2.5%); docs/calibration.md, inputs"}),
       sim::real("mean_spell_months", &P::mean_spell_months, 12, 0.5, 120,
                 {"months", "Mean length of a maltreatment spell (remission hazard = 1/length).", "assumption; recurrence is common (Fluke et al. 2008)"}),

@@ -51,7 +51,7 @@ struct WorkingModel {
 };
 
 // What each answer means for the expectations (docs/ODD.md, 3.3.9), by Response.
-constexpr std::array<double, response_count> availability_after = {0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0};
+constexpr std::array<double, response_count> availability_after = {0.0, 1.0, 0.5, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0};
 constexpr std::array<double, response_count> rejection_after = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.5, 0.0};
 constexpr std::array<double, response_count> worth_after = {0.3, 1.0, 0.8, 0.8, 0.6, 0.5, 0.0, 0.0, 0.2};
 

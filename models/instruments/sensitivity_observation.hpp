@@ -45,7 +45,7 @@ inline sim::ParameterTable<SensitivityObservationParameters> sensitivity_observa
                 {"hours", "Waking hours over which a day's distress episodes spread (a visit of h hours sees h / waking_hours of them).", "assumption"}),
       sim::real("distress_weight", &P::distress_weight, 3, 0, 100,
                 {"x", "Weight of an answer to distress in the rating, relative to an answer to an everyday signal.", "Ainsworth 1969 puts responses to crying first; Leerkes 2011: sensitivity to distress matters most"}),
-      sim::real("rater_noise_sd", &P::rater_noise_sd, 0.6, 0, 4,
+      sim::real("rater_noise_sd", &P::rater_noise_sd, 0.8, 0, 4,
                 {"scale points", "SD of rater error on the 1-9 score.", "set so that two raters of one visit agree as published (ICC ~ .85; NICHD ECCRN 1999)"}),
       sim::boolean("second_rater", &P::second_rater, false,
                    {"", "Have a second rater score each visit independently (sensitivity_<age>_rater2), for inter-rater agreement.", "reliability check, as published studies report it"}),

@@ -59,7 +59,7 @@ inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table()
                 {"probability", "Chance that being held settles an infant who expects comfort but finds answers wholly unpredictable: settling = soothability x availability x (floor + (1 - floor) x predictability).", "assumption; Ainsworth et al. 1978 on contact that fails to comfort C infants"}),
       sim::real("disorganization_saturation", &P::disorganization_saturation, 0.5, 0.01, 1,
                 {"share of samples", "Share of behaviour samples showing disorganization at which the 1-9 scale reaches 9.", "assumption; Main & Solomon 1990: brief, intense lapses suffice for high ratings"}),
-      sim::real("coder_noise_sd", &P::coder_noise_sd, 0.5, 0, 3,
+      sim::real("coder_noise_sd", &P::coder_noise_sd, 0.8, 0, 3,
                 {"scale points", "SD of coder error on each scale score.", "set so that two coders of the same tapes agree on the 4-way class about as often as published (80-90%; van IJzendoorn et al. 1999); docs/calibration.md, instruments"}),
       sim::real("avoidance_cutoff", &P::avoidance_cutoff, 5, 1, 7,
                 {"scale points", "Avoidance at or above which (and above resistance) the organized class is A.", "Ainsworth et al. 1978 classification guidelines"}),

@@ -42,17 +42,20 @@ void preschool_day(const PreschoolParameters& p, const PeerExpectations& e, doub
     if (u_kind < p.provocation_share) {
       // An ambiguous provocation: read as hostile by a child who expects rejection and inconsistency.
       ++r.provocations;
-      const double hostile = logistic(-1.5 + g * (e.doubt - e.trust) + p.fear_gain * e.fear + unease);
+      const double hostile = logistic(-1.5 + g * (e.doubt - e.trust) + p.fear_gain * e.fear +
+                                      p.deactivation_hostility * e.deactivation + unease);
       if (u_act < hostile) ++r.retaliations, r.reputation -= p.reputation_rate * r.reputation;
     } else if (u_kind < p.provocation_share + p.peer_distress_share) {
       // A distressed peer: comforted by a child who has been comforted and feels worth it.
       ++r.peer_distress;
-      const double comfort = logistic(g * (e.trust + e.worth) - p.fear_gain * e.fear - unease);
+      const double comfort = logistic(g * (e.trust + e.worth) - p.fear_gain * e.fear - p.deactivation_empathy * e.deactivation -
+                                      p.hyperactivation_self_focus * e.hyperactivation - unease);
       if (u_act < comfort) ++r.comforts, r.reputation += p.reputation_rate * (1 - r.reputation);
     } else {
-      // A chance to join play: taken by a child who expects welcome, welcomed by peers' acceptance.
+      // A chance to join play: taken by a child who feels welcome and is not kept near the teacher,
+      // welcomed by peers' acceptance.
       ++r.play_chances;
-      const double approach = logistic(0.5 + g * (e.trust + e.worth) - p.fear_gain * e.fear - unease);
+      const double approach = logistic(0.5 + g * e.worth - p.fear_gain * e.fear - p.hyperactivation_dependency * e.hyperactivation - unease);
       if (u_act < approach) {
         ++r.approaches;
         if (u_peer < r.reputation) ++r.joined, r.reputation += p.reputation_rate * (1 - r.reputation);

@@ -1,8 +1,13 @@
 // The carried-forward working model meets new partners (Sroufe 1983; Sroufe, Egeland, Carlson &
 // Collins 2005). From preschool entry the child meets peers and a teacher every day. What it expects
-// of others shapes what it does: whether it approaches play, reads an ambiguous bump as hostile and
-// strikes back, comforts a distressed peer, and seeks the teacher's help when upset (by the signalling
-// policy it learned at home). Peers answer by the reputation the child builds. A stressful day at home
+// of others, and the strategy it organized at home, shape what it does: whether it approaches play,
+// reads an ambiguous bump as hostile and strikes back, comforts a distressed peer, and seeks the
+// teacher's help when upset (by the signalling policy it learned at home). A deactivating (avoidant)
+// strategy keeps distress and others at a distance: help is not sought, distressed peers are not
+// comforted, and provocations are met with hostility (Troy & Sroufe 1987; Kestenbaum, Farber & Sroufe
+// 1989). A hyperactivating (resistant) strategy keeps the child close to the teacher and absorbed in its
+// own distress (Sroufe, Fox & Pancake 1983). Fear of the caregiver carries into alarm with everyone
+// (Lyons-Ruth 1996). Peers answer by the reputation the child builds. A stressful day at home
 // leaves the child aroused at preschool; help that is sought and given settles it, so children who
 // expect help are less hurt by adversity, and security can act as a protective factor without being
 // declared one. Teacher ratings and observations turn the counts into scale scores with noise.
@@ -28,6 +33,10 @@ struct PreschoolParameters {
   double disposition_sd;
   double expectation_gain;
   double fear_gain;
+  double deactivation_hostility;
+  double deactivation_empathy;
+  double hyperactivation_dependency;
+  double hyperactivation_self_focus;
   double arousal_base;
   double arousal_stress_gain;
   double arousal_penalty;
@@ -57,6 +66,14 @@ inline sim::ParameterTable<PreschoolParameters> preschool_table() {
                 {"logit per unit", "How strongly expected availability, rejection and worth move approach, hostile attribution and comforting.", "assumption"}),
       sim::real("fear_gain", &P::fear_gain, 1, 0, 20,
                 {"logit per unit", "How strongly fear of the caregiver carries into alarm with peers (less approach and comfort, more hostile reading).", "assumption; Lyons-Ruth 1996 on disorganization and hostility"}),
+      sim::real("deactivation_hostility", &P::deactivation_hostility, 1.0, 0, 20,
+                {"logit per unit", "How much a deactivating strategy (the learned probability of suppressing intense distress, above a third) raises hostile reading of provocations.", "Troy & Sroufe 1987: avoidant preschoolers victimize peers; Sroufe 1983"}),
+      sim::real("deactivation_empathy", &P::deactivation_empathy, 1.5, 0, 20,
+                {"logit per unit", "How much a deactivating strategy lowers comforting of distressed peers.", "Kestenbaum, Farber & Sroufe 1989: avoidant children least empathic"}),
+      sim::real("hyperactivation_dependency", &P::hyperactivation_dependency, 1.5, 0, 20,
+                {"logit per unit", "How much a hyperactivating strategy (the probability of escalating intense distress, above a third) keeps the child near the teacher instead of joining play.", "Sroufe, Fox & Pancake 1983: resistant children dependent on teachers"}),
+      sim::real("hyperactivation_self_focus", &P::hyperactivation_self_focus, 1.0, 0, 20,
+                {"logit per unit", "How much a hyperactivating strategy lowers comforting of distressed peers: the child is absorbed in its own distress.", "Kestenbaum, Farber & Sroufe 1989"}),
       sim::real("arousal_base", &P::arousal_base, 0.1, 0, 1,
                 {"probability", "Chance that the child arrives at preschool upset on a calm day at home.", "assumption"}),
       sim::real("arousal_stress_gain", &P::arousal_stress_gain, 0.6, 0, 5,
@@ -78,6 +95,7 @@ struct PeerExpectations {
   double worth = 0;  // self-worth, centred
   double doubt = 0;  // unpredictability, centred
   double fear = 0;
+  double deactivation = 0, hyperactivation = 0;          // the organized strategy, centred on a third
   double help_seeking = 1.0 / 3, escalation = 1.0 / 3;  // the learned policy for intense distress
 
   PeerExpectations(const PreschoolParameters& p, const WorkingModel& m, const SignallingPolicy& policy) {
@@ -89,6 +107,8 @@ struct PeerExpectations {
     constexpr int intense = 1;
     help_seeking += w * (policy.probability(intense, direct) - 1.0 / 3);
     escalation += w * (policy.probability(intense, escalate) - 1.0 / 3);
+    deactivation = w * (policy.probability(intense, suppress) - 1.0 / 3);
+    hyperactivation = escalation - 1.0 / 3;
   }
 };
 

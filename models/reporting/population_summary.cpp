@@ -30,6 +30,9 @@ PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns
       childhood_.emplace(columns, ages, infant_age);
     }
   }
+  if (p.strange_situation.ages_months.size() > 1) stability_.emplace(columns, p.strange_situation.ages_months);
+  agreement_.emplace(columns, p.strange_situation.ages_months, p.sensitivity_observation.ages_months);
+  if (agreement_->empty()) agreement_.reset();
 }
 
 void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
@@ -38,6 +41,8 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
   if (transmission_) transmission_->add(block, row, generation);
   if (generation > 0) return;  // the rest describes the population as configured
   if (childhood_) childhood_->add(block, row);
+  if (stability_) stability_->add(block, row);
+  if (agreement_) agreement_->add(block, row);
   ++dyads_;
   episodes_ += static_cast<std::uint64_t>(block.value(columns_.episodes, row));
   for (std::size_t i = 0; i < ssp_.size(); ++i) {
@@ -126,6 +131,10 @@ std::vector<sim::SummaryValue> PopulationSummary::values() const {
                  std::string("Share of caregivers whose AAI is coded ") + aai_names[k] + "."});
   if (childhood_)
     for (auto& value : childhood_->values()) v.push_back(std::move(value));
+  if (stability_)
+    for (auto& value : stability_->values()) v.push_back(std::move(value));
+  if (agreement_)
+    for (auto& value : agreement_->values()) v.push_back(std::move(value));
   if (transmission_)
     for (auto& value : transmission_->values()) v.push_back(std::move(value));
   return v;
@@ -136,6 +145,10 @@ std::vector<sim::SummaryTable> PopulationSummary::tables() const {
   if (childhood_) t = childhood_->tables();
   if (transmission_)
     for (auto& table : transmission_->tables()) t.push_back(std::move(table));
+  if (stability_)
+    for (auto& table : stability_->tables()) t.push_back(std::move(table));
+  if (agreement_)
+    for (auto& table : agreement_->tables()) t.push_back(std::move(table));
   return t;
 }
 
@@ -162,7 +175,10 @@ std::string PopulationSummary::report() const {
     s += line;
   }
   if (!ssp_.empty() && !sensitivity_.empty()) {
-    std::snprintf(line, sizeof line, "sensitivity-security correlation: r = %.3f\n", sensitivity_security_.r());
+    const auto [lo, hi] = sensitivity_security_.interval95();
+    std::snprintf(line, sizeof line,
+                  "sensitivity-security correlation: r = %.3f [%.3f, %.3f] (published: r = .24, De Wolff & van IJzendoorn 1997)\n",
+                  sensitivity_security_.r(), lo, hi);
     s += line;
   }
   std::snprintf(line, sizeof line, "depression point prevalence in the first year: %.1f%%\n",
@@ -190,6 +206,8 @@ std::string PopulationSummary::report() const {
                 100.0 * static_cast<double>(aai_[2]) / static_cast<double>(dyads_),
                 100.0 * static_cast<double>(aai_[3]) / static_cast<double>(dyads_));
   s += line;
+  if (stability_) s += stability_->report();
+  if (agreement_) s += agreement_->report();
   if (childhood_) s += childhood_->report();
   if (transmission_) s += transmission_->report();
   return s;

@@ -5,9 +5,11 @@
 // generations are reported beside them.
 #pragma once
 
+#include "models/reporting/agreement_summary.hpp"
 #include "models/reporting/childhood_summary.hpp"
 #include "models/reporting/dyad_columns.hpp"
 #include "models/dyad/model_parameters.hpp"
+#include "models/reporting/stability_summary.hpp"
 #include "models/reporting/transmission_summary.hpp"
 #include "sim/core/model.hpp"
 #include "sim/core/statistics.hpp"
@@ -46,6 +48,8 @@ class PopulationSummary : public sim::Summary {
   sim::RunningMoments depression_first_year_;
   std::optional<ChildhoodSummary> childhood_;        // with preschool assessments
   std::optional<TransmissionSummary> transmission_;  // with a Strange Situation
+  std::optional<StabilitySummary> stability_;        // with two or more Strange Situation ages
+  std::optional<AgreementSummary> agreement_;        // with a second figure, coder or rater
 };
 
 }  // namespace attachsim::models

@@ -1,6 +1,7 @@
 // The caregiver's answer mix: detection falls with weaker signals and lower sensitivity; dismissing
 // minds rebuff intense bids most; preoccupied minds let only strong signals through; unresolved minds
-// frighten, more under stress. Frequencies are checked against the odds they come from.
+// act atypically (threatening and frightened), more under stress; comfort settles a hard-to-soothe infant
+// less often. Frequencies are checked against the odds they come from.
 #include "models/caregiver/caregiving_response.hpp"
 #include "sim/core/random_stream.hpp"
 
@@ -23,6 +24,7 @@ CaregiverParameters parameters() {
   p.self_focus_comfort_share = 0.5;
   p.frightening_base = 0.1;
   p.frightening_stress = 0.3;
+  p.frightened_share = 0.5;
   p.stress_sensitivity_effect = 0.3;
   p.depression_sensitivity_effect = 0.35;
   return p;
@@ -41,9 +43,9 @@ const SignalStrengths& strengths() {
 }
 
 // Frequencies of each response to `signal` over n answers from one stream.
-std::array<double, 6> frequencies(const AnswerOdds& odds, int signal, int n = 200000) {
+std::array<double, response_count> frequencies(const AnswerOdds& odds, int signal, int n = 200000) {
   attachsim::sim::RandomStream stream(7, 0, 1);
-  std::array<double, 6> f{};
+  std::array<double, response_count> f{};
   for (int i = 0; i < n; ++i) {
     const double a = stream.uniform(), b = stream.uniform(), c = stream.uniform();
     f[static_cast<int>(caregiver_response(odds, signal, a, b, c))] += 1.0 / n;
@@ -98,16 +100,33 @@ TEST_CASE("caregiving: a self-absorbed preoccupied caregiver lets only strong si
   CHECK(escalated_answers[static_cast<int>(Response::misattuned)] == doctest::Approx(0.5).epsilon(tolerance));
 }
 
-TEST_CASE("caregiving: unresolved minds frighten, more under stress") {
+TEST_CASE("caregiving: unresolved minds act atypically, threatening and frightened, more under stress") {
   auto calm = caregiver(0.5), stressed = caregiver(0.5);
   calm.mind.unresolved = stressed.mind.unresolved = 0.8;
   stressed.stress = 1.0;
   const auto calm_odds = answer_odds(parameters(), calm, strengths());
   const auto stressed_odds = answer_odds(parameters(), stressed, strengths());
-  CHECK(calm_odds.frightening == doctest::Approx(0.08));
-  CHECK(stressed_odds.frightening == doctest::Approx(0.8 * 0.4));
-  CHECK(frequencies(stressed_odds, escalate)[static_cast<int>(Response::frightening)] ==
-        doctest::Approx(stressed_odds.detect[escalate] * 0.32).epsilon(tolerance));
+  // Half of the intrusion threatens, half frightens (frightened_share 0.5); momentary sensitivity 0.5
+  // neither restrains nor releases it.
+  CHECK(calm_odds.frightening == doctest::Approx(0.5 * 0.08));
+  CHECK(calm_odds.frightened == doctest::Approx(0.5 * 0.08));
+  const double stressed_momentary = 0.5 * 0.7;  // stress lowers momentary sensitivity, which releases the mind
+  const double release = std::exp(-parameters().sensitivity_restrains_mind * (stressed_momentary - 0.5));
+  CHECK(stressed_odds.frightening == doctest::Approx(0.5 * 0.8 * 0.4 * release));
+  const auto f = frequencies(stressed_odds, escalate);
+  CHECK(f[static_cast<int>(Response::frightening)] == doctest::Approx(stressed_odds.detect[escalate] * stressed_odds.frightening).epsilon(tolerance));
+  CHECK(f[static_cast<int>(Response::frightened)] == doctest::Approx(stressed_odds.detect[escalate] * stressed_odds.frightened).epsilon(tolerance));
+}
+
+TEST_CASE("caregiving: comfort settles a hard-to-soothe infant less often") {
+  const auto easy = answer_odds(parameters(), caregiver(0.8), strengths(), {0, 0, 0, 0.9});
+  const auto hard = answer_odds(parameters(), caregiver(0.8), strengths(), {0, 0, 0, 0.5});
+  const auto e = frequencies(easy, escalate), h = frequencies(hard, escalate);
+  const int settled = static_cast<int>(Response::comfort), unsettled = static_cast<int>(Response::comfort_unsoothed);
+  // The same comfort is given (0.8 of detected bids); what differs is whether it settles.
+  CHECK(e[settled] + e[unsettled] == doctest::Approx(h[settled] + h[unsettled]).epsilon(tolerance));
+  CHECK(e[settled] == doctest::Approx(0.9 * (e[settled] + e[unsettled])).epsilon(tolerance));
+  CHECK(h[settled] == doctest::Approx(0.5 * (h[settled] + h[unsettled])).epsilon(tolerance));
 }
 
 TEST_CASE("caregiving: stress and depression lower momentary sensitivity and availability") {
@@ -123,16 +142,22 @@ TEST_CASE("caregiving: stress and depression lower momentary sensitivity and ava
 }
 
 TEST_CASE("caregiving: the cut points give the answers of walking down the mix, whatever the odds") {
-  // The walk down as ODD 3.3.6 states it: frightening, then rebuff, then comfort (of which chaos
-  // delays a share), then delayed or mis-attuned, each taking its probability of what is left.
+  // The walk down as ODD 3.3.6 states it: atypical behaviour (threatening, then frightened), then rebuff,
+  // then comfort (of which chaos delays a share), then delayed or mis-attuned, each taking its
+  // probability of what is left; comfort and delayed comfort settle the infant with its soothability.
   const auto walk_down = [](const AnswerOdds& odds, int signal, double k) {
-    if (k < odds.frightening) return Response::frightening;
-    k = (k - odds.frightening) / (1 - odds.frightening);
+    const double atypical_odds = std::min(1.0, odds.frightening + odds.frightened);
+    if (k < atypical_odds) return k < atypical_odds * odds.frightening / (odds.frightening + odds.frightened) ? Response::frightening : Response::frightened;
+    k = (k - atypical_odds) / (1 - atypical_odds);
     if (k < odds.rebuff[signal]) return Response::rebuff;
     k = (k - odds.rebuff[signal]) / (1 - odds.rebuff[signal]);
-    if (k < odds.comfort) return k < odds.comfort * (1 - odds.interrupted) ? Response::comfort : Response::delayed;
-    k = (k - odds.comfort) / (1 - odds.comfort);
-    return k < odds.delayed_share ? Response::delayed : Response::misattuned;
+    // What is left after rebuffs: prompt comfort, then late comfort (interrupted by chaos, or delayed),
+    // each settling the infant in its first `soothe` share, then mis-attunement.
+    const double prompt = odds.comfort * (1 - odds.interrupted);
+    const double late = odds.comfort * odds.interrupted + (1 - odds.comfort) * odds.delayed_share;
+    if (k < prompt) return (k / prompt) < odds.soothe ? Response::comfort : Response::comfort_unsoothed;
+    if (k < prompt + late) return ((k - prompt) / late) < odds.soothe ? Response::delayed : Response::delayed_unsoothed;
+    return Response::misattuned;
   };
   attachsim::sim::RandomStream stream(8, 0, 1);
   int compared = 0;
@@ -142,7 +167,7 @@ TEST_CASE("caregiving: the cut points give the answers of walking down the mix, 
     c.mind.unresolved = stream.uniform();
     c.stress = stream.uniform();
     c.depressed = stream.bernoulli(0.3);
-    const auto odds = answer_odds(parameters(), c, strengths(), stream.uniform(), 0.2, 0.3);
+    const auto odds = answer_odds(parameters(), c, strengths(), {stream.uniform(), 0.2, 0.3, stream.uniform()});
     for (int signal = 0; signal < signal_count; ++signal) {
       const auto& cut = odds.cuts[0][signal].kind;
       for (int i = 0; i < 500; ++i) {

@@ -24,8 +24,9 @@ TEST_CASE("population: state-of-mind categories follow the configured shares") {
   constexpr int n = 40000;
   int counts[4] = {};
   for (int i = 0; i < n; ++i) {
-    sim::RandomStream stream(1, static_cast<std::uint64_t>(i), 1);
-    ++counts[static_cast<int>(models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream).caregiver.mind.category)];
+    sim::RandomStream stream(1, static_cast<std::uint64_t>(i), 1), life(1, static_cast<std::uint64_t>(i), 10);
+    const models::RiskStructure risk(p.risk);
+    ++counts[static_cast<int>(models::draw_household(p, risk, 1, static_cast<std::uint64_t>(i), stream, life).caregiver.mind.category)];
   }
   // n = 40,000: the SE of a share near 0.2 is 0.002; 0.01 is 5 SE.
   const double shares[4] = {p.state_of_mind.share_F, p.state_of_mind.share_Ds, p.state_of_mind.share_E,
@@ -39,8 +40,9 @@ TEST_CASE("population: traits follow their distributions") {
   constexpr int n = 20000;
   double temperament = 0, temperament2 = 0, depressed = 0, susceptibility = 0;
   for (int i = 0; i < n; ++i) {
-    sim::RandomStream stream(2, static_cast<std::uint64_t>(i), 1);
-    const auto h = models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream);
+    sim::RandomStream stream(2, static_cast<std::uint64_t>(i), 1), life(2, static_cast<std::uint64_t>(i), 10);
+    const models::RiskStructure risk(p.risk);
+    const auto h = models::draw_household(p, risk, 1, static_cast<std::uint64_t>(i), stream, life);
     temperament += h.infant.temperament;
     temperament2 += h.infant.temperament * h.infant.temperament;
     depressed += h.caregiver.depressed;
@@ -61,8 +63,9 @@ TEST_CASE("population: marker carriers are more susceptible") {
   double carriers = 0, carrier_s = 0, other_s = 0;
   constexpr int n = 20000;
   for (int i = 0; i < n; ++i) {
-    sim::RandomStream stream(3, static_cast<std::uint64_t>(i), 1);
-    const auto h = models::draw_household(p, models::RiskStructure(p.risk), 1, static_cast<std::uint64_t>(i), stream);
+    sim::RandomStream stream(3, static_cast<std::uint64_t>(i), 1), life(3, static_cast<std::uint64_t>(i), 10);
+    const models::RiskStructure risk(p.risk);
+    const auto h = models::draw_household(p, risk, 1, static_cast<std::uint64_t>(i), stream, life);
     (h.infant.marker ? carrier_s : other_s) += h.infant.susceptibility;
     carriers += h.infant.marker;
   }

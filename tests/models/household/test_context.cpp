@@ -18,7 +18,14 @@ namespace {
 ModelParameters defaults() { return AttachmentModel().parameters_in_use(); }
 
 ContextRules rules_of(const ModelParameters& p) {
-  return {p.context, p.depression, p.partner_violence, p.hardship, p.chaos_support};
+  return {p.context, p.caregiver, p.depression, p.partner_violence, p.hardship, p.chaos_support, p.maltreatment,
+          p.child_protection};
+}
+
+// One day of the primary caregiver's context (the partner's mood draw is not needed here).
+ContextDay day_of_context(const ContextRules& rules, Caregiver& c, ContextHistory& h, int day, sim::FastStream& stream) {
+  double partner_mood = 0;
+  return advance_context(rules, c, h, day, stream, partner_mood);
 }
 
 }  // namespace
@@ -34,7 +41,7 @@ TEST_CASE("context: without shocks, stress reverts to its chronic level") {
   ContextHistory h;
   h.risk.support = 0.5;  // median support: no buffering either way
   sim::FastStream stream(1, 0, 2);
-  for (int day = 0; day < 60; ++day) advance_context(rules_of(p), c, h, day, stream);
+  for (int day = 0; day < 60; ++day) day_of_context(rules_of(p), c, h, day, stream);
   CHECK(c.stress == doctest::Approx(0.4).epsilon(0.01));
 }
 
@@ -50,7 +57,7 @@ TEST_CASE("context: depression episodes settle at onset / (onset + remission)") 
     ContextHistory h;
     h.risk.support = 0.5;
     sim::FastStream stream(2, static_cast<std::uint64_t>(i), 2);
-    for (int day = 0; day < 3 * 365; ++day) advance_context(rules_of(p), c, h, day, stream);
+    for (int day = 0; day < 3 * 365; ++day) day_of_context(rules_of(p), c, h, day, stream);
     depressed += c.depressed;
   }
   CHECK(depressed / 4000.0 == doctest::Approx(on / (on + off)).epsilon(0.02 / (on / (on + off))));
@@ -64,8 +71,8 @@ TEST_CASE("context: violent relationships have events at their rate, and only th
   sim::FastStream a(3, 0, 2), b(3, 1, 2);
   constexpr int days = 20000;
   for (int day = 0; day < days; ++day) {
-    advance_context(rules_of(p), c, violent, day, a);
-    advance_context(rules_of(p), c, peaceful, day, b);
+    day_of_context(rules_of(p), c, violent, day, a);
+    day_of_context(rules_of(p), c, peaceful, day, b);
   }
   // Poisson count with mean 657: SD 26, tolerance 4 SD.
   const double expected = p.partner_violence.events_per_month / 30.4375 * days;
@@ -85,20 +92,23 @@ TEST_CASE("context: social support buffers stress") {
   p.depression.model = DepressionModel::fixed;
   p.hardship.life_events_per_year = 0;
   sim::FastStream a(4, 0, 2), b(4, 0, 2);
-  advance_context(rules_of(p), supported, high, 0, a);
-  advance_context(rules_of(p), isolated, low, 0, b);
+  day_of_context(rules_of(p), supported, high, 0, a);
+  day_of_context(rules_of(p), isolated, low, 0, b);
   CHECK(supported.stress < isolated.stress);
   CHECK(supported.availability > isolated.availability);
 }
 
-TEST_CASE("context: chaos loses bids and interrupts comfort") {
+TEST_CASE("context: chaos loses weak bids first and interrupts comfort") {
   const auto p = defaults();
   Caregiver c;
   c.sensitivity = 0.7;
   const SignalStrengths signals(p.caregiver, {0.1, 0.7, 1.0});
-  const auto calm = answer_odds(p.caregiver, c, signals, 0.0, 0.2, 0.3);
-  const auto chaotic = answer_odds(p.caregiver, c, signals, 1.0, 0.2, 0.3);
-  CHECK(chaotic.detect[direct] == doctest::Approx(0.8 * calm.detect[direct]));
+  const auto calm = answer_odds(p.caregiver, c, signals, {0.0, 0.2, 0.3, 1.0});
+  const auto chaotic = answer_odds(p.caregiver, c, signals, {1.0, 0.2, 0.3, 1.0});
+  // Noise masks a signal by its weakness: 1 - 0.2 x (1 - strength).
+  CHECK(chaotic.detect[suppress] == doctest::Approx((1 - 0.2 * 0.9) * calm.detect[suppress]));
+  CHECK(chaotic.detect[direct] == doctest::Approx((1 - 0.2 * 0.3) * calm.detect[direct]));
+  CHECK(chaotic.detect[escalate] == doctest::Approx(calm.detect[escalate]));
   CHECK(calm.interrupted == 0.0);
   CHECK(chaotic.interrupted == doctest::Approx(0.3));
 }

@@ -1,53 +1,87 @@
-// The working model tracks what answers the infant has had; fear rises with frightening answers and
-// fades without them; the transactional loop moves the caregiver.
+// The working model learns from the infant's bids what the figure does: consistent comfort builds
+// expected availability and self-worth, rebuffs build expected rejection, answers that are now comfort
+// and now something else leave the figure unpredictable; distress kept to itself teaches nothing; fear
+// rises with atypical acts (threatening more than frightened) and fades without them; the transactional
+// loop moves the caregiver.
 #include "models/caregiver/caregiver.hpp"
 #include "models/infant/development.hpp"
 #include "models/infant/working_model.hpp"
 
 #include <doctest/doctest.h>
 
+#include <array>
+
 using namespace attachsim::models;
 
 namespace {
-WorkingModelParameters parameters() { return {0.05, 0.1, 0.01}; }
+
+WorkingModelRates rates(double weight = 1, double fear_gain = 1) {
+  const WorkingModelParameters p{0.05, 0.1, 0.5, 0.01};
+  return working_model_rates(p, weight, fear_gain);
+}
+
+// Bids answered in turn by the answers listed.
+WorkingModel after(const std::vector<Response>& answers, int bids = 400, int signal = direct) {
+  WorkingModel m;
+  for (int i = 0; i < bids; ++i) update_working_model(rates(), m, answers[static_cast<std::size_t>(i) % answers.size()], signal);
+  return m;
+}
+
 }  // namespace
 
-TEST_CASE("working model: consistent comfort builds expected availability and self-worth") {
-  WorkingModel m;
-  for (int i = 0; i < 300; ++i) update_working_model(parameters(), m, Response::comfort, 1.0, 1.0);
+TEST_CASE("working model: consistent comfort builds expected availability, predictability and self-worth") {
+  const WorkingModel m = after({Response::comfort});
   CHECK(m.availability > 0.99);
   CHECK(m.self_worth > 0.99);
   CHECK(m.rejection < 0.01);
-  CHECK(m.predictability > 0.95);
+  CHECK(m.predictability > 0.99);
 }
 
 TEST_CASE("working model: rebuffs build expected rejection and lower self-worth") {
-  WorkingModel m;
-  for (int i = 0; i < 300; ++i) update_working_model(parameters(), m, Response::rebuff, -1.0, 1.0);
+  const WorkingModel m = after({Response::rebuff});
   CHECK(m.rejection > 0.99);
   CHECK(m.availability < 0.01);
   CHECK(m.self_worth < 0.01);
 }
 
-TEST_CASE("working model: alternating answers leave the caregiver unpredictable") {
-  WorkingModel consistent, alternating;
-  for (int i = 0; i < 400; ++i) {
-    update_working_model(parameters(), consistent, Response::delayed, 0.5, 1.0);
-    const bool good = i % 2 == 0;
-    update_working_model(parameters(), alternating, good ? Response::comfort : Response::misattuned, good ? 1.0 : 0.0, 1.0);
-  }
-  CHECK(alternating.predictability < consistent.predictability - 0.3);
+TEST_CASE("working model: answers that are now comfort, now not, are unpredictable; consistent ones are not") {
+  // Half comfort, half mis-attunement: a running expectation of about 0.5, so every answer surprises
+  // by about half. Consistent rejection is as predictable as consistent comfort.
+  const WorkingModel alternating = after({Response::comfort, Response::misattuned});
+  const WorkingModel comforting = after({Response::comfort}), rejecting = after({Response::rebuff});
+  CHECK(alternating.predictability < 0.6);
+  CHECK(comforting.predictability > 0.95);
+  CHECK(rejecting.predictability > 0.95);
 }
 
-TEST_CASE("working model: fear rises only with frightening answers, scaled by susceptibility") {
-  WorkingModel low, high;
-  update_working_model(parameters(), low, Response::frightening, -1.0, 0.5);
-  update_working_model(parameters(), high, Response::frightening, -1.0, 1.5);
+TEST_CASE("working model: distress kept to itself teaches nothing about the figure") {
+  const WorkingModel kept = after({Response::comfort}, 400, suppress);
+  const WorkingModel fresh;
+  CHECK(kept.availability == fresh.availability);
+  CHECK(kept.predictability == fresh.predictability);
+  CHECK(kept.bids == 0);
+}
+
+TEST_CASE("working model: fear rises only with atypical acts, threatening more than frightened, amplified by susceptibility") {
+  WorkingModel low, high, frightened, calm;
+  update_working_model(rates(0.5), low, Response::frightening, direct);
+  update_working_model(rates(1.5), high, Response::frightening, direct);
+  update_working_model(rates(1.0), frightened, Response::frightened, suppress);
+  update_working_model(rates(1.0), calm, Response::rebuff, direct);
   CHECK(low.fear == doctest::Approx(0.05));
   CHECK(high.fear == doctest::Approx(0.15));
-  WorkingModel calm;
-  update_working_model(parameters(), calm, Response::rebuff, -1.0, 1.0);
+  CHECK(frightened.fear == doctest::Approx(0.05));  // 0.5 x fear_rate: alarm even when the infant did not bid
   CHECK(calm.fear == 0.0);
+  WorkingModel amplified;
+  update_working_model(rates(1.0, 2.0), amplified, Response::frightening, direct);
+  CHECK(amplified.fear == doctest::Approx(0.2));
+}
+
+TEST_CASE("working model: the generalized model weighs each relationship by its bids") {
+  std::array<WorkingModel, 2> figures{after({Response::comfort}, 300), after({Response::rebuff}, 100)};
+  const WorkingModel g = generalized(figures);
+  CHECK(g.availability == doctest::Approx(0.75 * figures[0].availability + 0.25 * figures[1].availability));
+  CHECK(g.rejection == doctest::Approx(0.75 * figures[0].rejection + 0.25 * figures[1].rejection));
 }
 
 TEST_CASE("development: learning is slow before attachment-in-the-making and full in clear-cut attachment") {
@@ -69,11 +103,20 @@ TEST_CASE("transaction: inconsolable crying raises parenting stress and erodes s
       caregiver_after_episode(p, spiral, true, false, true);
       caregiver_after_episode(p, success, true, true, true);
     }
-    caregiver_end_of_day(p, spiral);
-    caregiver_end_of_day(p, success);
+    caregiver_end_of_day(p, spiral, 0.5);
+    caregiver_end_of_day(p, success, 0.5);
   }
   CHECK(spiral.parenting_stress > 0.3);
   CHECK(success.parenting_stress == 0.0);
   CHECK(spiral.sensitivity < 0.55);
   CHECK(success.sensitivity > 0.65);
+}
+
+TEST_CASE("transaction: a caregiver who feels helpless withdraws from crying") {
+  CaregiverParameters p{};
+  p.withdrawal_gain = 0.6;
+  Caregiver confident, helpless;
+  confident.self_efficacy = 0.8, helpless.self_efficacy = 0.1;
+  CHECK(withdrawal(p, confident) == 1.0);
+  CHECK(withdrawal(p, helpless) == doctest::Approx(1 - 0.6 * 0.8));
 }

@@ -1,5 +1,7 @@
-// The Strange Situation reads the infant alone: scales come from behaviour sampled from the infant's
-// policy, working model and fear; classification follows the coding rules.
+// The Strange Situation reads the reunions: scales come from the infant's behaviour (its policy, working
+// model and fear with the figure) and the figure's answers in the room; classification follows the
+// coding rules; disorganization is read from fear, not from how often the infant approaches.
+#include "models/dyad/attachment_model.hpp"
 #include "models/instruments/strange_situation.hpp"
 
 #include <doctest/doctest.h>
@@ -36,6 +38,22 @@ SignallingPolicy policy_for(int signal) {
   return policy;
 }
 
+// A figure who answers as a caregiver of `sensitivity` does, with threatening acts at a rate of `threat`.
+AnswerOdds figure(double sensitivity = 0.9, double threat = 0) {
+  const auto p = AttachmentModel().parameters_in_use();
+  Caregiver c;
+  c.sensitivity = sensitivity;
+  c.abuse = threat;
+  const SignalStrengths s(p.caregiver, {p.signalling.strength_suppress, p.signalling.strength_direct, p.signalling.strength_escalate});
+  return answer_odds(p.caregiver, c, s);
+}
+
+StrangeSituationResult assess(const StrangeSituationParameters& p, const SignallingPolicy& policy, const WorkingModel& model,
+                              attachsim::sim::RandomStream& stream, const AnswerOdds& odds = figure()) {
+  const auto behaviour = reunions(p, policy, model, odds, stream);
+  return code(p, behaviour, stream);
+}
+
 WorkingModel trusting() {
   WorkingModel m;
   m.availability = 0.9, m.predictability = 0.9;
@@ -44,7 +62,7 @@ WorkingModel trusting() {
 
 char classify_infant(const SignallingPolicy& policy, const WorkingModel& model, std::uint64_t dyad) {
   attachsim::sim::RandomStream stream(5, dyad, 100);
-  return strange_situation(parameters(0.5), policy, model, stream).attachment_class;
+  return assess(parameters(0.5), policy, model, stream).attachment_class;
 }
 
 double share_of(char expected, const SignallingPolicy& policy, const WorkingModel& model) {
@@ -90,7 +108,7 @@ TEST_CASE("strange situation: scales stay on their ranges and are whole numbers"
   for (std::uint64_t d = 0; d < 200; ++d) {
     attachsim::sim::RandomStream stream(9, d, 100);
     auto p = parameters(3.0);  // large coder noise pushes scores to the ends
-    const auto r = strange_situation(p, policy_for(static_cast<int>(d % 3)), trusting(), stream);
+    const auto r = assess(p, policy_for(static_cast<int>(d % 3)), trusting(), stream);
     for (double scale : {r.proximity_seeking, r.contact_maintaining, r.avoidance, r.resistance}) {
       CHECK(scale >= 1);
       CHECK(scale <= 7);
@@ -103,8 +121,38 @@ TEST_CASE("strange situation: scales stay on their ranges and are whole numbers"
 
 TEST_CASE("strange situation: the same infant and stream give the same result") {
   attachsim::sim::RandomStream a(3, 1, 100), b(3, 1, 100);
-  const auto x = strange_situation(parameters(0.5), policy_for(direct), trusting(), a);
-  const auto y = strange_situation(parameters(0.5), policy_for(direct), trusting(), b);
+  const auto x = assess(parameters(0.5), policy_for(direct), trusting(), a);
+  const auto y = assess(parameters(0.5), policy_for(direct), trusting(), b);
   CHECK(x.security == y.security);
   CHECK(x.attachment_class == y.attachment_class);
+}
+
+TEST_CASE("strange situation: approaching more does not by itself raise disorganization") {
+  // The same fear (0.5) and a figure without atypical acts; one infant nearly always approaches, the
+  // other nearly always turns away. Without coder noise the disorganization rating depends only on the
+  // lapses fear causes, one draw per behaviour sample whatever the infant does. 2,000 assessments each:
+  // the rating's SD is about 2, so the SE of a mean is 0.045 and of a difference 0.064; 0.25 is 4 SE.
+  WorkingModel afraid = trusting();
+  afraid.fear = 0.5;
+  double approaching = 0, avoiding = 0;
+  for (std::uint64_t d = 0; d < 2000; ++d) {
+    attachsim::sim::RandomStream a(11, d, 100), b(12, d, 100);
+    approaching += assess(parameters(0), policy_for(direct), afraid, a).disorganization;
+    avoiding += assess(parameters(0), policy_for(suppress), afraid, b).disorganization;
+  }
+  CHECK(approaching / 2000 == doctest::Approx(avoiding / 2000).epsilon(0.25).scale(1));
+  CHECK(approaching / 2000 > 2);  // and the fear does show
+}
+
+TEST_CASE("strange situation: a figure who frightens in the room adds signs of disorganization") {
+  // An infant without fear approaching a figure who threatens on about a third of bids: those acts are
+  // signs of disorganization; a calm figure gives none. 500 assessments each, no coder noise.
+  double calm = 0, frightening = 0;
+  for (std::uint64_t d = 0; d < 500; ++d) {
+    attachsim::sim::RandomStream a(13, d, 100), b(13, d, 100);
+    calm += assess(parameters(0), policy_for(direct), trusting(), a, figure(0.5, 0)).disorganization;
+    frightening += assess(parameters(0), policy_for(direct), trusting(), b, figure(0.5, 0.3)).disorganization;
+  }
+  CHECK(calm / 500 == 1.0);
+  CHECK(frightening / 500 > 2);
 }

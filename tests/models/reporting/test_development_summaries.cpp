@@ -52,7 +52,7 @@ TEST_CASE("childhood summary: d, protection and stability from counted records")
   for (std::size_t i = 0; i < 7; ++i) {
     sim::DyadRecord r(block, i);
     const auto& c = children[i];
-    r.set(columns.strange_situation[0].attachment_class, sim::label_code(c.infant));
+    r.set(columns.strange_situation[0].coded.attachment_class, sim::label_code(c.infant));
     r.set(columns.preschool[0].attachment_class, sim::label_code(c.preschool));
     r.set(columns.preschool[0].social_competence, c.competence);
     r.set(columns.life_events, c.life_events);
@@ -86,8 +86,8 @@ TEST_CASE("transmission summary: agreement, kappa, d and mediation from counted 
     const bool autonomous = i < 20;
     const bool secure = autonomous ? i < 16 : i < 25;
     r.set(columns.aai_coded, sim::label_code(autonomous ? "F" : "Ds"));
-    r.set(columns.strange_situation[0].attachment_class, sim::label_code(secure ? "B" : "A"));
-    r.set(columns.strange_situation[0].security, secure ? 0.8 : 0.3);
+    r.set(columns.strange_situation[0].coded.attachment_class, sim::label_code(secure ? "B" : "A"));
+    r.set(columns.strange_situation[0].coded.security, secure ? 0.8 : 0.3);
     r.set(columns.observed_sensitivity[0], autonomous ? 6.0 + static_cast<double>(i % 3) : 4.0 + static_cast<double>(i % 2));
     r.set(columns.generations->adult_aai, sim::label_code(secure ? "F" : "Ds"));
     summary.add(block, i, 0);
