@@ -25,7 +25,7 @@ struct LifeSchedule {
   int preschool_entry_day = -1;  // -1: no preschool is simulated (no preschool assessment asked)
   std::vector<int> series_days;  // day on which month m is recorded, m = 0 .. floor(span)
   RiskStructure risk_structure;  // correlations of the families' risk liabilities
-  std::vector<int> session_days;  // a program's sessions, evenly spaced; prenatal ones at birth
+  std::vector<int> session_days;  // a program's sessions, evenly spaced; prenatal ones before 0
   int program_end_day = -1;
 
   explicit LifeSchedule(const ModelParameters& p)
@@ -40,15 +40,8 @@ struct LifeSchedule {
     for (double age : p.preschool.ages_months) preschool_days[preschool_assessments++] = day_of(age);
     if (preschool_assessments > 0) preschool_entry_day = day_of(p.preschool.entry_months);
     for (int m = 0; m <= static_cast<int>(std::floor(p.development.span_months)); ++m) series_days.push_back(day_of(m));
-    if (p.program.type != ProgramType::none) {
-      const double start = p.program.start_months, end = p.program.end_months;
-      const auto n = p.program.sessions;
-      for (std::int64_t k = 0; k < n; ++k) {
-        const double months = n == 1 ? start : start + (end - start) * static_cast<double>(k) / static_cast<double>(n - 1);
-        session_days.push_back(std::max(0, day_of(months)));
-      }
-      program_end_day = std::max(0, day_of(end));
-    }
+    session_days = program_session_days(p.program);
+    if (p.program.type != ProgramType::none) program_end_day = std::max(0, day_of(p.program.end_months));
   }
 };
 

@@ -1,88 +1,192 @@
-// Attachment-based intervention programs (Bakermans-Kranenburg, van IJzendoorn & Juffer 2003;
-// Egeland 2019): sensitivity-focused (brief home sessions, video feedback), representational
-// (infant-parent psychotherapy moving the caregiver's state of mind), social support, and
-// comprehensive programs combining the three. A program acts on mechanisms only: the caregiver's
-// sensitivity, state of mind and support; never on the infant's attachment. Its effect grows with
-// the sessions attended, with diminishing returns, fades after the end toward a maintained share,
-// and is moderated by the caregiver's motivation and the family's risk load; dropout rises with risk.
+// Attachment-based intervention programs and what each works on (Bakermans-Kranenburg, van IJzendoorn
+// & Juffer 2003; Egeland 2019). A program has aims, each a named mechanism of the caregiver or the
+// household, never the infant's attachment: video feedback on sensitivity (VIPP, Juffer et al. 2008),
+// on frightening behaviour (ABC, Bernard et al. 2012; modified interaction guidance, Benoit et al.
+// 2001), the intrusion of the parent's own past (infant-parent psychotherapy, Fraiberg et al. 1975;
+// Lieberman et al. 1991), stress and expectations (psychoeducational home visiting, Cicchetti et al.
+// 2006), social support. Each session's content is split across the program's aims (its breadth); how
+// much a family takes from it is a matter of engagement (models/programs/engagement.hpp).
 #pragma once
 
+#include "models/infant/development.hpp"
 #include "sim/core/parameter.hpp"
 
-#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
+#include <vector>
 
 namespace attachsim::models {
 
-enum class ProgramType { none, sensitivity, representational, social_support, comprehensive };
+enum class ProgramType { none, sensitivity, representational, social_support, comprehensive, psychoeducational };
 inline const char* name_of(ProgramType t) {
-  static const char* const names[] = {"none", "sensitivity", "representational", "social_support", "comprehensive"};
+  static const char* const names[] = {"none",          "sensitivity",  "representational",
+                                      "social_support", "comprehensive", "psychoeducational"};
   return names[static_cast<int>(t)];
 }
 
+// What a program can work on. Each aim is one hook of the caregiver or the household
+// (models/programs/program_delivery.hpp applies them).
+enum ProgramAim : int { aim_sensitivity, aim_atypical, aim_representation, aim_stress, aim_support, aim_count };
+inline const char* const aim_names[aim_count] = {"sensitivity", "atypical", "representation", "stress", "support"};
+
 struct ProgramParameters {
   ProgramType type;
+  bool atypical_focus;
   double start_months;
   double end_months;
   std::int64_t sessions;
-  double max_effect;
-  double dose_scale;
+  double fidelity;
+  double cost_per_session;
+  // Engagement (models/programs/engagement.hpp).
+  double alliance_start;
+  double motivation_effect;
+  double alliance_gain;
+  double burden_per_risk;
+  double fatigue_per_session;
+  double fatigue_recovery_months;
+  double missed_per_session;
+  double dropout_per_session;
+  double dropout_alliance_effect;
+  double dropout_fatigue_effect;
+  double completion_share;
+  // What a session's content changes, per aim: the most a caregiver can change (ceiling) and the
+  // sessions of full content that close half the remaining gap to it.
+  std::array<double, aim_count> ceiling;
+  std::array<double, aim_count> half_sessions;
   double decay_months;
   double maintenance;
-  double fidelity;
-  double dropout_per_session;
-  double dropout_risk_effect;
-  double cost_per_session;
-  double motivation_effect;
-  double risk_load_effect;
 };
 
 inline sim::ParameterTable<ProgramParameters> program_table() {
   using P = ProgramParameters;
+  // Per-aim parameters are one declaration each, bound to their slot of the arrays.
+  const auto per_aim = [](std::string key, std::array<double, aim_count> P::*field, int aim, double def, double lo,
+                          double hi, sim::Documentation doc) {
+    sim::Parameter<P> p{{std::move(key), sim::Kind::real, def, lo, hi, {}, doc.unit, doc.meaning, doc.source}, {}};
+    p.assign = [field, aim](P& t, const sim::Value& v) { (t.*field)[static_cast<std::size_t>(aim)] = std::get<double>(v); };
+    return p;
+  };
   return {
-      sim::choice("type", &P::type, {"none", "sensitivity", "representational", "social_support", "comprehensive"}, 0,
-                  {"", "Program delivered to every dyad of the scenario (in a trial: of an arm).", "Egeland 2019; Bakermans-Kranenburg et al. 2003"}),
+      sim::choice("type", &P::type,
+                  {"none", "sensitivity", "representational", "social_support", "comprehensive", "psychoeducational"}, 0,
+                  {"", "Program delivered to every dyad of the scenario (in a trial: of an arm). Its aims: sensitivity: the caregiver's answers (VIPP, video feedback); representational: the state-of-mind dimensions (infant-parent psychotherapy, Child-Parent Psychotherapy); social_support: the family's support; comprehensive: sensitivity, representations and support; psychoeducational: stress and expectations (2 parts) and sensitivity (1 part).",
+                   "Bakermans-Kranenburg, van IJzendoorn & Juffer 2003; Juffer, Bakermans-Kranenburg & van IJzendoorn 2008 (VIPP); Lieberman, Weston & Pawl 1991 (IPP); Egeland & Erickson 2004 (STEEP); Cicchetti, Rogosch & Toth 2006 (PPI)"}),
+      sim::boolean("atypical_focus", &P::atypical_focus, false,
+                   {"", "The program also works on the caregiver's frightening, frightened and dissociated behaviour, as an aim of its own that shares each session's content with the others.",
+                    "Bernard et al. 2012 (ABC: overriding frightening behaviour is one of its three aims); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance lowered atypical behaviour); Moss et al. 2011"}),
       sim::real("start_months", &P::start_months, 6, -9, 60,
-                {"months", "Infant age at the first session (negative: in pregnancy; prenatal sessions take effect at birth).", "design of the program"}),
+                {"months", "Infant age at the first session (negative: in pregnancy; work on the caregiver's answers to the infant needs the infant, so prenatal sessions carry no sensitivity or atypical content).", "design of the program"}),
       sim::real("end_months", &P::end_months, 9, -9, 60,
                 {"months", "Infant age at the last session.", "design of the program"}),
       sim::integer("sessions", &P::sessions, 3, 1, 1000,
-                   {"sessions", "Sessions, evenly spaced from start to end.", "design of the program (van den Boom 1994: 3)"}),
-      sim::real("max_effect", &P::max_effect, 0.5, 0, 1,
-                {"0-1", "Effect at saturation: the share of the gap to the ideal that is closed (sensitivity to 1, state-of-mind dimensions to 0, support to 1).", "assumption; meta-analytic effects on sensitivity d ~ .33 (Bakermans-Kranenburg et al. 2003)"}),
-      sim::real("dose_scale", &P::dose_scale, 4, 0.1, 500,
-                {"sessions", "Sessions (at full fidelity and response) that reach 63% of the maximal effect: diminishing returns.", "assumption; 'less is more' (Bakermans-Kranenburg et al. 2003)"}),
-      sim::real("decay_months", &P::decay_months, 12, 0.1, 240,
-                {"months", "Time constant over which the effect fades after the last session.", "assumption"}),
-      sim::real("maintenance", &P::maintenance, 0.5, 0, 1,
-                {"share", "Share of the effect kept for good after the program.", "assumption; lasting effects at 42 months (van den Boom 1995)"}),
+                   {"sessions", "Sessions, evenly spaced from start to end.", "design of the program (van den Boom 1994: 3; VIPP: 4 plus 2 boosters, Juffer et al. 2008; Moss et al. 2011: 8; ABC: 10; IPP/CPP and NFP: weekly or biweekly for a year or more)"}),
       sim::real("fidelity", &P::fidelity, 1, 0, 1,
-                {"share", "Share of each session delivered as designed.", "assumption"}),
-      sim::real("dropout_per_session", &P::dropout_per_session, 0.01, 0, 1,
-                {"probability", "Chance of leaving the program at a session, for a family without risks.", "set so that about 35% of high-risk families complete a 60-visit program (Nurse-Family Partnership completion, Holland et al. 2018)"}),
-      sim::real("dropout_risk_effect", &P::dropout_risk_effect, 0.2, 0, 3,
-                {"log-rate per risk", "Rise of the per-session dropout probability (x exp(k x risks), at most 0.99) per risk the family carries (hardship, violence, adolescent mother, chaos, isolation).", "assumption; higher attrition in high-risk families (Holland et al. 2018)"}),
+                {"share", "Share of each session's content delivered as designed.", "assumption; 1 in efficacy trials run by the program's developers"}),
       sim::real("cost_per_session", &P::cost_per_session, 377, 0, 100000,
-                {"USD (2010)", "Cost of one session.", "Miller & Hendrie 2015: $354-400 per Nurse-Family Partnership visit"}),
-      sim::real("motivation_effect", &P::motivation_effect, 0.7, 0, 5,
-                {"log-response per unit", "How much more a motivated caregiver takes from a session (response x exp(k x 2 (motivation - 0.5))).", "Egeland 2019: motivated parents benefit from sensitivity programs"}),
-      sim::real("risk_load_effect", &P::risk_load_effect, 0.15, 0, 3,
-                {"log-response per risk", "How much less a caregiver takes from a session per risk her family carries.", "Egeland 2019: high-risk families need more comprehensive programs"}),
+                {"USD (2010)", "Cost of one session attended.", "Miller & Hendrie 2015: $354-400 per Nurse-Family Partnership visit"}),
+      sim::real("alliance_start", &P::alliance_start, 0.4, 0.01, 0.99,
+                {"0-1", "Working alliance with the home visitor or therapist at the first session, for a caregiver of average motivation: the share of a session's content she takes in.",
+                 "assumption; Korfmacher et al. 2008 (engagement in home visiting is participation and emotional involvement, the latter low at first)"}),
+      sim::real("motivation_effect", &P::motivation_effect, 1, 0, 5,
+                {"log-odds per unit", "How much higher a motivated caregiver's first alliance is: logit(alliance) = logit(alliance_start) + k x 2 (motivation - 0.5).",
+                 "McCurdy & Daro 2001 (a parent's readiness shapes enrolment and involvement); Egeland 2019"}),
+      sim::real("alliance_gain", &P::alliance_gain, 0.3, 0, 1,
+                {"share per session", "Share of the gap to full alliance closed by each attended session: the alliance forms within the first few sessions.",
+                 "Horvath & Symonds 1991 (alliance measured in sessions 3-5 predicts outcome as well as later); Korfmacher et al. 2008"}),
+      sim::real("burden_per_risk", &P::burden_per_risk, 0.35, 0, 3,
+                {"log-burden per risk", "A family's burden = exp(k x risk load), risk load counting hardship, violence, adolescent mother, chaos and isolation: competing demands that multiply the fatigue each session adds, missed sessions and dropout.",
+                 "Ingoldsby 2010; McCurdy & Daro 2001 (families with more stressors take part less and leave more); Gomby, Culross & Behrman 1999"}),
+      sim::real("fatigue_per_session", &P::fatigue_per_session, 0.1, 0, 2,
+                {"per session", "Fatigue an attended session adds at burden 1; a session's uptake is alliance x exp(-fatigue), so a long, intensive program wears families down.",
+                 "assumption; attendance declines over long home-visiting programs (Holland et al. 2018; Gomby et al. 1999)"}),
+      sim::real("fatigue_recovery_months", &P::fatigue_recovery_months, 2, 0.1, 60,
+                {"months", "Time constant over which fatigue wears off between sessions: weekly sessions accumulate it, monthly ones much less.", "assumption"}),
+      sim::real("missed_per_session", &P::missed_per_session, 0.04, 0, 1,
+                {"probability", "Chance that a family still in the program misses a session, at burden 1 and no fatigue (x burden x exp(fatigue), at most 0.95).",
+                 "set with the dropout parameters so that families receive about half of the visits planned in long home-visiting programs (Gomby, Culross & Behrman 1999) and nearly all of a brief program (docs/ODD.md 3.3.16)"}),
+      sim::real("dropout_per_session", &P::dropout_per_session, 0.02, 0, 1,
+                {"probability", "Chance of leaving the program at a session, at burden 1, the starting alliance and no fatigue (x burden x exp(fatigue effect x fatigue - alliance effect x (alliance - alliance_start)), at most 0.99).",
+                 "set so that about 35% of high-risk families stay to the end of a 60-visit program (Nurse-Family Partnership completion, Holland et al. 2018; 20-67% attrition, Gomby et al. 1999) and about 90% complete a brief one"}),
+      sim::real("dropout_alliance_effect", &P::dropout_alliance_effect, 3, 0, 10,
+                {"log-hazard per unit", "How much a working alliance lowers the dropout hazard: families leave early, before an alliance forms.",
+                 "Ingoldsby 2010; Korfmacher et al. 2008 (alliance and retention)"}),
+      sim::real("dropout_fatigue_effect", &P::dropout_fatigue_effect, 1, 0, 10,
+                {"log-hazard per unit", "How much fatigue raises the dropout hazard.", "assumption"}),
+      sim::real("completion_share", &P::completion_share, 0.75, 0, 1,
+                {"share", "A family has completed the program (per-protocol analyses) if it did not drop out and attended at least this share of the sessions.",
+                 "design convention of per-protocol analyses (e.g. Cicchetti, Rogosch & Toth 2006 analysed completers)"}),
+      per_aim("sensitivity_ceiling", &P::ceiling, aim_sensitivity, 0.5, 0, 1,
+              {"share", "Most of the gap to ideal answers a caregiver can close (also restraining rebuffs and self-focus).",
+               "assumption; meta-analytic effects on sensitivity d ~ .33-.45 (Bakermans-Kranenburg et al. 2003)"}),
+      per_aim("sensitivity_half_sessions", &P::half_sessions, aim_sensitivity, 2, 0.1, 100,
+              {"sessions", "Sessions of full sensitivity content (at full uptake) that close half of the remaining gap to the ceiling.",
+               "set from program length: VIPP's 4 core sessions (Juffer et al. 2008) and van den Boom's 3 do their work at typical uptake"}),
+      per_aim("atypical_ceiling", &P::ceiling, aim_atypical, 0.6, 0, 1,
+              {"share", "Most of the caregiver's atypical behaviour (threatening, frightened, dissociated, including abusive acts) she can unlearn.",
+               "assumption; Benoit et al. 2001; Madigan et al. 2006 (atypical behaviour reduced, not gone)"}),
+      per_aim("atypical_half_sessions", &P::half_sessions, aim_atypical, 3, 0.1, 100,
+              {"sessions", "Sessions of full atypical content that close half of the remaining gap to the ceiling.",
+               "set from program length: ABC's 10 sessions share three aims (Bernard et al. 2012); modified interaction guidance is brief (Benoit et al. 2001)"}),
+      per_aim("representation_ceiling", &P::ceiling, aim_representation, 0.5, 0, 1,
+              {"share", "Most of the state-of-mind dimensions (unresolved, dismissing, preoccupied) representational work can lower: the intrusion of the parent's own experience.",
+               "assumption; Fraiberg, Adelson & Shapiro 1975; Lieberman et al. 2005 (CPP)"}),
+      per_aim("representation_half_sessions", &P::half_sessions, aim_representation, 12, 0.1, 200,
+              {"sessions", "Sessions of full representational content that close half of the remaining gap to the ceiling: slow work.",
+               "set from program length: infant-parent psychotherapy and CPP run weekly for about a year (Lieberman et al. 1991; Lieberman, Van Horn & Ghosh Ippen 2005: about 50 sessions; Cicchetti et al. 2006)"}),
+      per_aim("stress_ceiling", &P::ceiling, aim_stress, 0.5, 0, 1,
+              {"share", "Most of the stress-driven harshness a caregiver can learn to manage (realistic expectations, knowledge of development, coping).",
+               "assumption; Olds et al. 1997 (home visiting and harsh parenting)"}),
+      per_aim("stress_half_sessions", &P::half_sessions, aim_stress, 4, 0.1, 100,
+              {"sessions", "Sessions of full stress and expectations content that close half of the remaining gap to the ceiling.",
+               "assumption: parenting education programs of 6-12 sessions"}),
+      per_aim("support_ceiling", &P::ceiling, aim_support, 0.5, 0, 1,
+              {"share", "Most of the gap to full social support a program can close.", "assumption; Crockenberg 1981; STEEP's mothers' groups (Egeland & Erickson 2004)"}),
+      per_aim("support_half_sessions", &P::half_sessions, aim_support, 6, 0.1, 100,
+              {"sessions", "Sessions of full support content that close half of the remaining gap to the ceiling: a network takes weeks to build.", "assumption"}),
+      sim::real("decay_months", &P::decay_months, 12, 0.1, 240,
+                {"months", "Time constant over which what a family gained fades once it is out of the program (at its end, or when it left).", "assumption"}),
+      sim::real("maintenance", &P::maintenance, 0.5, 0, 1,
+                {"share", "Share of the gains kept for good.", "assumption; lasting effects at 42 months (van den Boom 1995)"}),
   };
 }
 
-// A program's course in one family.
-struct ProgramCourse {
-  int attended = 0;
-  bool dropped_out = false;
-  double dose = 0;        // effective sessions (attended x fidelity x response)
-  double effect = 0;      // current effect, 0-1
-  double effect_at_end = 0;
-};
+// How a program's session content is split across its aims (shares summing to 1): breadth thins
+// each aim's share (Bakermans-Kranenburg et al. 2003: broad programs were less effective).
+inline std::array<double, aim_count> aim_shares(const ProgramParameters& p) {
+  std::array<double, aim_count> w{};
+  switch (p.type) {
+    case ProgramType::none: return w;
+    case ProgramType::sensitivity: w[aim_sensitivity] = 1; break;
+    case ProgramType::representational: w[aim_representation] = 1; break;
+    case ProgramType::social_support: w[aim_support] = 1; break;
+    case ProgramType::comprehensive: w[aim_sensitivity] = w[aim_representation] = w[aim_support] = 1; break;
+    // Psychoeducation is mostly knowledge, expectations and coping, with some work on answering the
+    // infant (the PPI of Cicchetti et al. 2006, after Olds' home visiting).
+    case ProgramType::psychoeducational: w[aim_stress] = 2, w[aim_sensitivity] = 1; break;
+  }
+  if (p.atypical_focus) w[aim_atypical] = 1;
+  double total = 0;
+  for (double x : w) total += x;
+  for (double& x : w) x /= total;
+  return w;
+}
 
-inline double program_effect_of_dose(const ProgramParameters& p, double dose) {
-  return p.max_effect * (1 - std::exp(-dose / p.dose_scale));
+// Aims that work on the caregiver's answers to the infant need the infant to work with.
+constexpr bool needs_infant(int aim) { return aim == aim_sensitivity || aim == aim_atypical; }
+
+// The day of each session, evenly spaced from start to end (one session: at the start). Days before
+// birth are negative: the family meets the program in pregnancy.
+inline std::vector<int> program_session_days(const ProgramParameters& p) {
+  std::vector<int> days;
+  if (p.type == ProgramType::none) return days;
+  const auto n = p.sessions;
+  for (std::int64_t k = 0; k < n; ++k) {
+    const double months =
+        n == 1 ? p.start_months : p.start_months + (p.end_months - p.start_months) * static_cast<double>(k) / static_cast<double>(n - 1);
+    days.push_back(static_cast<int>(std::lround(months * days_per_month)));
+  }
+  return days;
 }
 
 }  // namespace attachsim::models

@@ -1,76 +1,118 @@
-// Delivering a program to one family, day by day: sessions attended or dropped out of, the dose
-// they add up to, and the effect that dose has on the caregiver's sensitivity, state of mind and
-// social support while the program runs and after it ends (models/programs/intervention_program.hpp).
+// Delivering a program to one family, day by day: each scheduled session is attended, missed or left
+// (models/programs/engagement.hpp); an attended session's uptake is split across the program's aims,
+// and each aim closes part of its remaining gap (models/programs/intervention_program.hpp). What has
+// been gained acts every day on the caregiver's hooks and the family's support, and fades toward a
+// maintained share once the family is out of the program. Nothing here reaches the infant.
 #pragma once
 
 #include "models/caregiver/caregiver.hpp"
-#include "models/programs/intervention_program.hpp"
 #include "models/household/risk_profile.hpp"
+#include "models/programs/engagement.hpp"
+#include "models/programs/intervention_program.hpp"
 #include "sim/core/random_stream.hpp"
 
+#include <array>
 #include <cmath>
 #include <vector>
 
 namespace attachsim::models {
 
+// A program's course in one family.
+struct ProgramCourse {
+  int attended = 0, missed = 0;
+  bool dropped_out = false;
+  double uptake = 0;  // sum of the attended sessions' uptakes: sessions' worth of content taken in
+  std::array<double, aim_count> gain{};  // today, 0-1 of each aim's gap
+  double effect_at_end = 0;  // mean gain over the program's aims when the family was out of it
+};
+
 class ProgramDelivery {
  public:
-  ProgramDelivery(const ProgramParameters& p, const std::vector<int>& session_days, int end_day,
+  // `session_days` may hold days before birth (negative): those sessions are held on day 0, in order,
+  // with their true spacing. The last session falls on the program's last day, so the end day adds nothing.
+  ProgramDelivery(const ProgramParameters& p, const std::vector<int>& session_days, int /*end_day*/,
                   const Caregiver& caregiver, int risk_load)
-      : p_(p), sessions_(session_days), end_day_(end_day), mind_(caregiver.mind),
-        response_(std::exp(p.motivation_effect * 2 * (caregiver.motivation - 0.5) - p.risk_load_effect * risk_load)),
-        dropout_(std::min(0.99, p.dropout_per_session * std::exp(p.dropout_risk_effect * risk_load))),
-        daily_decay_(std::exp(-1.0 / (30.4375 * p.decay_months))) {}
+      : p_(p), sessions_(session_days), mind_(caregiver.mind), share_(aim_shares(p)),
+        engagement_(start_engagement(p, caregiver.motivation, risk_load)),
+        daily_decay_(std::exp(-1.0 / (days_per_month * p.decay_months))) {
+    for (int a = 0; a < aim_count; ++a) {
+      const auto i = static_cast<std::size_t>(a);
+      has_[i] = share_[i] > 0;
+      aims_ += has_[i];
+      step_[i] = std::log(0.5) / p.half_sessions[i];  // log of the gap kept per unit of content
+    }
+  }
 
-  // Sessions of the day (each draws one number, attended or not, to keep streams aligned), then
-  // today's effect on the caregiver and the family's support.
   void day(int today, Caregiver& c, RiskProfile& risk, sim::RandomStream& stream) {
-    if (p_.type == ProgramType::none) return;
-    for (; next_ < sessions_.size() && sessions_[next_] == today; ++next_) {
-      const bool leaves = stream.uniform() < dropout_;
-      course_.dropped_out = course_.dropped_out || leaves;
-      if (course_.dropped_out) continue;
-      ++course_.attended;
-      course_.dose += p_.fidelity * response_;
+    if (aims_ == 0) return;
+    for (; next_ < sessions_.size() && sessions_[next_] <= today; ++next_) attend(sessions_[next_], stream);
+    if (!out_ && (engagement_.dropped_out || next_ == sessions_.size())) {
+      out_ = true;
+      course_.effect_at_end = mean_gain();
+      at_end_ = course_.gain;
     }
-    // The effect changes with each session while the program runs, then fades toward its maintained
-    // share: the fading part shrinks by the same factor every day.
-    if (today <= end_day_) {
-      if (course_.dose != dose_of_effect_) {
-        dose_of_effect_ = course_.dose;
-        course_.effect = course_.effect_at_end = program_effect_of_dose(p_, course_.dose);
-      }
-      fading_ = 1;
-    } else {
+    if (out_) {
       fading_ *= daily_decay_;
-      course_.effect = course_.effect_at_end * (p_.maintenance + (1 - p_.maintenance) * fading_);
+      for (std::size_t a = 0; a < aim_count; ++a) course_.gain[a] = at_end_[a] * (p_.maintenance + (1 - p_.maintenance) * fading_);
     }
-    const double e = course_.effect;
-    const bool sensitivity = p_.type == ProgramType::sensitivity || p_.type == ProgramType::comprehensive;
-    const bool representational = p_.type == ProgramType::representational || p_.type == ProgramType::comprehensive;
-    const bool support = p_.type == ProgramType::social_support || p_.type == ProgramType::comprehensive;
-    if (sensitivity) c.program_sensitivity = e;
-    if (representational) {
-      c.mind.dismissing = mind_.dismissing * (1 - e);
-      c.mind.preoccupied = mind_.preoccupied * (1 - e);
-      c.mind.unresolved = mind_.unresolved * (1 - e);
-    }
-    if (support) risk.support_gain = e, risk.update_support();
+    apply(c, risk);
   }
 
   const ProgramCourse& course() const { return course_; }
   double cost() const { return course_.attended * p_.cost_per_session; }
-  // Received as planned: every session attended (trivially so without a program).
-  bool completed() const { return p_.type == ProgramType::none || course_.attended == static_cast<int>(sessions_.size()); }
+  // Received as planned: stayed in and attended at least completion_share of the sessions
+  // (trivially so without a program).
+  bool completed() const {
+    return aims_ == 0 || (!course_.dropped_out && course_.attended >= p_.completion_share * static_cast<double>(sessions_.size()));
+  }
 
  private:
+  void attend(int day, sim::RandomStream& stream) {
+    const double u_leave = stream.uniform(), u_miss = stream.uniform();
+    const double uptake = p_.fidelity * session(p_, engagement_, day, u_leave, u_miss);
+    course_.attended = engagement_.attended, course_.missed = engagement_.missed;
+    course_.dropped_out = engagement_.dropped_out;
+    course_.uptake += uptake;
+    for (int a = 0; a < aim_count; ++a) {
+      const auto i = static_cast<std::size_t>(a);
+      const double content = needs_infant(a) && day < 0 ? 0.0 : uptake * share_[i];
+      const double ceiling = p_.ceiling[i];
+      course_.gain[i] = ceiling - (ceiling - course_.gain[i]) * std::exp(step_[i] * content);
+    }
+  }
+
+  double mean_gain() const {
+    double s = 0;
+    for (std::size_t a = 0; a < aim_count; ++a) s += has_[a] ? course_.gain[a] : 0.0;
+    return s / aims_;
+  }
+
+  // Today's gains on the hooks they act on (a hook of an aim the program lacks is left alone).
+  void apply(Caregiver& c, RiskProfile& risk) const {
+    const auto& g = course_.gain;
+    if (has_[aim_sensitivity]) c.program_sensitivity = g[aim_sensitivity];
+    if (has_[aim_atypical]) c.program_atypical = g[aim_atypical];
+    if (has_[aim_stress]) c.program_stress = g[aim_stress];
+    if (has_[aim_representation]) {
+      const double kept = 1 - g[aim_representation];
+      c.mind.dismissing = mind_.dismissing * kept;
+      c.mind.preoccupied = mind_.preoccupied * kept;
+      c.mind.unresolved = mind_.unresolved * kept;
+    }
+    if (has_[aim_support]) risk.support_gain = g[aim_support], risk.update_support();
+  }
+
   const ProgramParameters& p_;
   const std::vector<int>& sessions_;
-  int end_day_;
   StateOfMind mind_;  // as before the program
-  double response_, dropout_, daily_decay_;
-  double dose_of_effect_ = 0, fading_ = 1;
+  std::array<double, aim_count> share_, step_{};
+  std::array<bool, aim_count> has_{};
+  int aims_ = 0;
+  Engagement engagement_;
+  double daily_decay_, fading_ = 1;
   std::size_t next_ = 0;
+  bool out_ = false;  // out of the program (left, or past its end): gains fade
+  std::array<double, aim_count> at_end_{};
   ProgramCourse course_;
 };
 
