@@ -134,6 +134,7 @@ struct Caregiver {
   double stress_own = 0;           // today's stress apart from acute and parenting stress (fluctuates)
   double stress = 0;               // today's stress, 0-1
   double stress_lasting = 0;       // stress over recent weeks
+  double responsiveness_lasting = 0.5;  // availability x momentary sensitivity over recent weeks
   double parenting_stress = 0;     // from the infant's inconsolable crying, 0-1
   double self_efficacy = 0.5;
   bool depressed = false;

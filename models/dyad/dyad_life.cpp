@@ -83,6 +83,7 @@ void record_assessment(const AssessmentColumns& c, const StrangeSituationResult&
   const Caregiver& caregiver = d.primary_caregiver();
   const ContextHistory& h = d.context;
   out.set(c.caregiver_sensitivity, caregiver.sensitivity);
+  out.set(c.caregiver_responsiveness, caregiver.responsiveness_lasting);
   out.set(c.caregiver_stress, caregiver.stress_lasting);
   out.set(c.depressed, caregiver.depressed ? 1 : 0);
   out.set(c.hardship, h.risk.hardship ? 1 : 0);
@@ -292,6 +293,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       }
       odds[f] = answer_odds(p.caregiver, d.figures[f], strength, f == provider ? care_setting : home);
     }
+    // What the caregiving is like these weeks, for the study of change between assessments.
+    caregiver.responsiveness_lasting += context_rules.lasting_rate * (caregiver.availability * odds[primary].comfort - caregiver.responsiveness_lasting);
 
     // Instruments at their ages, before the day's episodes, each from its own stream.
     for (std::size_t i = 0; i < schedule.observations; ++i)

@@ -63,7 +63,7 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   };
   const double shift = shift_of(mind) + (r.adolescent ? p.caregiver.sensitivity_shift_adolescent : 0.0);
   c.sensitivity_baseline = std::clamp(p.caregiver.sensitivity_mean + shift + p.caregiver.sensitivity_sd * z_sensitivity, 0.0, 1.0);
-  c.sensitivity = c.sensitivity_baseline;
+  c.sensitivity = c.responsiveness_lasting = c.sensitivity_baseline;
   c.motivation = std::clamp(0.5 + p.caregiver.motivation_sd * z(stream), 0.0, 1.0);
   c.stress_baseline = std::clamp(p.context.stress_mean + p.context.stress_sd * z(stream), 0.0, 1.0);
   c.stress_own = c.stress = c.stress_lasting = c.stress_baseline;

@@ -179,6 +179,7 @@ AssessmentColumns DyadColumns::add_assessment(double age, const std::string& fig
   c.policy_escalate = add(pol + "escalate", F, "probability", "Learned probability of an escalated bid in intense distress" + when);
   const std::string life = "life_" + age_label(age) + "_" + tag, then = " at the Strange Situation at " + age_label(age) + ".";
   c.caregiver_sensitivity = add(life + "caregiver_sensitivity", F, "0-1", "The primary caregiver's sensitivity level (before the day's mood)" + then);
+  c.caregiver_responsiveness = add(life + "caregiver_responsiveness", F, "0-1", "The primary caregiver's responsiveness over recent weeks (availability x momentary sensitivity, averaged with context.stress_lasting_days)" + then);
   c.caregiver_stress = add(life + "caregiver_stress", F, "0-1", "The primary caregiver's stress over recent weeks" + then);
   c.depressed = add(life + "depressed", I, "0/1", "1 if the primary caregiver was depressed" + then);
   c.hardship = add(life + "hardship", I, "0/1", "1 if the family was in economic hardship" + then);

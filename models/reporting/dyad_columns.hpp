@@ -26,7 +26,7 @@ struct AssessmentColumns {
   std::optional<CodedColumns> coder2;
   std::size_t iwm_availability, iwm_predictability, iwm_rejection, iwm_self_worth, fear;
   std::size_t policy_suppress, policy_direct, policy_escalate;
-  std::size_t caregiver_sensitivity, caregiver_stress, depressed, hardship, violence, partner_present, maltreating,
+  std::size_t caregiver_sensitivity, caregiver_responsiveness, caregiver_stress, depressed, hardship, violence, partner_present, maltreating,
       life_events, violence_events;
 };
 

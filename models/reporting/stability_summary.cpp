@@ -35,6 +35,7 @@ void StabilitySummary::add(const sim::RecordBlock& block, std::size_t row) {
     const auto rose = [&](std::size_t x, std::size_t y) { return value(x) <= 0 && value(y) > 0; };
     ++w.dyads;
     w.sensitivity_change += value(b.caregiver_sensitivity) - value(a.caregiver_sensitivity);
+    w.responsiveness_change += value(b.caregiver_responsiveness) - value(a.caregiver_responsiveness);
     w.stress_change += value(b.caregiver_stress) - value(a.caregiver_stress);
     w.life_events += value(b.life_events) - value(a.life_events);
     w.violence_events += value(b.violence_events) - value(a.violence_events);
@@ -74,6 +75,8 @@ std::vector<sim::SummaryValue> StabilitySummary::values() const {
       const double n = w.dyads ? static_cast<double>(w.dyads) : 1.0;
       v.push_back({"change_" + pair.label + "_" + transition_names[t] + "_sensitivity_change", w.sensitivity_change / n, "0-1",
                    std::string("Mean change of the caregiver's sensitivity level") + between + ", among dyads " + transition_text[t] + "."});
+      v.push_back({"change_" + pair.label + "_" + transition_names[t] + "_responsiveness_change", w.responsiveness_change / n, "0-1",
+                   std::string("Mean change of the caregiver's responsiveness over recent weeks") + between + ", among dyads " + transition_text[t] + "."});
     }
   }
   return v;
@@ -103,6 +106,7 @@ std::vector<sim::SummaryTable> StabilitySummary::tables() const {
                              {{"transition", "", "stays_secure, becomes_secure, becomes_insecure or stays_insecure.", {}, {}},
                               {"dyads", "dyads", "Dyads with this transition.", {}, {}},
                               {"sensitivity_change", "0-1", "Mean change of the primary caregiver's sensitivity level.", {}, {}},
+                              {"responsiveness_change", "0-1", "Mean change of the caregiver's responsiveness over recent weeks (availability x momentary sensitivity).", {}, {}},
                               {"stress_change", "0-1", "Mean change of the caregiver's stress over recent weeks.", {}, {}},
                               {"life_events", "events", "Mean stressful life events in between.", {}, {}},
                               {"violence_events", "events", "Mean partner-violence events in between.", {}, {}},
@@ -121,7 +125,7 @@ std::vector<sim::SummaryTable> StabilitySummary::tables() const {
       const double n = w.dyads ? static_cast<double>(w.dyads) : 1.0;
       const auto share = [n](std::uint64_t k) { return static_cast<double>(k) / n; };
       change.columns[0].texts.push_back(transition_names[t]);
-      const double row[] = {static_cast<double>(w.dyads), w.sensitivity_change / n, w.stress_change / n, w.life_events / n,
+      const double row[] = {static_cast<double>(w.dyads), w.sensitivity_change / n, w.responsiveness_change / n, w.stress_change / n, w.life_events / n,
                             w.violence_events / n, share(w.hardship_entered), share(w.hardship_left), share(w.violence_started),
                             share(w.violence_ended), share(w.partner_left), share(w.partner_came), share(w.depression_began),
                             share(w.depression_ended), share(w.maltreatment_began), share(w.maltreatment_ended)};
@@ -146,10 +150,10 @@ std::string StabilitySummary::report() const {
     const Between& down = pair.between[becomes_insecure];
     const auto mean = [](double sum, std::uint64_t n) { return n ? sum / static_cast<double>(n) : 0.0; };
     std::snprintf(line, sizeof line,
-                  "  became secure: %llu, caregiver sensitivity %+.3f; became insecure: %llu, sensitivity %+.3f, "
-                  "life events %.2f (stable: %.2f)\n",
-                  static_cast<unsigned long long>(up.dyads), mean(up.sensitivity_change, up.dyads),
-                  static_cast<unsigned long long>(down.dyads), mean(down.sensitivity_change, down.dyads),
+                  "  became secure: %llu, caregiver responsiveness %+.3f; became insecure: %llu, responsiveness %+.3f, "
+                  "life events %.2f (stayed secure: %.2f)\n",
+                  static_cast<unsigned long long>(up.dyads), mean(up.responsiveness_change, up.dyads),
+                  static_cast<unsigned long long>(down.dyads), mean(down.responsiveness_change, down.dyads),
                   mean(down.life_events, down.dyads), mean(pair.between[stays_secure].life_events, pair.between[stays_secure].dyads));
     s += line;
   }

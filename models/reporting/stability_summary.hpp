@@ -32,7 +32,7 @@ class StabilitySummary {
   // What came between the two assessments, summed over the dyads of one transition.
   struct Between {
     std::uint64_t dyads = 0;
-    double sensitivity_change = 0, stress_change = 0, life_events = 0, violence_events = 0;
+    double sensitivity_change = 0, responsiveness_change = 0, stress_change = 0, life_events = 0, violence_events = 0;
     std::uint64_t hardship_entered = 0, hardship_left = 0, violence_started = 0, violence_ended = 0, partner_left = 0,
                   partner_came = 0, depression_began = 0, depression_ended = 0, maltreatment_began = 0,
                   maltreatment_ended = 0;
