@@ -79,6 +79,8 @@ sim::TrialDesign AttachmentModel::trial_design() const {
   design.cost_column = "program_cost";
   design.cost_unit = "USD (2010)";
   design.adherence_column = "program_completed";
+  design.tracked_outcomes = {"disorganized", "secure"};
+  design.transition_outcome = "secure", design.transition_absent = "insecure";
   design.moderators = {{"risk stratum", "high_risk_stratum", {}, false},
                        {"cumulative risks", "risk_count", {0, 2, 5}, false},
                        {"temperament", "infant_temperament", {}, true},

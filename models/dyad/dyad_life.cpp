@@ -408,6 +408,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   out.set(columns.motivation, c.motivation);
   out.set(columns.program_attended, program.course().attended);
   out.set(columns.program_completed, program.completed() ? 1 : 0);
+  out.set(columns.program_left, program.course().dropped_out ? program.course().left_day / days_per_month : -99.0);
   out.set(columns.program_cost, program.cost());
   out.set(columns.program_effect, program.course().effect_at_end);
   out.set(columns.stress_baseline, c.stress_baseline);

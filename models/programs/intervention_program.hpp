@@ -18,10 +18,10 @@
 
 namespace attachsim::models {
 
-enum class ProgramType { none, sensitivity, representational, social_support, comprehensive, psychoeducational };
+enum class ProgramType { none, sensitivity, representational, social_support, comprehensive, psychoeducational, atypical_behaviour };
 inline const char* name_of(ProgramType t) {
-  static const char* const names[] = {"none",          "sensitivity",  "representational",
-                                      "social_support", "comprehensive", "psychoeducational"};
+  static const char* const names[] = {"none",          "sensitivity",  "representational",  "social_support",
+                                      "comprehensive", "psychoeducational", "atypical_behaviour"};
   return names[static_cast<int>(t)];
 }
 
@@ -58,6 +58,10 @@ struct ProgramParameters {
   double maintenance;
 };
 
+// The source of every engagement rate: they were set together, from completion rates in the literature.
+#define ENGAGEMENT_RATES \
+  "set jointly with the other engagement rates from completion in the literature, not from any trial's outcome: about 35-40% of high-risk families complete a 60-visit home-visiting program (Holland et al. 2018; Gomby, Culross & Behrman 1999: 20-67% attrition, about half the planned visits received) and 85-90% a brief program of 8 weekly visits (Moss et al. 2011; Bakermans-Kranenburg et al. 2003); tests/models/programs/test_engagement.cpp checks both"
+
 inline sim::ParameterTable<ProgramParameters> program_table() {
   using P = ProgramParameters;
   // Per-aim parameters are one declaration each, bound to their slot of the arrays.
@@ -69,9 +73,9 @@ inline sim::ParameterTable<ProgramParameters> program_table() {
   };
   return {
       sim::choice("type", &P::type,
-                  {"none", "sensitivity", "representational", "social_support", "comprehensive", "psychoeducational"}, 0,
-                  {"", "Program delivered to every dyad of the scenario (in a trial: of an arm). Its aims: sensitivity: the caregiver's answers (VIPP, video feedback); representational: the state-of-mind dimensions (infant-parent psychotherapy, Child-Parent Psychotherapy); social_support: the family's support; comprehensive: sensitivity, representations and support; psychoeducational: stress and expectations (2 parts) and sensitivity (1 part).",
-                   "Bakermans-Kranenburg, van IJzendoorn & Juffer 2003; Juffer, Bakermans-Kranenburg & van IJzendoorn 2008 (VIPP); Lieberman, Weston & Pawl 1991 (IPP); Egeland & Erickson 2004 (STEEP); Cicchetti, Rogosch & Toth 2006 (PPI)"}),
+                  {"none", "sensitivity", "representational", "social_support", "comprehensive", "psychoeducational", "atypical_behaviour"}, 0,
+                  {"", "Program delivered to every dyad of the scenario (in a trial: of an arm). Its aims: sensitivity: the caregiver's answers (VIPP, video feedback); representational: the state-of-mind dimensions (infant-parent psychotherapy, Child-Parent Psychotherapy); social_support: the family's support; comprehensive: sensitivity, representations and support; psychoeducational: stress and expectations (2 parts) and sensitivity (1 part); atypical_behaviour: the caregiver's frightening, frightened and dissociated acts only.",
+                   "Bakermans-Kranenburg, van IJzendoorn & Juffer 2003; Juffer, Bakermans-Kranenburg & van IJzendoorn 2008 (VIPP); Lieberman, Weston & Pawl 1991 (IPP); Egeland & Erickson 2004 (STEEP); Cicchetti, Rogosch & Toth 2006 (PPI); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance, aimed at atypical behaviour)"}),
       sim::boolean("atypical_focus", &P::atypical_focus, false,
                    {"", "The program also works on the caregiver's frightening, frightened and dissociated behaviour, as an aim of its own that shares each session's content with the others.",
                     "Bernard et al. 2012 (ABC: overriding frightening behaviour is one of its three aims); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance lowered atypical behaviour); Moss et al. 2011"}),
@@ -94,25 +98,25 @@ inline sim::ParameterTable<ProgramParameters> program_table() {
       sim::real("alliance_gain", &P::alliance_gain, 0.3, 0, 1,
                 {"share per session", "Share of the gap to full alliance closed by each attended session: the alliance forms within the first few sessions.",
                  "Horvath & Symonds 1991 (alliance measured in sessions 3-5 predicts outcome as well as later); Korfmacher et al. 2008"}),
-      sim::real("burden_per_risk", &P::burden_per_risk, 0.35, 0, 3,
+      sim::real("burden_per_risk", &P::burden_per_risk, 0.3, 0, 3,
                 {"log-burden per risk", "A family's burden = exp(k x risk load), risk load counting hardship, violence, adolescent mother, chaos and isolation: competing demands that multiply the fatigue each session adds, missed sessions and dropout.",
-                 "Ingoldsby 2010; McCurdy & Daro 2001 (families with more stressors take part less and leave more); Gomby, Culross & Behrman 1999"}),
-      sim::real("fatigue_per_session", &P::fatigue_per_session, 0.1, 0, 2,
+                 "Ingoldsby 2010; McCurdy & Daro 2001 (families with more stressors take part less and leave more); size " ENGAGEMENT_RATES}),
+      sim::real("fatigue_per_session", &P::fatigue_per_session, 0.05, 0, 2,
                 {"per session", "Fatigue an attended session adds at burden 1; a session's uptake is alliance x exp(-fatigue), so a long, intensive program wears families down.",
-                 "assumption; attendance declines over long home-visiting programs (Holland et al. 2018; Gomby et al. 1999)"}),
-      sim::real("fatigue_recovery_months", &P::fatigue_recovery_months, 2, 0.1, 60,
-                {"months", "Time constant over which fatigue wears off between sessions: weekly sessions accumulate it, monthly ones much less.", "assumption"}),
-      sim::real("missed_per_session", &P::missed_per_session, 0.04, 0, 1,
+                 "attendance declines over long home-visiting programs (Holland et al. 2018; Gomby et al. 1999); size " ENGAGEMENT_RATES}),
+      sim::real("fatigue_recovery_months", &P::fatigue_recovery_months, 1.5, 0.1, 60,
+                {"months", "Time constant over which fatigue wears off between sessions: weekly sessions accumulate it, monthly ones much less.", ENGAGEMENT_RATES}),
+      sim::real("missed_per_session", &P::missed_per_session, 0.02, 0, 1,
                 {"probability", "Chance that a family still in the program misses a session, at burden 1 and no fatigue (x burden x exp(fatigue), at most 0.95).",
-                 "set with the dropout parameters so that families receive about half of the visits planned in long home-visiting programs (Gomby, Culross & Behrman 1999) and nearly all of a brief program (docs/ODD.md 3.3.16)"}),
-      sim::real("dropout_per_session", &P::dropout_per_session, 0.02, 0, 1,
+                 ENGAGEMENT_RATES}),
+      sim::real("dropout_per_session", &P::dropout_per_session, 0.012, 0, 1,
                 {"probability", "Chance of leaving the program at a session, at burden 1, the starting alliance and no fatigue (x burden x exp(fatigue effect x fatigue - alliance effect x (alliance - alliance_start)), at most 0.99).",
-                 "set so that about 35% of high-risk families stay to the end of a 60-visit program (Nurse-Family Partnership completion, Holland et al. 2018; 20-67% attrition, Gomby et al. 1999) and about 90% complete a brief one"}),
-      sim::real("dropout_alliance_effect", &P::dropout_alliance_effect, 3, 0, 10,
+                 ENGAGEMENT_RATES}),
+      sim::real("dropout_alliance_effect", &P::dropout_alliance_effect, 1.5, 0, 10,
                 {"log-hazard per unit", "How much a working alliance lowers the dropout hazard: families leave early, before an alliance forms.",
-                 "Ingoldsby 2010; Korfmacher et al. 2008 (alliance and retention)"}),
+                 "Ingoldsby 2010; Korfmacher et al. 2008 (alliance and retention); size " ENGAGEMENT_RATES}),
       sim::real("dropout_fatigue_effect", &P::dropout_fatigue_effect, 1, 0, 10,
-                {"log-hazard per unit", "How much fatigue raises the dropout hazard.", "assumption"}),
+                {"log-hazard per unit", "How much fatigue raises the dropout hazard.", ENGAGEMENT_RATES}),
       sim::real("completion_share", &P::completion_share, 0.75, 0, 1,
                 {"share", "A family has completed the program (per-protocol analyses) if it did not drop out and attended at least this share of the sessions.",
                  "design convention of per-protocol analyses (e.g. Cicchetti, Rogosch & Toth 2006 analysed completers)"}),
@@ -150,6 +154,7 @@ inline sim::ParameterTable<ProgramParameters> program_table() {
                 {"share", "Share of the gains kept for good.", "assumption; lasting effects at 42 months (van den Boom 1995)"}),
   };
 }
+#undef ENGAGEMENT_RATES
 
 // How a program's session content is split across its aims (shares summing to 1): breadth thins
 // each aim's share (Bakermans-Kranenburg et al. 2003: broad programs were less effective).
@@ -164,6 +169,7 @@ inline std::array<double, aim_count> aim_shares(const ProgramParameters& p) {
     // Psychoeducation is mostly knowledge, expectations and coping, with some work on answering the
     // infant (the PPI of Cicchetti et al. 2006, after Olds' home visiting).
     case ProgramType::psychoeducational: w[aim_stress] = 2, w[aim_sensitivity] = 1; break;
+    case ProgramType::atypical_behaviour: w[aim_atypical] = 1; break;
   }
   if (p.atypical_focus) w[aim_atypical] = 1;
   double total = 0;

@@ -21,6 +21,7 @@ namespace attachsim::models {
 struct ProgramCourse {
   int attended = 0, missed = 0;
   bool dropped_out = false;
+  int left_day = -1;  // day of the session at which the family left (-1: it did not leave)
   double uptake = 0;  // sum of the attended sessions' uptakes: sessions' worth of content taken in
   std::array<double, aim_count> gain{};  // today, 0-1 of each aim's gap
   double effect_at_end = 0;  // mean gain over the program's aims when the family was out of it
@@ -71,6 +72,7 @@ class ProgramDelivery {
     const double u_leave = stream.uniform(), u_miss = stream.uniform();
     const double uptake = p_.fidelity * session(p_, engagement_, day, u_leave, u_miss);
     course_.attended = engagement_.attended, course_.missed = engagement_.missed;
+    if (engagement_.dropped_out && !course_.dropped_out) course_.left_day = day;
     course_.dropped_out = engagement_.dropped_out;
     course_.uptake += uptake;
     for (int a = 0; a < aim_count; ++a) {

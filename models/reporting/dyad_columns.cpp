@@ -82,7 +82,8 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
   cps_substantiated_months = add("cps_substantiated_months", F, "months", "Age at the first substantiated report; -1 if none.");
   motivation = add("caregiver_motivation", F, "0-1", "Caregiver's motivation to engage in a program.");
   program_attended = add("program_sessions_attended", I, "sessions", "Program sessions attended (0 without a program).");
-  program_completed = add("program_completed", I, "0/1", "1 if the dyad received its program as planned: every session attended (always 1 without a program).");
+  program_completed = add("program_completed", I, "0/1", "1 if the dyad received its program as planned: stayed to the end and attended at least program.completion_share of the sessions (always 1 without a program).");
+  program_left = add("program_left_months", F, "months", "Infant age at the session at which the family left the program (negative: in pregnancy); -99 if it stayed to the end or had no program.");
   program_cost = add("program_cost", F, "USD (2010)", "Cost of the sessions attended.");
   program_effect = add("program_effect", F, "0-1", "Program effect reached by the last session (share of the gap to the ideal closed).");
 

@@ -90,7 +90,7 @@ class DyadColumns {
       partner_departures, partner_arrivals;
   std::size_t maltreated, neglect_days, abuse_days, cps_reports, cps_substantiated, cps_substantiated_months;
   std::vector<std::size_t> risk_indicators;  // one per RiskIndicator
-  std::size_t motivation, program_attended, program_completed, program_cost, program_effect;
+  std::size_t motivation, program_attended, program_completed, program_left, program_cost, program_effect;
   std::vector<AssessmentColumns> strange_situation;          // one per strange_situation.ages_months
   std::vector<AssessmentColumns> strange_situation_partner;  // the same ages, with the partner (when asked)
   std::vector<std::size_t> observed_sensitivity;             // one per sensitivity_observation.ages_months

@@ -39,6 +39,11 @@ struct TrialDesign {
   std::string cost_unit;
   std::string adherence_column;  // 1 if the dyad received the program as planned (per-protocol)
   std::vector<TrialModerator> moderators;
+  // Change per arm (/trial/transitions): binary outcomes whose shares are reported at baseline and at
+  // follow-up, and one binary outcome whose transitions are counted both ways, named `transition_absent`
+  // when absent (e.g. insecure to secure and secure to insecure).
+  std::vector<std::string> tracked_outcomes;
+  std::string transition_outcome, transition_absent;
 };
 
 }  // namespace attachsim::sim

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <tuple>
 
 namespace attachsim::sim {
 namespace {
@@ -129,7 +130,109 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
           c.analysis = kind;
           out.push_back(c);
         }
+      // Comparison groups (not randomized) against the reference arm as randomized.
+      for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g) {
+        Sample group, ref;
+        const RecordBlock& block = r.groups[g];
+        for (std::size_t i = 0; i < block.size(); ++i) group.add(value_of(o, block, column, i), block.value(cost, i));
+        for (std::size_t i = 0; i < n; ++i)
+          if (r.assigned[i] == 0) ref.add(value_of(o, r.twins[0], column, i), r.twins[0].value(cost, i));
+        if (group.n < 2 || ref.n < 2) continue;
+        Contrast c = compare(o, group, ref, false);
+        c.replicate = replicate, c.age_months = f.age_months, c.outcome = o.name, c.arm = spec.comparison_groups[g].name;
+        c.analysis = "comparison";
+        out.push_back(c);
+      }
     }
+  return out;
+}
+
+std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
+                                    const TrialReplicate& r, std::int64_t replicate) {
+  std::vector<Transition> out;
+  if (design.transition_outcome.empty()) return out;
+  // Where the transition outcome is measured (in order of age), with the tracked outcomes there.
+  struct Measure {
+    double age = 0;
+    TrialOutcome outcome;
+    std::size_t column = 0;
+    std::vector<std::pair<TrialOutcome, std::size_t>> tracked;  // column = columns.size() if not measured
+  };
+  std::vector<Measure> measures;
+  for (const auto& f : spec.follow_ups) {
+    const auto outcomes = design.outcomes(f.age_months, f.instruments);
+    const auto named = [&](const std::string& name) {
+      for (const auto& o : outcomes)
+        if (o.name == name && o.binary) return std::make_pair(o, index_of(columns, o.column));
+      return std::make_pair(TrialOutcome{}, columns.size());
+    };
+    Measure m;
+    m.age = f.age_months;
+    std::tie(m.outcome, m.column) = named(design.transition_outcome);
+    if (m.column == columns.size()) continue;
+    for (const auto& t : design.tracked_outcomes) m.tracked.push_back(named(t));
+    measures.push_back(m);
+  }
+  std::sort(measures.begin(), measures.end(), [](const Measure& a, const Measure& b) { return a.age < b.age; });
+  if (measures.empty()) return out;
+
+  // One row: `rows` of `before` at `from` against the same rows of `after` at `to`; `arm` > 0 adds the
+  // twin difference (arm minus reference twins, at `to`).
+  const auto row = [&](const std::string& name, const std::string& analysis, const std::string& baseline, const Measure& from,
+                       const Measure& to, const RecordBlock& before, const RecordBlock& after, const std::vector<std::size_t>& rows,
+                       std::size_t arm) {
+    if (rows.empty()) return;
+    Transition t;
+    t.replicate = replicate, t.arm = name, t.analysis = analysis, t.baseline = baseline;
+    t.from_age = from.age, t.to_age = to.age, t.n = static_cast<double>(rows.size());
+    const double n = t.n;
+    for (std::size_t k = 0; k < design.tracked_outcomes.size(); ++k) {
+      const auto& [o_from, c_from] = from.tracked[k];
+      const auto& [o_to, c_to] = to.tracked[k];
+      double b = 0, a = 0, d = 0;
+      for (std::size_t i : rows) {
+        if (c_from < columns.size()) b += value_of(o_from, before, c_from, i);
+        if (c_to < columns.size()) {
+          a += value_of(o_to, after, c_to, i);
+          if (arm > 0) d += value_of(o_to, r.twins[arm], c_to, i) - value_of(o_to, r.twins[0], c_to, i);
+        }
+      }
+      t.share_baseline.push_back(c_from < columns.size() ? b / n : NAN);
+      t.share.push_back(c_to < columns.size() ? a / n : NAN);
+      t.twin_difference.push_back(arm > 0 && c_to < columns.size() ? d / n : NAN);
+    }
+    double gained = 0, lost = 0;
+    for (std::size_t i : rows) {
+      const bool had = value_of(from.outcome, before, from.column, i) > 0, has = value_of(to.outcome, after, to.column, i) > 0;
+      t.absent_baseline += !had, t.present_baseline += had;
+      gained += !had && has, lost += had && !has;
+    }
+    if (t.absent_baseline > 0) t.gained = gained / t.absent_baseline;
+    if (t.present_baseline > 0) t.lost = lost / t.present_baseline;
+    out.push_back(t);
+  };
+
+  const std::size_t adherent = index_of(columns, design.adherence_column);
+  const std::size_t n = r.enrolled.size();
+  for (std::size_t a = 0; a < spec.arms.size(); ++a)
+    for (const char* analysis : {"itt", "per_protocol"}) {
+      std::vector<std::size_t> rows;
+      for (std::size_t i = 0; i < n; ++i)
+        if (static_cast<std::size_t>(r.assigned[i]) == a &&
+            (std::string(analysis) == "itt" || adherent == columns.size() || r.twins[a].value(adherent, i) >= 1))
+          rows.push_back(i);
+      const RecordBlock& own = r.twins[a];
+      for (std::size_t m = 1; m < measures.size(); ++m)
+        row(spec.arms[a].name, analysis, "first", measures.front(), measures[m], own, own, rows, a);
+      if (a > 0 && measures.size() == 1)
+        for (const auto& m : measures) row(spec.arms[a].name, analysis, "twin", m, m, r.twins[0], own, rows, a);
+    }
+  for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g) {
+    std::vector<std::size_t> rows(r.groups[g].size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    for (std::size_t m = 1; m < measures.size(); ++m)
+      row(spec.comparison_groups[g].name, "comparison", "first", measures.front(), measures[m], r.groups[g], r.groups[g], rows, 0);
+  }
   return out;
 }
 
@@ -199,6 +302,35 @@ std::string format_contrasts(const std::vector<Contrast>& rows, const std::strin
                   c.age_months, c.outcome.c_str(), c.arm.substr(0, 20).c_str(), c.analysis.c_str(), c.arm_value,
                   c.reference_value, c.difference, c.difference_low, c.difference_high, c.odds_ratio, c.odds_ratio_low,
                   c.odds_ratio_high, c.cohens_d, c.d_low, c.d_high, c.nnt, c.cost_per_success);
+    s += line;
+  }
+  return s;
+}
+
+std::string format_transitions(const std::vector<Transition>& rows, const TrialDesign& design) {
+  std::string s;
+  char line[512];
+  std::snprintf(line, sizeof line, "%-11s %-20s %-12s %-8s %6s", "age", "arm", "analysis", "baseline", "n");
+  s += line;
+  for (const auto& t : design.tracked_outcomes) {
+    std::snprintf(line, sizeof line, " %21s", (t.substr(0, 12) + " (twin diff)").c_str());
+    s += line;
+  }
+  const std::string gained = design.transition_absent + "->" + design.transition_outcome,
+                    lost = design.transition_outcome + "->" + design.transition_absent;
+  std::snprintf(line, sizeof line, " %21s %21s\n", gained.c_str(), lost.c_str());
+  s += line;
+  for (const auto& t : rows) {
+    char ages[32];
+    std::snprintf(ages, sizeof ages, "%g->%g", t.from_age, t.to_age);
+    std::snprintf(line, sizeof line, "%-11s %-20s %-12s %-8s %6.0f", ages, t.arm.substr(0, 20).c_str(), t.analysis.c_str(),
+                  t.baseline.c_str(), t.n);
+    s += line;
+    for (std::size_t k = 0; k < t.share.size(); ++k) {
+      std::snprintf(line, sizeof line, "  %.3f->%.3f (%+.3f)", t.share_baseline[k], t.share[k], t.twin_difference[k]);
+      s += line;
+    }
+    std::snprintf(line, sizeof line, "  %6.3f of %-6.0f     %6.3f of %-6.0f\n", t.gained, t.absent_baseline, t.lost, t.present_baseline);
     s += line;
   }
   return s;

@@ -34,6 +34,20 @@ struct ModeratorEffect {
   double n = 0, mean_effect = 0, se = 0;
 };
 
+// Change within an arm (or comparison group) between a baseline and a follow-up: the shares of the
+// design's tracked outcomes at both, and transitions into and out of its transition outcome. The
+// baseline is the trial's first assessment of that outcome, against each later one, when it has two or
+// more ("first"); with only one, for program arms, the dyads' own reference twins at that age ("twin":
+// what the same families would have shown without the program).
+struct Transition {
+  std::int64_t replicate = 0;
+  std::string arm, analysis, baseline;  // analysis: itt, per_protocol, comparison (groups)
+  double from_age = 0, to_age = 0, n = 0;
+  std::vector<double> share_baseline, share, twin_difference;  // per tracked outcome (twin: NaN outside program arms)
+  double absent_baseline = 0, gained = NAN;   // dyads without the outcome at baseline; share of them with it at follow-up
+  double present_baseline = 0, lost = NAN;    // dyads with it at baseline; share of them without it at follow-up
+};
+
 struct PowerRow {
   double age_months = 0;
   std::string outcome, arm;
@@ -42,12 +56,15 @@ struct PowerRow {
 
 std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
                                 const TrialReplicate& r, std::int64_t replicate);
+std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
+                                    const TrialReplicate& r, std::int64_t replicate);
 std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign& design,
                                         const std::vector<Column>& columns, const TrialReplicate& r);
 // Distribution of the intention-to-treat estimates over replicates and the power at alpha 0.05.
 std::vector<PowerRow> power(const std::vector<Contrast>& all);
 
 std::string format_contrasts(const std::vector<Contrast>& rows, const std::string& cost_unit);
+std::string format_transitions(const std::vector<Transition>& rows, const TrialDesign& design);
 std::string format_moderators(const std::vector<ModeratorEffect>& rows);
 std::string format_power(const std::vector<PowerRow>& rows);
 

@@ -70,6 +70,39 @@ Table moderator_table(const std::vector<ModeratorEffect>& rows) {
   return t;
 }
 
+Table transition_table(const std::vector<Transition>& rows, const TrialDesign& design) {
+  const std::string& yes = design.transition_outcome;
+  const std::string& no = design.transition_absent;
+  Table t = {{"replicate", "", "Replicate of the whole trial (0 = the trial as specified).", {}, {}},
+             {"arm", "", "Arm (or comparison group) whose change is shown.", {}, {}},
+             {"analysis", "", "itt: the dyads randomized to the arm; per_protocol: those of them who completed its program; comparison: a comparison group (not randomized).", {}, {}},
+             {"baseline", "", "first: the trial's first assessment, against a later one, in the same dyads; twin: the same dyads' reference twins (no program) at the same age.", {}, {}},
+             {"from_age_months", "months", "Age of the baseline assessment (for 'twin': the follow-up age).", {}, {}},
+             {"to_age_months", "months", "Age of the follow-up assessment.", {}, {}},
+             {"n", "dyads", "Dyads in the row.", {}, {}}};
+  for (const auto& o : design.tracked_outcomes) {
+    t.push_back({o + "_share_baseline", "share", "Share '" + o + "' at baseline (for 'twin': among the reference twins).", {}, {}});
+    t.push_back({o + "_share", "share", "Share '" + o + "' at follow-up.", {}, {}});
+    t.push_back({o + "_twin_difference", "share",
+                 "Mean individual effect on '" + o + "' at follow-up in these dyads: under the arm minus under the reference arm (counterfactual twins); NaN for the reference arm and comparison groups.", {}, {}});
+  }
+  t.push_back({no + "_at_baseline", "dyads", "Dyads not '" + yes + "' at baseline.", {}, {}});
+  t.push_back({no + "_to_" + yes, "share", "Of the dyads not '" + yes + "' at baseline, the share '" + yes + "' at follow-up (NaN if none).", {}, {}});
+  t.push_back({yes + "_at_baseline", "dyads", "Dyads '" + yes + "' at baseline.", {}, {}});
+  t.push_back({yes + "_to_" + no, "share", "Of the dyads '" + yes + "' at baseline, the share not '" + yes + "' at follow-up (NaN if none).", {}, {}});
+  for (const auto& r : rows) {
+    std::size_t k = 0;
+    t[k++].numbers.push_back(static_cast<double>(r.replicate));
+    t[k++].texts.push_back(r.arm), t[k++].texts.push_back(r.analysis), t[k++].texts.push_back(r.baseline);
+    t[k++].numbers.push_back(r.from_age), t[k++].numbers.push_back(r.to_age), t[k++].numbers.push_back(r.n);
+    for (std::size_t o = 0; o < r.share.size(); ++o)
+      t[k++].numbers.push_back(r.share_baseline[o]), t[k++].numbers.push_back(r.share[o]), t[k++].numbers.push_back(r.twin_difference[o]);
+    t[k++].numbers.push_back(r.absent_baseline), t[k++].numbers.push_back(r.gained);
+    t[k++].numbers.push_back(r.present_baseline), t[k++].numbers.push_back(r.lost);
+  }
+  return t;
+}
+
 Table power_table(const std::vector<PowerRow>& rows) {
   Table t = {{"age_months", "months", "Follow-up age.", {}, {}},
              {"outcome", "", "Outcome.", {}, {}},
@@ -104,6 +137,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
 
   std::vector<Contrast> all;
   std::vector<ModeratorEffect> moderator_rows;
+  std::vector<Transition> transition_rows;
   TrialReplicate first;
   std::vector<Column> columns;
   Progress progress("replicates", options.quiet || spec.replicates == 1);
@@ -112,6 +146,8 @@ int run_trial_command(Model& model, const TrialOptions& options) {
     if (r == 0) columns = model.columns();
     auto rows = contrasts(spec, design, columns, replicate, r);
     all.insert(all.end(), rows.begin(), rows.end());
+    auto changes = transitions(spec, design, columns, replicate, r);
+    transition_rows.insert(transition_rows.end(), changes.begin(), changes.end());
     if (r == 0) {
       moderator_rows = moderators(spec, design, columns, replicate);
       first = std::move(replicate);
@@ -129,6 +165,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   out.set_meta("replicates", spec.replicates);
   out.set_meta("threads", static_cast<std::int64_t>(options.threads));
   for (const auto& arm : spec.arms) out.set_meta("config_yaml_" + arm.name, arm.config.to_yaml());
+  for (const auto& g : spec.comparison_groups) out.set_meta("config_yaml_" + g.name, g.config.to_yaml());
   Table enrolled = {{"dyad", "", "Dyad index (its random streams derive from it).", {}, {}},
                     {"arm", "", "Arm the dyad was randomized to.", {}, {}},
                     {"stratum", "", "Randomization stratum.", {}, {}}};
@@ -143,6 +180,16 @@ int run_trial_command(Model& model, const TrialOptions& options) {
                     "Every enrolled dyad (replicate 0) simulated under arm '" + spec.arms[a].name +
                         "' with common random numbers: its counterfactual twin.",
                     columns, first.twins[a]);
+  for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g) {
+    const auto& group = spec.comparison_groups[g];
+    out.write_block("trial/groups/" + group.name,
+                    "Comparison group '" + group.name + "' (replicate 0, not randomized): its enrolled dyads, a sample of " +
+                        group.population + " of its own, under its own settings.",
+                    columns, first.groups[g]);
+  }
+  out.write_table("trial/transitions",
+                  "Change within each arm and comparison group: shares at baseline and follow-up, individual effects from twins, transitions both ways.",
+                  transition_table(transition_rows, design));
   out.write_table("trial/contrasts", "Each arm against the reference arm, per follow-up, outcome and analysis.",
                   contrast_table(all, design.cost_unit));
   out.write_table("trial/moderators", "Who benefits most: mean individual effects from twins, by moderator (replicate 0).",
@@ -164,7 +211,16 @@ int run_trial_command(Model& model, const TrialOptions& options) {
       for (std::size_t i = 0; i < first.assigned.size(); ++i) n += spec.arms[static_cast<std::size_t>(first.assigned[i])].name == arm.name;
       std::cout << " " << arm.name << " (" << n << ")";
     }
+    for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g)
+      std::cout << "; comparison group " << spec.comparison_groups[g].name << " (" << first.groups[g].size() << " of "
+                << first.group_eligible[g] << " eligible)";
     std::cout << "\n\n" << format_contrasts(shown, design.cost_unit);
+    std::vector<Transition> changes;
+    for (const auto& t : transition_rows)
+      if (t.replicate == 0) changes.push_back(t);
+    if (!changes.empty())
+      std::cout << "\nchange per arm (shares at baseline -> follow-up, individual effects from twins in parentheses):\n"
+                << format_transitions(changes, design);
     // Who benefits most, at the last follow-up that measures the success outcome (all are in /trial).
     double last = -1;
     for (const auto& m : moderator_rows)

@@ -51,7 +51,44 @@ std::vector<int> allocate(const std::vector<double>& allocation, std::size_t n, 
   return arms;
 }
 
+// Screening: dyads 0 .. screened-1 simulated under the model's current configuration; the rows that
+// pass every rule, in dyad order.
+std::vector<std::size_t> screen(Model& model, std::uint64_t seed, std::int64_t screened, const std::vector<EligibilityRule>& rules,
+                                const SourcePosition& where, const std::string& key, int threads, RecordBlock& block) {
+  const auto columns = model.columns();
+  std::vector<std::uint64_t> dyads(static_cast<std::size_t>(screened));
+  for (std::size_t i = 0; i < dyads.size(); ++i) dyads[i] = i;
+  simulate_dyads(model, seed, dyads, threads, block);
+  std::vector<std::size_t> rows;
+  for (std::size_t row = 0; row < dyads.size(); ++row) {
+    bool ok = true;
+    for (const auto& rule : rules) ok = ok && eligible(rule, block.value(column_index(columns, rule.column), row));
+    if (ok) rows.push_back(row);
+  }
+  if (rows.empty()) {
+    std::string text;
+    for (const auto& r : rules) text += (text.empty() ? "" : " and ") + r.describe();
+    throw InputError(where, key, "rules that admit some of the " + std::to_string(screened) +
+                     " screened dyads", "none admitted by " + text);
+  }
+  return rows;
+}
+
+// The first `n` of the eligible rows, as a block of their own.
+RecordBlock take_rows(const RecordBlock& from, const std::vector<std::size_t>& rows, std::size_t columns) {
+  RecordBlock out(columns, 0, 0, rows.size());
+  out.reset(0, rows.size());
+  for (std::size_t c = 0; c < columns; ++c)
+    for (std::size_t i = 0; i < rows.size(); ++i) out.value(c, i) = from.value(c, rows[i]);
+  return out;
+}
+
 }  // namespace
+
+std::uint64_t group_seed(std::uint64_t seed, std::size_t group) {
+  constexpr std::uint64_t comparison_purpose = 0x434F4D50;  // 'COMP'
+  return mix_seed(seed ^ (comparison_purpose << 32 | group));
+}
 
 std::uint64_t replicate_seed(std::uint64_t seed, std::int64_t replicate) {
   return replicate == 0 ? seed : mix_seed(seed + static_cast<std::uint64_t>(replicate));
@@ -64,26 +101,12 @@ TrialReplicate run_trial_replicate(Model& model, const TrialSpec& spec, std::uin
   // Screening runs under the reference arm: it is also every enrolled dyad's reference twin.
   model.configure(spec.arms.front().config);
   const auto columns = model.columns();
-  std::vector<std::uint64_t> screened(static_cast<std::size_t>(spec.screened));
-  for (std::size_t i = 0; i < screened.size(); ++i) screened[i] = i;
-  RecordBlock screening(columns.size(), 0, 0, screened.size());
-  simulate_dyads(model, seed, screened, threads, screening);
-
-  std::vector<std::size_t> rows;
-  for (std::size_t row = 0; row < screened.size(); ++row) {
-    bool ok = true;
-    for (const auto& rule : spec.eligibility) ok = ok && eligible(rule, screening.value(column_index(columns, rule.column), row));
-    if (ok) rows.push_back(row);
-  }
+  RecordBlock screening(columns.size(), 0, 0, static_cast<std::size_t>(spec.screened));
+  std::vector<std::size_t> rows = screen(model, seed, spec.screened, spec.eligibility, spec.eligibility_where, "trial.eligibility",
+                                         threads, screening);
   result.eligible = rows.size();
-  if (rows.empty()) {
-    std::string rules;
-    for (const auto& r : spec.eligibility) rules += (rules.empty() ? "" : " and ") + r.describe();
-    throw InputError(spec.eligibility_where, "trial.eligibility", "rules that admit some of the " +
-                     std::to_string(spec.screened) + " screened dyads", "none admitted by " + rules);
-  }
   if (rows.size() > static_cast<std::size_t>(spec.enrolled)) rows.resize(static_cast<std::size_t>(spec.enrolled));
-  for (std::size_t row : rows) result.enrolled.push_back(screened[row]);
+  for (std::size_t row : rows) result.enrolled.push_back(row);  // screened dyad i has id i
 
   // Stratified randomization: strata in order of first appearance, each allocated and shuffled.
   std::vector<double> allocation;
@@ -106,16 +129,25 @@ TrialReplicate run_trial_replicate(Model& model, const TrialSpec& spec, std::uin
   }
 
   // Twins: the reference twin from screening, every other arm simulated for all enrolled dyads.
-  RecordBlock reference(columns.size(), 0, 0, rows.size());
-  reference.reset(0, rows.size());
-  for (std::size_t c = 0; c < columns.size(); ++c)
-    for (std::size_t i = 0; i < rows.size(); ++i) reference.value(c, i) = screening.value(c, rows[i]);
-  result.twins.push_back(std::move(reference));
+  result.twins.push_back(take_rows(screening, rows, columns.size()));
   for (std::size_t a = 1; a < spec.arms.size(); ++a) {
     model.configure(spec.arms[a].config);
     RecordBlock twins(columns.size(), 0, 0, rows.size());
     simulate_dyads(model, seed, result.enrolled, threads, twins);
     result.twins.push_back(std::move(twins));
+  }
+
+  // Comparison groups: samples of their own, screened and followed under their own settings.
+  for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g) {
+    const auto& group = spec.comparison_groups[g];
+    model.configure(group.config);
+    RecordBlock block(columns.size(), 0, 0, static_cast<std::size_t>(group.screened));
+    auto chosen = screen(model, group_seed(seed, g), group.screened, group.eligibility, group.eligibility_where,
+                          "trial.comparison_groups.eligibility", threads, block);
+    result.group_eligible.push_back(chosen.size());
+    if (chosen.size() > static_cast<std::size_t>(group.enrolled)) chosen.resize(static_cast<std::size_t>(group.enrolled));
+    result.group_dyads.emplace_back(chosen.begin(), chosen.end());
+    result.groups.push_back(take_rows(block, chosen, columns.size()));
   }
   model.configure(spec.arms.front().config);
   return result;

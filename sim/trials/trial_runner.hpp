@@ -20,7 +20,14 @@ struct TrialReplicate {
   std::vector<int> assigned;            // arm of each enrolled dyad
   std::vector<int> stratum;             // randomization stratum of each enrolled dyad
   std::vector<RecordBlock> twins;       // per arm: records of every enrolled dyad under that arm
+  // Per comparison group (not randomized): the eligible among its screened, its dyads and their records.
+  std::vector<std::size_t> group_eligible;
+  std::vector<std::vector<std::uint64_t>> group_dyads;
+  std::vector<RecordBlock> groups;
 };
+
+// Seed of a comparison group's sample: apart from the trial's own, so that its families are others.
+std::uint64_t group_seed(std::uint64_t seed, std::size_t group);
 
 // Seed of replicate r: the trial's seed for r = 0, fresh samples after.
 std::uint64_t replicate_seed(std::uint64_t seed, std::int64_t replicate);

@@ -38,7 +38,7 @@ class TrialReader {
     const YAML::Node trial = root["trial"];
     if (!trial.IsMap()) throw InputError(position_in(file_, trial), "trial", "a map", describe_node(trial));
     check_keys(trial, "trial", {"name", "source", "population", "set", "screened", "enrolled", "eligibility",
-                                "stratify_by", "arms", "follow_up", "replicates", "seed"});
+                                "stratify_by", "arms", "follow_up", "replicates", "seed", "comparison_groups"});
 
     spec.name = text_of(require(trial, "name", "trial"), "trial.name");
     spec.source = trial["source"] ? text_of(trial["source"], "trial.source") : "";
@@ -52,9 +52,7 @@ class TrialReader {
     const fs::path base = fs::path(file_).parent_path() / text_of(population, "trial.population");
     ResolvedConfig config = load_config(base.lexically_normal().string(), scenario_schema(model_));
     if (trial["set"]) apply_settings(config, file_, trial["set"]);
-    if (const auto generations = std::get<std::int64_t>(config.value("run.generations")); generations != 1)
-      throw InputError(config.position_of("run.generations"), "run.generations",
-                       "1: a trial follows the families it enrols, one generation", std::to_string(generations));
+    one_generation(config);
     read_follow_ups(require(trial, "follow_up", "trial"), config, spec);
 
     read_arms(require(trial, "arms", "trial"), config, spec);
@@ -62,7 +60,8 @@ class TrialReader {
     std::vector<std::string> columns;
     for (const auto& c : model_.columns()) columns.push_back(c.name);
 
-    if (trial["eligibility"]) read_eligibility(trial["eligibility"], columns, spec);
+    if (trial["eligibility"]) spec.eligibility = read_eligibility(trial["eligibility"], columns, spec.eligibility_where);
+    if (trial["comparison_groups"]) read_groups(trial["comparison_groups"], trial, columns, spec);
     if (trial["stratify_by"]) {
       const YAML::Node list = trial["stratify_by"];
       if (!list.IsSequence()) throw InputError(position_in(file_, list), "trial.stratify_by", "a list of columns", describe_node(list));
@@ -147,13 +146,10 @@ class TrialReader {
           throw InputError(position_in(file_, node), "trial.follow_up.instruments", "an instrument: " + all,
                            "'" + name + "'" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
         }
-        // Apply the instrument at this age, in every arm: add the age to its list.
-        auto ages = std::get<std::vector<double>>(config.value(found->ages_key));
-        if (std::find(ages.begin(), ages.end(), f.age_months) == ages.end()) ages.push_back(f.age_months);
-        std::sort(ages.begin(), ages.end());
-        config.set(found->ages_key, ages, position_in(file_, item["age_months"]));
         f.instruments.push_back(name);
       }
+      // Apply the instruments at this age, in every arm.
+      apply_follow_up(f, config, position_in(file_, item["age_months"]));
       spec.follow_ups.push_back(f);
     }
   }
@@ -195,27 +191,85 @@ class TrialReader {
                        "a sum of " + format_value(total));
   }
 
-  void read_eligibility(const YAML::Node& list, const std::vector<std::string>& columns, TrialSpec& spec) {
-    if (!list.IsSequence()) throw InputError(position_in(file_, list), "trial.eligibility", "a list of rules", describe_node(list));
-    spec.eligibility_where = position_in(file_, list);
+  std::vector<EligibilityRule> read_eligibility(const YAML::Node& list, const std::vector<std::string>& columns,
+                                                SourcePosition& where, const std::string& key = "trial.eligibility") {
+    if (!list.IsSequence()) throw InputError(position_in(file_, list), key, "a list of rules", describe_node(list));
+    where = position_in(file_, list);
+    std::vector<EligibilityRule> rules;
     for (const auto& item : list) {
-      if (!item.IsMap()) throw InputError(position_in(file_, item), "trial.eligibility", "a rule (a map)", describe_node(item));
-      check_keys(item, "trial.eligibility", {"column", "min", "max", "equals", "one_of"});
+      if (!item.IsMap()) throw InputError(position_in(file_, item), key, "a rule (a map)", describe_node(item));
+      check_keys(item, key, {"column", "min", "max", "equals", "one_of"});
       EligibilityRule rule;
       rule.where = position_in(file_, item);
-      rule.column = column(require(item, "column", "trial.eligibility"), "trial.eligibility.column", columns);
-      if (item["min"]) rule.min = number(item["min"], "trial.eligibility.min");
-      if (item["max"]) rule.max = number(item["max"], "trial.eligibility.max");
-      if (item["equals"]) rule.labels.push_back(text_of(item["equals"], "trial.eligibility.equals"));
+      rule.column = column(require(item, "column", key), key + ".column", columns);
+      if (item["min"]) rule.min = number(item["min"], key + ".min");
+      if (item["max"]) rule.max = number(item["max"], key + ".max");
+      if (item["equals"]) rule.labels.push_back(text_of(item["equals"], key + ".equals"));
       if (item["one_of"]) {
         const YAML::Node labels = item["one_of"];
-        if (!labels.IsSequence()) throw InputError(position_in(file_, labels), "trial.eligibility.one_of", "a list of labels", describe_node(labels));
-        for (const auto& l : labels) rule.labels.push_back(text_of(l, "trial.eligibility.one_of"));
+        if (!labels.IsSequence()) throw InputError(position_in(file_, labels), key + ".one_of", "a list of labels", describe_node(labels));
+        for (const auto& l : labels) rule.labels.push_back(text_of(l, key + ".one_of"));
       }
       if (!rule.min && !rule.max && rule.labels.empty())
-        throw InputError(rule.where, "trial.eligibility", "a rule with min, max, equals or one_of", "only a column");
-      spec.eligibility.push_back(rule);
+        throw InputError(rule.where, key, "a rule with min, max, equals or one_of", "only a column");
+      rules.push_back(rule);
     }
+    return rules;
+  }
+
+  void one_generation(const ResolvedConfig& config) {
+    if (const auto generations = std::get<std::int64_t>(config.value("run.generations")); generations != 1)
+      throw InputError(config.position_of("run.generations"), "run.generations",
+                       "1: a trial follows the families it enrols, one generation", std::to_string(generations));
+  }
+
+  // Comparison groups: each from its own population file (default: the trial's), with the trial's
+  // settings, then its own, and the follow-ups' instruments at their ages; it must measure what the
+  // arms measure, so that it can be set beside them.
+  void read_groups(const YAML::Node& list, const YAML::Node& trial, const std::vector<std::string>& columns, TrialSpec& spec) {
+    const std::string key = "trial.comparison_groups";
+    if (!list.IsSequence()) throw InputError(position_in(file_, list), key, "a list of groups", describe_node(list));
+    for (const auto& item : list) {
+      if (!item.IsMap()) throw InputError(position_in(file_, item), key, "a map", describe_node(item));
+      check_keys(item, key, {"name", "population", "set", "screened", "enrolled", "eligibility"});
+      const YAML::Node population = item["population"] ? item["population"] : trial["population"];
+      const std::string population_file = text_of(population, key + ".population");
+      const fs::path base = fs::path(file_).parent_path() / population_file;
+      ComparisonGroup g{text_of(require(item, "name", key), key + ".name"), population_file, 0, 0, {}, {},
+                        load_config(base.lexically_normal().string(), scenario_schema(model_))};
+      const bool taken = std::any_of(spec.arms.begin(), spec.arms.end(), [&](const TrialArm& a) { return a.name == g.name; }) ||
+                         std::any_of(spec.comparison_groups.begin(), spec.comparison_groups.end(),
+                                     [&](const ComparisonGroup& o) { return o.name == g.name; });
+      if (taken) throw InputError(position_in(file_, item["name"]), key + ".name", "a name no arm or other group has", "'" + g.name + "'");
+      if (trial["set"]) apply_settings(g.config, file_, trial["set"]);
+      if (item["set"] && item["set"].size() > 0) apply_settings(g.config, file_, item["set"]);
+      one_generation(g.config);
+      for (const auto& f : spec.follow_ups) apply_follow_up(f, g.config, position_in(file_, item));
+      g.screened = whole(require(item, "screened", key), key + ".screened", 1, 100000000);
+      g.enrolled = whole(require(item, "enrolled", key), key + ".enrolled", 1, g.screened);
+      model_.configure(g.config);
+      std::vector<std::string> measured;
+      for (const auto& c : model_.columns()) measured.push_back(c.name);
+      if (measured != reference_columns_)
+        throw InputError(position_in(file_, item), key, "a group that measures the same things as the arms",
+                         "group '" + g.name + "' changing the instruments or their ages");
+      if (item["eligibility"]) g.eligibility = read_eligibility(item["eligibility"], columns, g.eligibility_where, key + ".eligibility");
+      spec.comparison_groups.push_back(std::move(g));
+    }
+    model_.configure(spec.arms.front().config);
+  }
+
+  // The follow-up's instruments at its age, added to each instrument's list of ages.
+  void apply_follow_up(const FollowUp& f, ResolvedConfig& config, const SourcePosition& where) {
+    const auto design = model_.trial_design();
+    for (const auto& name : f.instruments)
+      for (const auto& i : design.instruments)
+        if (i.name == name) {
+          auto ages = std::get<std::vector<double>>(config.value(i.ages_key));
+          if (std::find(ages.begin(), ages.end(), f.age_months) == ages.end()) ages.push_back(f.age_months);
+          std::sort(ages.begin(), ages.end());
+          config.set(i.ages_key, ages, where);
+        }
   }
 
   std::string file_;

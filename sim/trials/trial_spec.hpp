@@ -28,6 +28,17 @@ struct TrialArm {
   ResolvedConfig config;  // the base scenario with this arm's program and settings applied
 };
 
+// A group that is screened and followed but not randomized (a normative or non-maltreated comparison
+// group, as in Cicchetti, Rogosch & Toth 2006): a fresh sample of its own population, with its own
+// eligibility, simulated under its own settings and measured as the arms are.
+struct ComparisonGroup {
+  std::string name, population;
+  std::int64_t screened = 0, enrolled = 0;
+  std::vector<EligibilityRule> eligibility;
+  SourcePosition eligibility_where;
+  ResolvedConfig config;
+};
+
 struct FollowUp {
   double age_months = 0;
   std::vector<std::string> instruments;
@@ -42,6 +53,7 @@ struct TrialSpec {
   std::vector<std::string> stratify_by;
   std::vector<TrialArm> arms;
   std::vector<FollowUp> follow_ups;
+  std::vector<ComparisonGroup> comparison_groups;
 };
 
 // Reads and checks a trial file against the model (its parameters, instruments and columns).
