@@ -10,6 +10,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
 #include <string>
 
 using namespace attachsim;
@@ -29,6 +32,7 @@ std::string trial_yaml(const std::string& arms, const std::string& extra = "", s
 }
 
 const std::string control = "    - {name: control, allocation: 0.5}\n";
+const std::string high_risk = std::string(ATTACHSIM_SOURCE_DIR) + "/configs/populations/high_risk.yaml";
 const std::string training = "    - {name: training, allocation: 0.5, program: {type: sensitivity, start_months: 6, end_months: 9, sessions: 6}}\n";
 
 sim::TrialSpec load(const ScratchDirectory& dir, const std::string& yaml, models::AttachmentModel& model) {
@@ -171,4 +175,208 @@ TEST_CASE("trial: the CLI writes /trial with contrasts, moderators, twins and po
   CHECK(h5.labels("/trial/moderators/moderator").size() > 0);
   CHECK_FALSE(h5.string_attribute("/trial/contrasts/cohens_d", "description").empty());
   CHECK(h5.number_attribute("/meta", "replicates") == 2);
+}
+
+namespace {
+
+// A trial with a baseline Strange Situation at 12 months and a follow-up at 18, a program between.
+std::string two_assessments(const std::string& extra = "", std::int64_t screened = 300, std::int64_t enrolled = 300) {
+  return "trial:\n  name: change\n  population: " + normative + "\n  set: {development.span_months: 18}\n  screened: " +
+         std::to_string(screened) + "\n  enrolled: " + std::to_string(enrolled) +
+         "\n  follow_up:\n    - {age_months: 12, instruments: [strange_situation]}\n"
+         "    - {age_months: 18, instruments: [strange_situation]}\n  seed: 9\n  arms:\n" + control +
+         "    - {name: program, allocation: 0.5, program: {type: sensitivity, start_months: 12.5, end_months: 16, sessions: 8}}\n" +
+         extra;
+}
+
+std::size_t column_of(const std::vector<sim::Column>& columns, const std::string& name) {
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    if (columns[c].name == name) return c;
+  FAIL("no column " << name);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("trial: transitions count each arm's changes between baseline and follow-up, ITT and per protocol") {
+  // The rows are recomputed here by hand from the arms' records: every count must match exactly.
+  ScratchDirectory dir;
+  models::AttachmentModel model;
+  const auto spec = load(dir, two_assessments(), model);
+  const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+  const auto columns = model.columns();
+  const auto rows = sim::transitions(spec, model.trial_design(), columns, trial, 0);
+  const std::size_t before = column_of(columns, "ssp_12m_class"), after = column_of(columns, "ssp_18m_class"),
+                    completed = column_of(columns, "program_completed");
+  const double B = sim::label_code("B"), D = sim::label_code("D");
+  int checked = 0;
+  for (const auto& t : rows) {
+    CAPTURE(t.arm);
+    CAPTURE(t.analysis);
+    REQUIRE(t.baseline == "first");  // two assessments: change from the first, no twin rows
+    CHECK(t.from_age == 12);
+    CHECK(t.to_age == 18);
+    const std::size_t a = t.arm == "control" ? 0 : 1;
+    double n = 0, insecure = 0, to_secure = 0, secure = 0, to_insecure = 0, d_before = 0, d_after = 0, d_twin = 0;
+    for (std::size_t i = 0; i < trial.enrolled.size(); ++i) {
+      const auto& own = trial.twins[a];
+      if (static_cast<std::size_t>(trial.assigned[i]) != a || (t.analysis == "per_protocol" && own.value(completed, i) < 1)) continue;
+      ++n;
+      const bool was = own.value(before, i) == B, is = own.value(after, i) == B;
+      insecure += !was, to_secure += !was && is, secure += was, to_insecure += was && !is;
+      d_before += own.value(before, i) == D, d_after += own.value(after, i) == D;
+      d_twin += (own.value(after, i) == D) - (trial.twins[0].value(after, i) == D);
+    }
+    CHECK(t.n == n);
+    CHECK(t.absent_baseline == insecure);
+    CHECK(t.gained == doctest::Approx(to_secure / insecure));
+    CHECK(t.present_baseline == secure);
+    CHECK(t.lost == doctest::Approx(to_insecure / secure));
+    REQUIRE(t.share.size() == 2);  // tracked: disorganized, secure
+    CHECK(t.share_baseline[0] == doctest::Approx(d_before / n));
+    CHECK(t.share[0] == doctest::Approx(d_after / n));
+    if (a == 0) CHECK(std::isnan(t.twin_difference[0]));
+    else CHECK(t.twin_difference[0] == doctest::Approx(d_twin / n));
+    ++checked;
+  }
+  CHECK(checked == 4);  // two arms x (itt, per_protocol)
+  // Per protocol keeps only the program arm's completers, who are fewer than those randomized to it.
+  const auto pp = std::find_if(rows.begin(), rows.end(), [](const auto& t) { return t.arm == "program" && t.analysis == "per_protocol"; });
+  const auto itt = std::find_if(rows.begin(), rows.end(), [](const auto& t) { return t.arm == "program" && t.analysis == "itt"; });
+  CHECK(pp->n < itt->n);
+}
+
+TEST_CASE("trial: with one assessment, transitions are counted against the dyads' own reference twins") {
+  ScratchDirectory dir;
+  models::AttachmentModel model;
+  const auto spec = load(dir, trial_yaml(control + training, "", 200, 200), model);
+  const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+  const auto rows = sim::transitions(spec, model.trial_design(), model.columns(), trial, 0);
+  REQUIRE(rows.size() == 2);  // the program arm, itt and per protocol; the reference arm has no twin baseline
+  for (const auto& t : rows) {
+    CHECK(t.arm == "training");
+    CHECK(t.baseline == "twin");
+    CHECK(t.share[0] - t.share_baseline[0] == doctest::Approx(t.twin_difference[0]));
+  }
+}
+
+TEST_CASE("trial: a comparison group is a fresh sample of its own population, screened by its own rules") {
+  // The arms come from the normative population; the group from the high-risk one (every family in
+  // hardship), of families never maltreated. Its dyads are not the trial's (other seeds), it is
+  // measured as the arms are, and it is set against the reference arm.
+  ScratchDirectory dir;
+  models::AttachmentModel model;
+  const std::string group = "  comparison_groups:\n    - name: poor_not_maltreated\n      population: " + high_risk +
+                            "\n      screened: 150\n      enrolled: 60\n      eligibility:\n        - {column: maltreated, max: 0}\n";
+  const auto spec = load(dir, two_assessments(group, 200, 200), model);
+  REQUIRE(spec.comparison_groups.size() == 1);
+  const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+  const auto columns = model.columns();
+  REQUIRE(trial.groups.size() == 1);
+  const auto& g = trial.groups[0];
+  CHECK(g.size() == 60);
+  const std::size_t hardship = column_of(columns, "risk_hardship"), maltreated = column_of(columns, "maltreated"),
+                    temperament = column_of(columns, "infant_temperament");
+  double poor = 0, reference_poor = 0;
+  int same = 0;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    poor += g.value(hardship, i);
+    CHECK(g.value(maltreated, i) == 0);
+    same += g.value(temperament, i) == trial.twins[0].value(temperament, i);
+  }
+  for (std::size_t i = 0; i < trial.enrolled.size(); ++i) reference_poor += trial.twins[0].value(hardship, i);
+  CHECK(poor == 60);
+  CHECK(reference_poor < 100);
+  CHECK(same < 3);  // continuous traits of other families: equal only by accident
+  const auto rows = sim::contrasts(spec, model.trial_design(), columns, trial, 0);
+  CHECK(std::count_if(rows.begin(), rows.end(), [](const auto& c) { return c.analysis == "comparison" && c.arm == "poor_not_maltreated"; }) ==
+        6);  // secure, disorganized, security at 12 and 18 months
+  const auto changes = sim::transitions(spec, model.trial_design(), columns, trial, 0);
+  CHECK(std::count_if(changes.begin(), changes.end(), [](const auto& t) { return t.analysis == "comparison"; }) == 1);
+
+  SUBCASE("a group that changes what is measured is named") {
+    const std::string bad = "  comparison_groups:\n    - {name: other, screened: 10, enrolled: 5, set: {strange_situation.ages_months: [9]}}\n";
+    CHECK_THROWS_WITH_AS(load(dir, two_assessments(bad), model), doctest::Contains("expected a group that measures the same things as the arms"),
+                         sim::InputError);
+  }
+  SUBCASE("a group named like an arm is named") {
+    const std::string bad = "  comparison_groups:\n    - {name: program, screened: 10, enrolled: 5}\n";
+    CHECK_THROWS_WITH_AS(load(dir, two_assessments(bad), model), doctest::Contains("key 'trial.comparison_groups.name': expected a name no arm or other group has"),
+                         sim::InputError);
+  }
+  SUBCASE("a group whose rules admit nobody is named") {
+    const std::string bad = "  comparison_groups:\n    - name: none\n      screened: 20\n      enrolled: 5\n      eligibility:\n        - {column: infant_temperament, min: 9}\n";
+    const auto none = load(dir, two_assessments(bad), model);
+    CHECK_THROWS_WITH_AS(sim::run_trial_replicate(model, none, none.seed, 1),
+                         doctest::Contains("key 'trial.comparison_groups.eligibility': expected rules that admit some of the 20 screened dyads"),
+                         sim::InputError);
+  }
+}
+
+TEST_CASE("trial: the printout and /trial show D contrasts and insecure-to-secure transitions") {
+  ScratchDirectory dir;
+  const std::string group = "  comparison_groups:\n    - {name: comparison, screened: 80, enrolled: 40}\n";
+  const auto file = dir.write("trial.yaml", two_assessments(group, 200, 120));
+  const auto out = dir.file("trial.h5");
+  const auto r = testing::run_attachsim("trial '" + file.string() + "' -o '" + out.string() + "'");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  CHECK(r.output.find("comparison group comparison (40 of 80 eligible)") != std::string::npos);
+  CHECK(r.output.find("18    disorganized    program              twins") != std::string::npos);
+  CHECK(r.output.find("18    disorganized    comparison           comparison") != std::string::npos);
+  CHECK(r.output.find("insecure->secure") != std::string::npos);
+  CHECK(r.output.find("12->18      program              per_protocol first") != std::string::npos);
+  CHECK(r.output.find("12->18      comparison           comparison   first") != std::string::npos);
+
+  testing::Hdf5File h5(out.string());
+  const auto arms = h5.labels("/trial/transitions/arm");
+  CHECK(arms.size() == 5);  // control and program, itt and per protocol; the comparison group
+  for (const char* name : {"n", "disorganized_share_baseline", "disorganized_share", "disorganized_twin_difference",
+                           "secure_share", "insecure_at_baseline", "insecure_to_secure", "secure_at_baseline", "secure_to_insecure"}) {
+    CAPTURE(name);
+    CHECK(h5.doubles(std::string("/trial/transitions/") + name).size() == arms.size());
+    CHECK_FALSE(h5.string_attribute(std::string("/trial/transitions/") + name, "description").empty());
+  }
+  const auto to_secure = h5.doubles("/trial/transitions/insecure_to_secure");
+  for (double x : to_secure) CHECK((x >= 0 && x <= 1));
+  CHECK(h5.shape("/trial/groups/comparison/ssp_18m_class") == std::vector<hsize_t>{40});
+  const auto analysis = h5.labels("/trial/contrasts/analysis");
+  const auto outcome = h5.labels("/trial/contrasts/outcome");
+  int d_twins = 0;
+  for (std::size_t i = 0; i < analysis.size(); ++i) d_twins += analysis[i] == "twins" && outcome[i] == "disorganized";
+  CHECK(d_twins == 2);  // at 12 and 18 months
+}
+
+TEST_CASE("trial: every design in configs/trials runs, at a small size, and reports D and transitions") {
+  // Each shipped design, screening capped at 1,500 dyads (enough for ~20 eligible even where 1.6% are),
+  // enrolment at 40, comparison groups at 20, one replicate: every program arm has a twin contrast of D
+  // and every arm a transition row.
+  models::AttachmentModel model;
+  int designs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(ATTACHSIM_SOURCE_DIR) + "/configs/trials")) {
+    if (entry.path().extension() != ".yaml") continue;
+    CAPTURE(entry.path().string());
+    auto spec = sim::load_trial(entry.path().string(), model);
+    spec.screened = std::min<std::int64_t>(spec.screened, 1500);
+    spec.enrolled = std::min<std::int64_t>(spec.enrolled, 40);
+    for (auto& g : spec.comparison_groups) g.screened = std::min<std::int64_t>(g.screened, 100), g.enrolled = std::min<std::int64_t>(g.enrolled, 20);
+    const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+    const auto design = model.trial_design();
+    const auto rows = sim::contrasts(spec, design, model.columns(), trial, 0);
+    const auto changes = sim::transitions(spec, design, model.columns(), trial, 0);
+    for (std::size_t a = 0; a < spec.arms.size(); ++a) {
+      CAPTURE(spec.arms[a].name);
+      if (a > 0)
+        CHECK(std::any_of(rows.begin(), rows.end(), [&](const auto& c) {
+          return c.arm == spec.arms[a].name && c.analysis == "twins" && c.outcome == "disorganized";
+        }));
+      const bool program = a > 0;
+      const bool repeated = std::count_if(spec.follow_ups.begin(), spec.follow_ups.end(), [](const auto& f) {
+                              return std::find(f.instruments.begin(), f.instruments.end(), "strange_situation") != f.instruments.end();
+                            }) > 1;
+      if (program || repeated)
+        CHECK(std::any_of(changes.begin(), changes.end(), [&](const auto& t) { return t.arm == spec.arms[a].name && !std::isnan(t.share[0]); }));
+    }
+    ++designs;
+  }
+  CHECK(designs >= 8);
 }
