@@ -1367,7 +1367,9 @@ class Trial:
         self.power = _table(t["power"])
         self.enrolled = _table(t["enrolled"]) if "enrolled" in t else {}
         self.twins = t["twins"] if "twins" in t else None
-        self.arms = _unique_in_order(self.contrasts.get("arm", []))          # the non-reference arms
+        # The non-reference arms (comparison groups, analysis "comparison", are not arms).
+        arms, analyses = self.contrasts.get("arm", []), self.contrasts.get("analysis", [])
+        self.arms = _unique_in_order(a for a, k in zip(arms, analyses) if k != "comparison")
         twin_arms = list(self.twins.keys()) if self.twins is not None else []
         others = [a for a in twin_arms if a not in self.arms]
         self.reference = others[0] if len(others) == 1 else "reference"
