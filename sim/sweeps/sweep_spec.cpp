@@ -108,6 +108,7 @@ std::vector<std::vector<double>> unit_design(const std::string& sampling, std::s
     // AB_j^1 ... AB_j^d (A_j with coordinate i from B_j), B_j: n x (d + 2) points in all, in that order,
     // which python/attachsim/sensitivity.py reads back and checks.
     boost::random::sobol_engine<std::uint64_t, 64, boost::random::default_sobol_table> sobol(static_cast<unsigned>(2 * d));
+    sobol.discard(2 * d);  // the first point is 1/2 in every dimension: A_0 would equal B_0 and teach nothing
     u.assign(n * (d + 2), std::vector<double>(d));
     std::vector<double> a(d), b(d);
     for (std::size_t j = 0; j < n; ++j) {
