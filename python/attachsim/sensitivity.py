@@ -6,7 +6,7 @@ Comput. Phys. Commun. 181:259-270, table 2) need, for N base rows, the outcome a
 point: A_j and B_j (two independent quasi-random samples of the d factors) and, for each factor i,
 AB_j^i (A_j with factor i taken from B_j). With V the variance of f over A and B together:
 
-    first order  S_i  = mean_j[ f(B_j) (f(AB_j^i) - f(A_j)) ] / V        (Saltelli 2010)
+    first order  S_i  = mean_j[ f(B_j) (f(AB_j^i) - f(A_j)) ] / V        (Saltelli 2010; f centred)
     total        ST_i = mean_j[ (f(A_j) - f(AB_j^i))^2 ] / (2 V)          (Jansen 1999)
 
 A plain grid, random, Latin-hypercube or Sobol sweep gives each point once: f(AB^i) is unknown, and
@@ -71,8 +71,14 @@ def split_design(x: np.ndarray, y: np.ndarray) -> SaltelliBlocks:
 
 
 def _indices(a: np.ndarray, b: np.ndarray, ab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """S and ST for blocks with a leading batch axis: a, b [..., N], ab [..., N, d]."""
-    v = np.var(np.concatenate([a, b], axis=-1), axis=-1, ddof=1)[..., None]
+    """S and ST for blocks with a leading batch axis: a, b [..., N], ab [..., N, d]. f is centred on its
+    mean over A and B first (as SALib does): the expectations are unchanged, but the first-order
+    estimator's variance no longer grows with the outcome's mean squared (a share near 0.6 with a spread
+    of 0.1 would otherwise need ~36 times the base rows for the same precision)."""
+    both = np.concatenate([a, b], axis=-1)
+    centre = both.mean(axis=-1, keepdims=True)
+    a, b, ab = a - centre, b - centre, ab - centre[..., None]
+    v = np.var(both, axis=-1, ddof=1)[..., None]
     first = np.mean(b[..., None] * (ab - a[..., None]), axis=-2) / v
     total = 0.5 * np.mean((a[..., None] - ab) ** 2, axis=-2) / v
     return first, total

@@ -18,7 +18,7 @@ def format_table(table) -> str:
     lines = []
     keys = [c for c in table.columns if c not in ("outcome", "factor", "first", "first_low", "first_high", "total",
                                                   "total_low", "total_high", "variance", "noise_share", "base_rows")]
-    for key, part in table.groupby(keys + ["outcome"], sort=False):
+    for _, part in table.groupby(keys + ["outcome"] if keys else "outcome", sort=False):
         head = part.iloc[0]
         where = ", ".join(f"{k} = {head[k]}" for k in keys)
         noise = "" if not math.isfinite(head["noise_share"]) else f"; simulation noise {head['noise_share'] * 100:.1f}% of it"

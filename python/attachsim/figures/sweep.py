@@ -3,6 +3,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import textwrap
 
 import numpy as np
 
@@ -289,10 +290,9 @@ def plot_sweep_sobol(sweep: Sweep, out_dir: str, formats: list[str], written: li
         ax.axvline(0, color=GREY, linewidth=1)
         ax.xaxis.grid(True, zorder=0)
         noise = part["noise_share"].iloc[0]
-        ax.set_title(_outcome_label(sweep, name).split(" (")[0] + ("" if not math.isfinite(noise) else
-                                                                    f"\n(noise {noise * 100:.0f}% of variance)"),
+        title = textwrap.fill(_outcome_label(sweep, name).split(" (")[0], 38)
+        ax.set_title(title + ("" if not math.isfinite(noise) else f"\n(noise: {noise * 100:.0f}% of the variance)"),
                      fontsize=13)
     for ax in list(axes.flat)[len(outcomes):]:
         ax.set_visible(False)
-    axes.flat[0].legend(loc="lower right")
     _save(fig, out_dir, "sweep_sobol", formats, written)

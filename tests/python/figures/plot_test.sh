@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# scripts/plot end to end, run by CTest (tests/scripts/plot.cmake) from the repository root: a small run, a small
-# run with three generations and preschool assessments, a small trial and a small sweep made by the real
-# binary are plotted; every expected figure must exist as a real PNG of some size and as an SVG,
+# scripts/plot end to end, run by CTest (tests/python/figures/plot.cmake) from the repository root: a small
+# run, a small run with three generations and preschool assessments, a small trial, small sweeps (one over a
+# mechanism, one with a Saltelli design) and two runs side by side, made by the real binary, are plotted; every expected figure must exist as a real PNG of some size and as an SVG,
 # and the error cases must fail the documented way. The binary is $ATTACHSIM_BINARY (CTest sets it),
 # else $ATTACHSIM_BUILD_DIR/attachsim, else build/attachsim. Runs in a temporary directory removed on exit.
 set -euo pipefail
@@ -203,6 +203,53 @@ else
     fail "scripts/plot printed an error or warning on a run with generations: $(cat "$tmp/err.txt")"
   fi
 fi
+
+# 9. A sweep over a mechanism (a factor of names: learning.rule) draws its heat map with the names on
+#    the axis (it used to stop at "could not convert string to float").
+cat >"$tmp/mechanism.yaml" <<YAML
+base: $PWD/configs/normative.yaml
+set:
+  run.dyads: 40
+seed: 7
+factors:
+  - parameter: learning.rule
+    values: [reinforcement, bayesian]
+  - parameter: caregiver.sensitivity_mean
+    values: [0.4, 0.8]
+outcomes: [ssp_12m_share_B]
+YAML
+"$binary" sweep "$tmp/mechanism.yaml" -o "$tmp/mechanism.h5" --quiet
+plot "$tmp/mechanism.h5" -o "$tmp/figs-mechanism" --format png
+if ((rc != 0)); then
+  fail "scripts/plot exited $rc on a sweep over a mechanism: $(cat "$tmp/err.txt")"
+else
+  check_png "$tmp/figs-mechanism" sweep_heatmap
+fi
+
+# 10. A Saltelli sweep: the heat map and the Sobol indices.
+sed -e 's/    values: \[reinforcement, bayesian\]/    range: [0.0, 1.0]\n    sampling: saltelli\n    points: 8/' \
+    -e 's/learning.rule/caregiver.hostile_under_stress/' \
+    -e 's/    values: \[0.4, 0.8\]/    range: [0.3, 0.9]\n    sampling: saltelli\n    points: 8/' \
+    "$tmp/mechanism.yaml" >"$tmp/saltelli.yaml"
+"$binary" sweep "$tmp/saltelli.yaml" -o "$tmp/saltelli.h5" --quiet
+plot "$tmp/saltelli.h5" -o "$tmp/figs-saltelli" --format png
+if ((rc != 0)); then
+  fail "scripts/plot exited $rc on a Saltelli sweep: $(cat "$tmp/err.txt")"
+else
+  check_png "$tmp/figs-saltelli" sweep_sobol
+fi
+
+# 11. Two runs side by side (the second with another learning rule, same seed: paired).
+"$binary" run configs/normative.yaml --set run.dyads=300 --set learning.rule=bayesian -q -o "$tmp/bayes.h5"
+plot "$tmp/plain.h5" "$tmp/bayes.h5" -o "$tmp/figs-pair" --format png
+if ((rc != 0)); then
+  fail "scripts/plot A.h5 B.h5 exited $rc: $(cat "$tmp/err.txt")"
+else
+  check_png "$tmp/figs-pair" compare_classes
+  check_png "$tmp/figs-pair" compare_outcomes
+fi
+plot "$tmp/plain.h5" "$tmp/trial.h5" -o "$tmp/figs-bad-pair" --format png
+((rc == 2)) && ok "a run beside a trial file: exit 2, $(cat "$tmp/err.txt")" || fail "a run beside a trial gave exit $rc, not 2"
 
 if ((failures)); then
   echo "$failures check(s) failed" >&2
