@@ -4,7 +4,6 @@ Result reads every kind of file; save() writes the layout attachsim writes."""
 import h5py
 import numpy as np
 import pandas as pd
-import pytest
 
 import attachsim
 from helpers import REPO, cli, cli_run

@@ -1,3 +1,7 @@
+"""The frame every figure shares: the class colours and names, number formats, a bold title with a
+caption-like subtitle and a source line wrapped with the real font, and saving as PNG/SVG/PDF under a
+temporary name. Fonts are sized for projection; colours are safe for colour-vision deficiencies."""
+
 from __future__ import annotations
 
 import os

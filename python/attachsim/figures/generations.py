@@ -1,3 +1,7 @@
+"""Figures of later development and generations: transmission (caregiver AAI by infant class, per
+generation), infant_to_adult (an infant's class against its own adult AAI), childhood_outcomes and
+protective_factor (preschool ratings by infant class and by risk), from /generations and /childhood."""
+
 from __future__ import annotations
 
 import math

@@ -1,3 +1,8 @@
+"""Figures of a run file (/dyads): attachment_classes (with the published shares of the population's
+kind of sample where the calibration targets have them), working_models (from /timeseries),
+sensitivity_security (with the line the published correlation would give) and risk. Runs of several
+generations pool them, and every figure says so."""
+
 from __future__ import annotations
 
 import math
@@ -259,7 +264,7 @@ def plot_working_models(run: Run, out_dir: str, formats: list[str], written: lis
         (14, 11), "How working models and bids develop, month by month",
         f"Top: the infant's expectation that comfort will come, for {len(rows)} sample infants (thin lines) and the "
         f"mean of every infant in the class (thick lines). Bottom: mean learned probability of each way of signalling "
-        f"intense distress. {by} {_n(run.n)} infants.",
+        f"intense distress. {by} {_n(run.n)} infants.{run.pooled_text()}",
         run.source_line())
     gs = body.add_gridspec(2, 3, height_ratios=[1.45, 1], hspace=0.08, wspace=0.06)
     ax = body.add_subplot(gs[0, :])
@@ -450,7 +455,7 @@ def plot_risk(run: Run, out_dir: str, formats: list[str], written: list[str], no
     fig, body = _figure(
         (12, 7.8), f"Attachment by cumulative risk ({_n(int(valid.sum()))} infants)",
         f"Share of infants in each Strange Situation class at {age_text(age_from_label(label))}, grouped by how many "
-        f"risk indicators their family has ({', '.join(indicators)}). n = infants in each group.",
+        f"risk indicators their family has ({', '.join(indicators)}). n = infants in each group.{run.pooled_text()}",
         run.source_line())
     ax = body.subplots()
     x = np.arange(len(groups))

@@ -1,3 +1,7 @@
+"""Figures of a sweep file (/points): sweep_heatmap (an outcome over the first two factors: a grid heat
+map, a scatter for sampled designs, a line for one factor; factors of names on axes of their names) and
+sweep_sobol (first-order and total Sobol indices of a Saltelli design, from attachsim.sensitivity)."""
+
 from __future__ import annotations
 
 import math

@@ -1,3 +1,7 @@
+"""Figures of a trial file (/trial): trial_arms (shares and means per arm and follow-up with intervals),
+trial_moderators (individual effects from the counterfactual twins, by moderator), trial_cost (cost per
+additional secure child and NNT) and trial_power (with replicates)."""
+
 from __future__ import annotations
 
 import math
