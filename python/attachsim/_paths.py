@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 

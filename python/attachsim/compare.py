@@ -23,6 +23,7 @@ import pandas as pd
 from . import statistics
 from .result import Result, ResultError, read
 
+
 # What `compare` reports unless asked for other columns: classes, sensitivity and outcomes.
 DEFAULT_COLUMNS = ("ssp_*m_class", "caregiver_aai", "adult_aai", "preschool_*_class",
                    "ssp_*_security", "sensitivity_*m", "caregiver_sensitivity_final",

@@ -11,6 +11,7 @@ import shutil
 import numpy as np
 import pandas as pd
 
+
 ROW_GROUPS = ("dyads", "childhood", "generations")   # per-row columns, aligned row by row (docs/output.md)
 
 
@@ -236,16 +237,21 @@ class Result:
         return f"<attachsim {self.kind}: {', '.join(parts)}{' · ' + self.path if self.path else ''}>"
 
 
+def check_readable(path: str, error=ResultError) -> None:
+    """Raises `error` naming the file unless it exists, is not a folder and is HDF5."""
+    if not os.path.exists(path):
+        partial = os.path.exists(path + ".partial")
+        raise error(f"{path}: no such file" + (" (only a .partial file: the run is unfinished or was killed)"
+                                               if partial else ""))
+    if os.path.isdir(path):
+        raise error(f"{path}: is a directory, not an HDF5 file")
+    import h5py
+    if not h5py.is_hdf5(path):
+        raise error(f"{path}: not an HDF5 file (an attachsim result is written by `attachsim run`)")
+
+
 def read(path: str) -> Result:
     """Any attachsim output file (run, trial, sweep, generations) as a Result."""
     path = os.fspath(path)
-    if not os.path.exists(path):
-        partial = os.path.exists(path + ".partial")
-        raise ResultError(f"{path}: no such file" + (" (only a .partial file: the run is unfinished or was killed)"
-                                                     if partial else ""))
-    if os.path.isdir(path):
-        raise ResultError(f"{path}: is a directory, not an HDF5 file")
-    import h5py
-    if not h5py.is_hdf5(path):
-        raise ResultError(f"{path}: not an HDF5 file (an attachsim result is written by `attachsim run`)")
+    check_readable(path)
     return Result(path, path=path)

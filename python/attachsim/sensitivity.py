@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+
 BOOTSTRAP_SEED = 20261128
 LEVEL = 0.95
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+
 LEVEL = 0.95
 Z95 = 1.959963984540054   # the normal quantile of a 95% interval, as the C++ printouts use it
 
@@ -68,7 +69,8 @@ def difference_of_proportions(k1: int, n1: int, k0: int, n0: int, level: float =
 # --- means --------------------------------------------------------------------------------------
 
 def mean(x, level: float = LEVEL) -> Estimate:
-    """Mean with its t interval (nan interval below 2 finite values); non-finite values are left out."""
+    """Mean with its t interval (nan interval below 2 finite values; zero width when all are equal);
+    non-finite values are left out."""
     x = np.asarray(x, dtype=float)
     x = x[np.isfinite(x)]
     n = len(x)
@@ -77,7 +79,10 @@ def mean(x, level: float = LEVEL) -> Estimate:
     m = float(x.mean())
     if n < 2:
         return Estimate(m, n=n)
-    return Estimate(m, *mean_interval(m, float(x.std(ddof=1)), n, level), n=n)
+    sd = float(x.std(ddof=1))
+    if sd == 0:
+        return Estimate(m, m, m, n)
+    return Estimate(m, *mean_interval(m, sd, n, level), n=n)
 
 
 def mean_interval(m: float, sd: float, n: float, level: float = LEVEL) -> tuple[float, float]:
@@ -94,18 +99,7 @@ def paired_difference(x1, x0, level: float = LEVEL) -> Estimate:
     For 0/1 indicators this is the difference of two paired proportions (a Wald interval with the
     paired variance, which is what the t interval on {-1, 0, 1} differences amounts to). Pairs with a
     non-finite member are left out. Identical pairs give a zero-width interval."""
-    d = np.asarray(x1, dtype=float) - np.asarray(x0, dtype=float)
-    d = d[np.isfinite(d)]
-    n = len(d)
-    if n == 0:
-        return Estimate(math.nan)
-    m = float(d.mean())
-    if n < 2:
-        return Estimate(m, n=n)
-    sd = float(d.std(ddof=1))
-    if sd == 0:
-        return Estimate(m, m, m, n)
-    return Estimate(m, *mean_interval(m, sd, n, level), n=n)
+    return mean(np.asarray(x1, dtype=float) - np.asarray(x0, dtype=float), level)
 
 
 def difference_of_means(x1, x0, level: float = LEVEL) -> Estimate:

@@ -13,12 +13,14 @@ import subprocess
 import sys
 
 from .. import _paths
+from .._console import tolerant_stdout
 from . import known_misses
 from .infancy import ssp_age_from_targets
 from .population import load_population
 from .rows import Row, format_markdown, format_text
 from .targets import CalibrationError, read_targets
 from . import compute_rows
+
 
 REPO = _paths.data_root()
 
@@ -133,10 +135,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        sys.stdout.reconfigure(errors="replace")
-    except (AttributeError, ValueError):
-        pass
+    tolerant_stdout()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.dyads < 1:

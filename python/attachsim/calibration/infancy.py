@@ -23,6 +23,7 @@ from .population import Population
 from .rows import Row, _fmt, _tolerance_text, _within
 from .targets import CalibrationError, lookup
 
+
 CLASSES = ("A", "B", "C", "D")
 MANY_RISKS = 5            # "five or more risks"
 MIN_SUBGROUP_N = 20       # below this the five-or-more-risks effect is not estimated

@@ -62,11 +62,14 @@ import argparse
 import os
 import sys
 
+from .._console import tolerant_stdout
 from .frame import DEFAULT_FORMATS, FORMATS, NoPlots, PlotError
 from .run import Run, plot_attachment_classes, plot_risk, plot_sensitivity_security, plot_working_models
-from .generations import plot_childhood_outcomes, plot_infant_to_adult, plot_protective_factor, plot_transmission
+from .generations import (
+    plot_childhood_outcomes, plot_infant_to_adult, plot_protective_factor, plot_transmission)
 from .trial import TRIAL_PLOTTERS, Trial
 from .sweep import Sweep, plot_sweep_heatmap, plot_sweep_sobol
+
 
 # --------------------------------------------------------------------------------------------------
 # What kind of file, and the command line
@@ -74,19 +77,11 @@ from .sweep import Sweep, plot_sweep_heatmap, plot_sweep_sobol
 
 def open_result(path: str):
     """Opens an HDF5 file for reading, or raises PlotError naming the file."""
-    if not os.path.exists(path):
-        partial = os.path.exists(path + ".partial")
-        raise PlotError(f"{path}: no such file" + (" (only a .partial file: the run is unfinished or was killed)"
-                                                   if partial else ""))
-    if os.path.isdir(path):
-        raise PlotError(f"{path}: is a directory, not an HDF5 file")
+    from ..result import check_readable
+    check_readable(path, PlotError)
     import h5py
     try:
-        if not h5py.is_hdf5(path):
-            raise PlotError(f"{path}: not an HDF5 file (an attachsim result is written by `attachsim run`)")
         return h5py.File(path, "r")
-    except PlotError:
-        raise
     except OSError as e:
         raise PlotError(f"{path}: cannot be read as HDF5: {e}") from None
 
@@ -222,10 +217,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        sys.stdout.reconfigure(errors="replace")
-    except (AttributeError, ValueError):
-        pass
+    tolerant_stdout()
     args = _parser().parse_args(argv)
     out_dir = args.out if args.out else default_out_dir(args.result, args.other)
     try:

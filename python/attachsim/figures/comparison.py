@@ -15,7 +15,9 @@ import os
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from .frame import CLASSES, CLASS_COLOURS, CLASS_NAMES, GREY, MINUS, _figure, _percent_axis, _save, age_from_label, age_text
+from .frame import (
+    CLASSES, CLASS_COLOURS, CLASS_NAMES, GREY, MINUS, _figure, _percent_axis, _save, age_from_label,
+    age_text)
 
 A_COLOUR, B_COLOUR = "#777777", "#0072B2"
 

@@ -9,6 +9,7 @@ import re
 
 import numpy as np
 
+
 CLASSES = ("A", "B", "C", "D")
 CLASS_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant", "D": "disorganized"}
 # Okabe-Ito blue, bluish green and orange, and Tol's wine: distinct with every common colour-vision
@@ -63,6 +64,17 @@ def _age_labels(names: list[str], pattern: str) -> list[str]:
     found = (re.fullmatch(pattern, name) for name in names)
     return sorted((m.group(1) + "m" for m in found if m), key=age_from_label)
 
+
+
+def source_line(path: str, meta, parts: list[str]) -> str:
+    """'Source: FILE · PARTS · attachsim VERSION (COMMIT)': the small print of every figure."""
+    words = [os.path.basename(path), *parts]
+    if "attachsim_version" in meta:
+        version = f"attachsim {_attr_text(meta['attachsim_version'])}"
+        if "git_commit" in meta:
+            version += f" ({_attr_text(meta['git_commit'])})"
+        words.append(version)
+    return "Source: " + " · ".join(words)
 
 
 def _count(n: int) -> str:

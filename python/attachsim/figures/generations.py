@@ -11,8 +11,11 @@ import numpy as np
 
 from .. import statistics
 
-from .frame import CLASSES, CLASS_COLOURS, CLASS_NAMES, FEW, GREY, NBSP, PlotError, _attr_text, _count, _decode, _figure, _n, _num, _save, _unique_in_order, age_from_label, age_text, ages_text
+from .frame import (
+    CLASSES, CLASS_COLOURS, CLASS_NAMES, FEW, GREY, NBSP, PlotError, _attr_text, _count, _decode, _figure,
+    _n, _num, _save, _unique_in_order, age_from_label, age_text, ages_text)
 from .run import Run, _spread_labels
+
 
 # 5-8. Generations and later development: transmission, infant_to_adult, childhood_outcomes,
 #      protective_factor (tables /generations/* and /childhood/*)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .. import _paths
 
+
 # The population a run's config file stands for -> the targets of that kind of sample.
 POPULATION_TARGETS = {"normative": "normative_low_risk", "mixed": "high_risk.global_mixed_samples"}
 CLASS_TARGETS = {"normative_low_risk": "normative_low_risk.strange_situation_12m",

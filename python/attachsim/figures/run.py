@@ -6,14 +6,17 @@ generations pool them, and every figure says so."""
 from __future__ import annotations
 
 import math
-import os
 
 import numpy as np
 
 from .. import statistics
 from . import references as references_
 
-from .frame import CLASSES, CLASS_COLOURS, CLASS_NAMES, FEW, GREY, PlotError, RISK_GROUPS, SAMPLE_INFANTS, SAMPLE_SEED, SCATTER_MAX_POINTS, TEXT_ON, UNCLASSIFIED_COLOUR, _AGE_RE, _age_labels, _count, _figure, _n, _num, _percent_axis, _save, _signed, age_from_label, age_text, ages_text, class_label
+from .frame import (
+    CLASSES, CLASS_COLOURS, CLASS_NAMES, FEW, GREY, PlotError, RISK_GROUPS, SAMPLE_INFANTS, SAMPLE_SEED,
+    SCATTER_MAX_POINTS, TEXT_ON, UNCLASSIFIED_COLOUR, _AGE_RE, _age_labels, _count, _figure, _n, _num,
+    _percent_axis, _save, _signed, age_from_label, age_text, ages_text, class_label, source_line)
+
 
 def _generations(meta) -> int:
     """run.generations from the resolved config in /meta (1 when it is not there)."""
@@ -78,17 +81,10 @@ class Run:
         return "12m" if "12m" in self.ssp_labels else self.ssp_labels[0]
 
     def source_line(self) -> str:
-        parts = [os.path.basename(self.path)]
-        if "config_file" in self.meta:
-            parts.append(str(self.meta["config_file"]))
+        parts = [str(self.meta["config_file"])] if "config_file" in self.meta else []
         if "seed" in self.meta:
             parts.append(f"seed {int(self.meta['seed'])}")
-        if "attachsim_version" in self.meta:
-            version = f"attachsim {self.meta['attachsim_version']}"
-            if "git_commit" in self.meta:
-                version += f" ({self.meta['git_commit']})"
-            parts.append(version)
-        return "Source: " + " · ".join(parts)
+        return source_line(self.path, self.meta, parts)
 
 
 

@@ -5,13 +5,13 @@ sweep_sobol (first-order and total Sobol indices of a Saltelli design, from atta
 from __future__ import annotations
 
 import math
-import os
 import re
 import textwrap
 
 import numpy as np
 
-from .frame import GREY, MINUS, _attr_text, _figure, _num, _save, age_from_label
+from .frame import GREY, MINUS, _attr_text, _figure, _num, _save, age_from_label, source_line
+
 
 # Sweep files (/points): sweep_heatmap
 # --------------------------------------------------------------------------------------------------
@@ -68,18 +68,11 @@ class Sweep:
         return self.outcomes[0]
 
     def source_line(self) -> str:
-        parts = [os.path.basename(self.path)]
-        if "sweep_file" in self.meta:
-            parts.append(str(_attr_text(self.meta["sweep_file"])))
+        parts = [str(_attr_text(self.meta["sweep_file"]))] if "sweep_file" in self.meta else []
         if "seed" in self.meta:
             parts.append(f"seed {int(self.meta['seed'])}")
         parts.append(f"{self.runs:,} runs")
-        if "attachsim_version" in self.meta:
-            version = f"attachsim {_attr_text(self.meta['attachsim_version'])}"
-            if "git_commit" in self.meta:
-                version += f" ({_attr_text(self.meta['git_commit'])})"
-            parts.append(version)
-        return "Source: " + " · ".join(parts)
+        return source_line(self.path, self.meta, parts)
 
 
 def _is_share(sweep: Sweep, outcome: str) -> bool:

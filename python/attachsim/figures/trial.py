@@ -5,7 +5,6 @@ additional secure child and NNT) and trial_power (with replicates)."""
 from __future__ import annotations
 
 import math
-import os
 import re
 
 import numpy as np
@@ -13,7 +12,10 @@ import numpy as np
 from .. import statistics
 from ..statistics import Z95
 
-from .frame import GREY, MINUS, PlotError, _decode, _figure, _n, _percent_axis, _save, _signed, _table, _unique_in_order, age_label, age_text
+from .frame import (
+    GREY, MINUS, PlotError, _decode, _figure, _n, _percent_axis, _save, _signed, _table, _unique_in_order,
+    age_label, age_text, source_line)
+
 
 # Trial files (/trial): arms, moderators, cost and power
 # --------------------------------------------------------------------------------------------------
@@ -103,20 +105,13 @@ class Trial:
         return values[np.isfinite(values)]
 
     def source_line(self) -> str:
-        parts = [os.path.basename(self.path)]
-        if "trial_file" in self.meta:
-            parts.append(str(self.meta["trial_file"]))
+        parts = [str(self.meta["trial_file"])] if "trial_file" in self.meta else []
         if "seed" in self.meta:
             parts.append(f"seed {int(self.meta['seed'])}")
         if "replicates" in self.meta:
             r = int(self.meta["replicates"])
             parts.append(f"{r} replicate{'s' if r != 1 else ''}")
-        if "attachsim_version" in self.meta:
-            version = f"attachsim {self.meta['attachsim_version']}"
-            if "git_commit" in self.meta:
-                version += f" ({self.meta['git_commit']})"
-            parts.append(version)
-        return "Source: " + " · ".join(parts)
+        return source_line(self.path, self.meta, parts)
 
     def title_prefix(self) -> str:
         return f"{self.name}: " if self.name else ""

@@ -35,29 +35,39 @@ fi
 
 # 3. Every figure as a real PNG (signature bytes, more than a few KB) and an SVG, each listed as written.
 png_magic="89504e470d0a1a0a"
-for name in attachment_classes working_models sensitivity_security risk transmission; do
-  png="$tmp/figs/$name.png" svg="$tmp/figs/$name.svg"
+# Checks that $1/$2.png exists, is a real PNG of more than a few KB, and is listed in $tmp/out.txt.
+check_png() {
+  local png="$1/$2.png" magic size
   if [[ ! -f "$png" ]]; then
-    fail "$name.png was not written"
-  else
-    magic="$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')"
-    size="$(stat -c %s "$png")"
-    if [[ "$magic" != "$png_magic" ]]; then
-      fail "$name.png is not a PNG (it starts with $magic)"
-    elif ((size < 20000)); then
-      fail "$name.png is only $size bytes: an empty or broken figure?"
-    else
-      ok "$name.png is a PNG of $size bytes"
-    fi
+    fail "$2.png was not written in $1"
+    return
   fi
+  magic="$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')"
+  size="$(stat -c %s "$png")"
+  if [[ "$magic" != "$png_magic" ]]; then
+    fail "$2.png is not a PNG (it starts with $magic)"
+  elif ((size < 20000)); then
+    fail "$2.png is only $size bytes: an empty or broken figure?"
+  else
+    ok "$2.png is a PNG of $size bytes"
+  fi
+  grep -qxF "$png" "$tmp/out.txt" || fail "$png is not in the list of files written"
+}
+
+# Checks that $1/$2.svg exists, is an SVG, and is listed in $tmp/out.txt.
+check_svg() {
+  local svg="$1/$2.svg"
   if [[ -s "$svg" ]] && grep -q '<svg' "$svg"; then
-    ok "$name.svg written"
+    ok "$2.svg written"
   else
-    fail "$name.svg is missing or not an SVG"
+    fail "$2.svg is missing or not an SVG"
   fi
-  for file in "$png" "$svg"; do
-    grep -qxF "$file" "$tmp/out.txt" || fail "$file is not in the list of files written"
-  done
+  grep -qxF "$svg" "$tmp/out.txt" || fail "$svg is not in the list of files written"
+}
+
+for name in attachment_classes working_models sensitivity_security risk transmission; do
+  check_png "$tmp/figs" "$name"
+  check_svg "$tmp/figs" "$name"
 done
 
 # 3b. One generation and no /childhood: no infant_to_adult, childhood_outcomes or protective_factor, each
@@ -108,25 +118,6 @@ else
     fail "no note saying to run with --set run.timeseries=true: $(cat "$tmp/err.txt")"
   fi
 fi
-
-# Checks that $1/$2.png exists, is a real PNG of more than a few KB, and is listed in $tmp/out.txt.
-check_png() {
-  local png="$1/$2.png" magic size
-  if [[ ! -f "$png" ]]; then
-    fail "$2.png was not written in $1"
-    return
-  fi
-  magic="$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')"
-  size="$(stat -c %s "$png")"
-  if [[ "$magic" != "$png_magic" ]]; then
-    fail "$2.png is not a PNG (it starts with $magic)"
-  elif ((size < 20000)); then
-    fail "$2.png is only $size bytes: an empty or broken figure?"
-  else
-    ok "$2.png is a PNG of $size bytes"
-  fi
-  grep -qxF "$png" "$tmp/out.txt" || fail "$png is not in the list of files written"
-}
 
 # 6. A small trial (the Juffer trial: 60 enrolled, two arms) with 2 replicates: arms, moderators, cost, power.
 "$binary" trial configs/trials/juffer_video_feedback_adoptive.yaml --replicates 2 -q -o "$tmp/trial.h5"
@@ -187,13 +178,7 @@ if ((rc != 0)); then
 else
   for name in transmission infant_to_adult childhood_outcomes protective_factor; do
     check_png "$tmp/figs-gen" "$name"
-    svg="$tmp/figs-gen/$name.svg"
-    if [[ -s "$svg" ]] && grep -q '<svg' "$svg"; then
-      ok "$name.svg written"
-    else
-      fail "$name.svg is missing or not an SVG"
-    fi
-    grep -qxF "$svg" "$tmp/out.txt" || fail "$svg is not in the list of files written"
+    check_svg "$tmp/figs-gen" "$name"
   done
   # The run's own figures are still drawn alongside.
   for name in attachment_classes sensitivity_security risk; do
