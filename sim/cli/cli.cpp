@@ -6,6 +6,7 @@
 #include "sim/input/yaml_settings.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/output/hdf5_output.hpp"
+#include "sim/output/output_error.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/model.hpp"
 #include "sim/engine/progress.hpp"
@@ -260,6 +261,12 @@ int run_cli(int argc, char** argv) {
   } catch (const InputError& e) {
     std::cerr << "attachsim: error: " << e.what() << "\n";
     return 2;
+  } catch (const OutputError& e) {  // the machine failed us (a full disk): no bug, no bad input
+    std::cerr << "attachsim: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "attachsim: error: out of memory (use fewer dyads, or a smaller design)\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "attachsim: internal error: " << e.what() << "\n";
     return 1;

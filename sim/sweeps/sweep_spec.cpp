@@ -8,6 +8,7 @@
 #include <boost/random/sobol.hpp>
 #include "sim/input/yaml_document.hpp"
 #include "sim/input/yaml_settings.hpp"
+#include "sim/sweeps/sweep_memory.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -345,6 +346,12 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
       throw InputError({path, 0, 0}, "factors", "at most " + std::to_string(max_runs) + " runs (points x replicates)", "more");
   }
   const std::size_t n_points = static_cast<std::size_t>(total / static_cast<std::uint64_t>(spec.replicates));
+  // The design and each point's --set text are held whole by every shard and rank: refuse before
+  // expanding what cannot fit (the runs are checked again once the outcomes are known).
+  std::uint64_t set_width = 0;
+  for (const auto& f : spec.fixed) set_width += 7 + f.key.size() + format_value(f.value).size();
+  for (const auto& f : spec.factors) set_width += 7 + f.key.size() + 24;  // a number's shortest text: <= 24
+  check_sweep_memory({n_points, spec.factors.size(), set_width, 0, 0}, {path, 0, 0}, "factors");
   spec.points.assign(n_points, std::vector<Value>(spec.factors.size()));
   for (std::size_t point = 0; point < n_points; ++point) {
     std::size_t rest = point;
