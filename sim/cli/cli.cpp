@@ -13,6 +13,8 @@
 #include "sim/core/run_settings.hpp"
 #include "sim/classroom/serve.hpp"
 #include "sim/trials/trial_command.hpp"
+#include "sim/trials/trial_spec.hpp"
+#include "sim/input/yaml_document.hpp"
 #include "sim/sweeps/sweep_runner.hpp"
 #include "sim/output/version.hpp"
 #include "sim/runs/run_command.hpp"
@@ -25,6 +27,7 @@
 #include <optional>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -86,6 +89,31 @@ int run_command(Model& model, const RunRequest& request) {
   return 0;
 }
 
+// `check` reads any of the three kinds of file, each with its own reader: a trial has a top-level
+// `trial:`, a sweep `base:` or `factors:`, everything else is a scenario (whose reader names what is wrong).
+enum class FileKind { scenario, trial, sweep };
+
+FileKind kind_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (std::error_code ec; !in || std::filesystem::is_directory(path, ec) || !(text << in.rdbuf())) return FileKind::scenario;
+  const YAML::Node root = load_yaml(text.str(), path);
+  if (!root.IsMap()) return FileKind::scenario;
+  if (root["trial"]) return FileKind::trial;
+  if (root["factors"] || root["base"]) return FileKind::sweep;
+  return FileKind::scenario;
+}
+
+std::string describe(const TrialSpec& trial) {
+  std::ostringstream s;
+  s << "trial: " << trial.name << "; screened " << trial.screened << ", enrolled " << trial.enrolled << ", arms:";
+  for (const auto& arm : trial.arms) s << " " << arm.name << " (" << arm.allocation << ")";
+  s << "; follow-ups at";
+  for (const auto& f : trial.follow_ups) s << " " << f.age_months;
+  s << " months; " << trial.replicates << " replicate(s)\n";
+  return s.str();
+}
+
 // The first argument names the subcommand; CLI11 says only "A subcommand is required" when it names
 // none, so the unknown word is named here with the valid ones.
 void check_subcommand(CLI::App& app, int argc, char** argv) {
@@ -129,8 +157,8 @@ int run_cli(int argc, char** argv) {
   run->add_option("--set", overrides, "Override a parameter: KEY=VALUE (repeatable)");
   run->add_flag("-q,--quiet", quiet, "Print nothing but errors");
 
-  auto* check = app.add_subcommand("check", "Validate a scenario and print it with every default filled in.");
-  check->add_option("config", config_path, "Scenario YAML file")->required();
+  auto* check = app.add_subcommand("check", "Validate a scenario (and print it with every default filled in), a trial or a sweep.");
+  check->add_option("config", config_path, "Scenario, trial or sweep YAML file")->required();
   check->add_option("--set", overrides, "Override a parameter: KEY=VALUE (repeatable)");
   check->add_option("--seed", seed, "Master seed, overriding run.seed")->check(CLI::NonNegativeNumber);
 
@@ -216,7 +244,15 @@ int run_cli(int argc, char** argv) {
       return run_trial_command(*model, trial_options);
     }
     if (*check) {
-      std::cout << load_scenario(*model, config_path, overrides, seed).config.to_yaml();
+      const FileKind kind = kind_of(config_path);
+      if (kind != FileKind::scenario && (!overrides.empty() || seed))
+        throw InputError({"attachsim check", 0, 0}, "", "--set and --seed with a scenario only",
+                         "them with the " + std::string(kind == FileKind::trial ? "trial" : "sweep") + " file " + config_path);
+      switch (kind) {
+        case FileKind::trial: std::cout << describe(load_trial(config_path, *model)); break;
+        case FileKind::sweep: std::cout << check_sweep([] { return make_model(); }, scenario_schema(*model), config_path); break;
+        case FileKind::scenario: std::cout << load_scenario(*model, config_path, overrides, seed).config.to_yaml(); break;
+      }
       return 0;
     }
     if (*serve) {

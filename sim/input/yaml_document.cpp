@@ -2,6 +2,8 @@
 
 #include "sim/core/input_error.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <map>
 #include <set>
 #include <utility>
@@ -50,6 +52,9 @@ YAML::Node load_yaml(const std::string& text, const std::string& file) {
   YAML::Node root;
   try {
     root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's guard against a stack overflow; its message says "bad file"
+    throw InputError(at(file, e.mark), "", "valid YAML nested at most " + std::to_string(e.depth()) + " levels deep",
+                     "deeper nesting");
   } catch (const YAML::ParserException& e) {
     throw InputError(at(file, e.mark), "", "valid YAML", "a syntax error (" + shortened(e.msg) + ")");
   }

@@ -115,6 +115,21 @@ Plan make_plan(const ModelFactory& make_model, const std::vector<ParameterSpec>&
   return plan;
 }
 
+// The runs one shard computes.
+std::uint64_t shard_runs(std::uint64_t runs, const Shard& shard) {
+  return runs > shard.index ? (runs - shard.index + shard.count - 1) / shard.count : 0;
+}
+
+// The design again (load_sweep_spec checked it alone), now with the shard's runs, their outcomes and
+// the table written from them.
+void check_memory(const Plan& plan, const Shard& shard) {
+  std::uint64_t set_width = 0;
+  for (const auto& s : plan.set_options) set_width = std::max<std::uint64_t>(set_width, s.size());
+  check_sweep_memory({plan.spec.points.size(), plan.spec.factors.size(), set_width, shard_runs(plan.spec.runs(), shard),
+                      plan.outcomes.size()},
+                     {plan.spec.file, 0, 0}, "factors");
+}
+
 // One run: the point's config with the run's seed, simulated with no per-dyad output.
 std::vector<double> compute_run(const Plan& plan, const ModelFactory& make_model, std::uint64_t run, int threads) {
   const auto replicates = static_cast<std::uint64_t>(plan.spec.replicates);
@@ -220,6 +235,14 @@ std::optional<Shard> shard_from_slurm() {
   return Shard{task - first, n};
 }
 
+std::string check_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& schema, const std::string& sweep_path) {
+  const Plan plan = make_plan(make_model, schema, sweep_path);
+  check_memory(plan, Shard{});
+  return "sweep: " + std::to_string(plan.spec.points.size()) + " points x " + std::to_string(plan.spec.replicates) +
+         " replicates = " + std::to_string(plan.spec.runs()) + " runs of " + plan.spec.base_path + "; outcomes: " +
+         joined(names_of(plan.outcomes)) + "\n";
+}
+
 int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& schema, const std::string& sweep_path,
               const SweepOptions& options) {
   const auto start = std::chrono::steady_clock::now();
@@ -231,12 +254,7 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
   const Shard shard = options.shard;
   try {
     plan.emplace(make_plan(make_model, schema, sweep_path));
-    // The design again, now with this shard's runs, their outcomes and the table written from them.
-    const std::uint64_t runs = plan->spec.runs(), mine = runs > shard.index ? (runs - shard.index + shard.count - 1) / shard.count : 0;
-    std::uint64_t set_width = 0;
-    for (const auto& s : plan->set_options) set_width = std::max<std::uint64_t>(set_width, s.size());
-    check_sweep_memory({plan->spec.points.size(), plan->spec.factors.size(), set_width, mine, plan->outcomes.size()},
-                       {plan->spec.file, 0, 0}, "factors");
+    check_memory(*plan, shard);
   } catch (const InputError&) {
     if (root) throw;
     return 2;
@@ -264,11 +282,11 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
     return 2;
   }
 
-  const std::uint64_t shard_runs = runs > shard.index ? (runs - shard.index + shard.count - 1) / shard.count : 0;
+  const std::uint64_t runs_here = shard_runs(runs, shard);
   if (root && !options.quiet) {
     std::cerr << "sweep: " << plan->spec.points.size() << " points x " << plan->spec.replicates << " replicates = " << runs
               << " runs";
-    if (shard.count > 1) std::cerr << "; shard " << shard.describe() << ": " << shard_runs << " runs";
+    if (shard.count > 1) std::cerr << "; shard " << shard.describe() << ": " << runs_here << " runs";
     if (world.distributed()) std::cerr << "; " << world.size() << " MPI ranks";
     std::cerr << "\n";
     if (progress->resumed())
@@ -361,11 +379,13 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
   write_sweep_table(options.output, table);
   progress->remove();
   if (!options.quiet)
-    std::cout << std::fixed << std::setprecision(2) << "sweep: " << shard_runs << " runs"
+    std::cout << std::fixed << std::setprecision(2) << "sweep: " << runs_here << " runs"
               << (progress->resumed() ? " (" + std::to_string(progress->resumed()) + " resumed)" : std::string()) << " in "
               << wall.count() << " s\nwritten: " << options.output << "\n";
   return 0;
 }
+
+namespace {
 
 // What a shard's /meta says it holds, its /points must hold: one row per run of the shard in every
 // column, and each row a run of the design that belongs to the shard. A column shorter than that was
@@ -375,8 +395,7 @@ void check_shard_rows(const std::string& path, const SweepTable& t, const Shard&
   if (points < 1 || replicates < 1 || runs != points * replicates)
     throw InputError({path, 0, 0}, "runs", "runs = points x replicates in /meta",
                      std::to_string(runs) + " runs, " + std::to_string(points) + " points, " + std::to_string(replicates) + " replicates");
-  const auto total = static_cast<std::uint64_t>(runs);
-  const std::uint64_t rows = total > s.index ? (total - s.index + s.count - 1) / s.count : 0;
+  const std::uint64_t rows = shard_runs(static_cast<std::uint64_t>(runs), s);
   for (const auto& c : t.columns)
     if (c.size() != rows)
       throw InputError({path, 0, 0}, "/points/" + c.name,
@@ -393,6 +412,8 @@ void check_shard_rows(const std::string& path, const SweepTable& t, const Shard&
                        "point " + std::to_string(point->ints[i]) + ", replicate " + std::to_string(replicate->ints[i]) +
                            " in row " + std::to_string(i));
 }
+
+}  // namespace
 
 void merge_sweeps(const std::string& output, const std::vector<std::string>& shards, bool quiet) {
   namespace fs = std::filesystem;

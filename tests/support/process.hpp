@@ -9,6 +9,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -49,20 +50,26 @@ class Child {
   pid_t pid() const { return pid_; }
   void signal(int number) const { kill(pid_, number); }
 
-  // Waits for the exit (at most `bound`, then kills it and fails); the raw wait status.
-  int wait(std::chrono::seconds bound = std::chrono::seconds(300)) {
+  // Waits for the exit, at most `bound`; the raw wait status, or nothing (the child killed) on a hang.
+  std::optional<int> wait_within(std::chrono::seconds bound) {
     const auto deadline = std::chrono::steady_clock::now() + bound;
     int status = 0;
     while (waitpid(pid_, &status, WNOHANG) == 0) {
       if (std::chrono::steady_clock::now() > deadline) {
         kill(pid_, SIGKILL), waitpid(pid_, &status, 0), pid_ = -1;
-        FAIL("attachsim did not end within " << bound.count() << " s: " << output());
-        return -1;
+        return std::nullopt;
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     pid_ = -1;
     return status;
+  }
+
+  // Waits for the exit (at most `bound`, then kills it and fails); the raw wait status.
+  int wait(std::chrono::seconds bound = std::chrono::seconds(300)) {
+    const auto status = wait_within(bound);
+    if (!status) FAIL("attachsim did not end within " << bound.count() << " s: " << output());
+    return status.value_or(-1);
   }
 
   std::string output() const {
