@@ -1,0 +1,77 @@
+// SIGTERM and Ctrl-C (SIGINT) in the middle of a run (issue 11, item 4): the run's own temporary file is
+// removed and the process dies of the signal, as a shell or SLURM expects; nothing is left beside the
+// output. Before, `*.h5.partial` files piled up. A sweep killed so keeps its progress file, which is
+// how it resumes (a SLURM job at its time limit gets SIGTERM first).
+#include "support/cli.hpp"
+#include "support/process.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <csignal>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using attachsim::testing::Child;
+using attachsim::testing::eventually;
+using attachsim::testing::ScratchDirectory;
+
+namespace {
+
+bool empty(const fs::path& dir) { return fs::is_empty(dir); }
+
+}  // namespace
+
+TEST_CASE("signals: SIGTERM and SIGINT during a run remove its temporary file") {
+  for (const int signal : {SIGTERM, SIGINT, SIGHUP}) {
+    CAPTURE(signal);
+    ScratchDirectory dir;
+    const std::string out = dir.file("out.h5").string();
+    // Many dyads on one thread: still simulating when the signal comes, its temporary file open.
+    ScratchDirectory logs;
+    Child child({"run", "configs/normative.yaml", "--set", "run.dyads=200000", "--threads", "1", "-q", "-o", out},
+                logs.file("child.log"));
+    const fs::path partial = out + "." + std::to_string(child.pid()) + ".partial";
+    REQUIRE(eventually([&] { return fs::exists(partial); }));
+    child.signal(signal);
+    const int status = child.wait();
+    INFO(child.output());
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == signal);
+    CHECK(empty(dir.path()));
+  }
+}
+
+TEST_CASE("signals: SIGTERM during a trial removes its temporary file") {
+  ScratchDirectory dir;
+  const std::string out = dir.file("trial.h5").string();
+  ScratchDirectory logs;
+  Child child({"trial", "configs/trials/van_den_boom_1994.yaml", "--replicates", "1000", "--threads", "1", "-q", "-o", out},
+              logs.file("child.log"));
+  const fs::path partial = out + "." + std::to_string(child.pid()) + ".partial";
+  REQUIRE(eventually([&] { return fs::exists(partial); }));
+  child.signal(SIGTERM);
+  const int status = child.wait();
+  CHECK(WIFSIGNALED(status));
+  CHECK(empty(dir.path()));
+}
+
+TEST_CASE("signals: a sweep killed by SIGTERM keeps its progress file for the resume, and nothing else") {
+  ScratchDirectory dir, logs;
+  const fs::path sweep = dir.write("sweep.yaml", std::string("base: ") + ATTACHSIM_SOURCE_DIR +
+                                                     "/configs/normative.yaml\nset:\n  run.dyads: 2000\n"
+                                                     "factors:\n  - parameter: caregiver.sensitivity_mean\n    range: [0.3, 0.9]\n"
+                                                     "    levels: 200\n");
+  const std::string out = dir.file("sweep.h5").string();
+  Child child({"sweep", sweep.string(), "-q", "--threads", "1", "-o", out}, logs.file("child.log"));
+  REQUIRE(eventually([&] { return fs::exists(out + ".progress"); }));
+  child.signal(SIGTERM);
+  const int status = child.wait();
+  CHECK(WIFSIGNALED(status));
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir.path())) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  CHECK(left == std::vector<std::string>{"sweep.h5.progress", "sweep.yaml"});
+}
