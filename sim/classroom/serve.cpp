@@ -107,13 +107,13 @@ bool is_origin(const std::string& text) {
 
 bool loopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
 
-// The origins whose pages may POST: the server's own address (for a loopback address, every spelling a
-// browser on this machine may use for it) and those given with --allow-origin.
+// The origins whose pages may POST, besides those given with --allow-origin: on a loopback address,
+// every spelling a browser on this machine may use for it. (On other addresses, the page's own origin
+// is the Host it was asked for; see refusal().)
 std::vector<std::string> own_origins(const std::string& host, int port, const std::vector<std::string>& allowed) {
   std::vector<std::string> origins = allowed;
-  std::vector<std::string> names{host.find(':') != std::string::npos ? "[" + host + "]" : host};
-  if (loopback(host)) names = {"127.0.0.1", "localhost", "[::1]"};
-  for (const auto& name : names) {
+  if (!loopback(host)) return origins;
+  for (const char* name : {"127.0.0.1", "localhost", "[::1]"}) {
     std::string origin = "http://";  // built by appends: GCC 12 warns falsely on ":" + std::string (PR 105329)
     origin += name;
     origin += ':';
@@ -127,15 +127,18 @@ std::vector<std::string> own_origins(const std::string& host, int port, const st
 // content type (text/plain) reaches the server without a CORS preflight, so the content type is
 // checked; a page of another site is named by the Origin header that browsers add to every cross-site
 // POST. A request without Origin comes from a program (curl, a script), not from a web page.
+// On loopback only the fixed spellings of this machine count (a DNS-rebound name does not); served to
+// a network (--host 0.0.0.0 for a class), the page's origin is the Host the students' browsers asked.
 // Returns 0 when the request may go on, else the HTTP status to refuse it with, and says why.
-int refusal(const httplib::Request& req, const std::vector<std::string>& origins, std::string& why) {
+int refusal(const httplib::Request& req, const std::vector<std::string>& origins, bool on_loopback, std::string& why) {
   if (media_type(req.get_header_value("Content-Type")) != "application/json") {
     why = "POST /api/simulate takes Content-Type: application/json, found '" + shortened(req.get_header_value("Content-Type")) + "'";
     return 415;
   }
   if (req.has_header("Origin")) {
     const std::string origin = req.get_header_value("Origin");
-    if (std::find(origins.begin(), origins.end(), origin) == origins.end()) {
+    const bool same_host = !on_loopback && req.has_header("Host") && origin == "http://" + req.get_header_value("Host");
+    if (!same_host && std::find(origins.begin(), origins.end(), origin) == origins.end()) {
       why = "requests from the page of another site (Origin '" + shortened(origin) +
             "') are refused; start the server with --allow-origin to allow one";
       return 403;
@@ -183,7 +186,7 @@ int run_serve(const ServeOptions& options) {
   server.Post("/api/simulate", [&](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     std::string why;
-    if (const int status = refusal(req, origins, why)) {
+    if (const int status = refusal(req, origins, loopback(options.host), why)) {
       res.status = status;
       res.set_content(error_json(why), "application/json");
       return;

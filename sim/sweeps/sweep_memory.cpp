@@ -78,8 +78,8 @@ void check_sweep_memory(const SweepSize& size, const SourcePosition& where, cons
   const std::uint64_t needed = sweep_memory_bytes(size) + program;
   if (needed <= available) return;
   throw InputError(where, key, "a sweep that fits in the memory available (" + gigabytes(available) + ", from " + source + ")",
-                   std::to_string(size.points) + " points and " + std::to_string(size.runs) + " runs needing about " +
-                       gigabytes(needed) + "; use fewer levels, points or replicates");
+                   std::to_string(size.points) + " points" + (size.runs ? " and " + std::to_string(size.runs) + " runs" : std::string()) +
+                       " needing about " + gigabytes(needed) + "; use fewer levels, points or replicates");
 }
 
 }  // namespace attachsim::sim

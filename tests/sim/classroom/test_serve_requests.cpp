@@ -27,7 +27,8 @@ struct Reply {
 };
 
 // One HTTP/1.1 POST to 127.0.0.1:port, read to the end (Connection: close).
-Reply post(int port, const std::string& body, const std::vector<std::string>& headers) {
+Reply post(int port, const std::string& body, const std::vector<std::string>& headers, std::string host = "") {
+  if (host.empty()) host = "127.0.0.1:" + std::to_string(port);
   const int s = socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(s >= 0);
   sockaddr_in address{};
@@ -35,8 +36,8 @@ Reply post(int port, const std::string& body, const std::vector<std::string>& he
   address.sin_port = htons(static_cast<std::uint16_t>(port));
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   REQUIRE(connect(s, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  std::string request = "POST /api/simulate HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                        "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  std::string request = "POST /api/simulate HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\nContent-Length: " +
+                        std::to_string(body.size()) + "\r\n";
   for (const auto& h : headers) request += h + "\r\n";
   request += "\r\n" + body;
   REQUIRE(send(s, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
@@ -62,7 +63,7 @@ class Server {
     std::smatch m;
     REQUIRE(eventually([&] {
       const std::string log = child_->output();
-      return std::regex_search(log, m, std::regex("http://127\\.0\\.0\\.1:(\\d+)/"));
+      return std::regex_search(log, m, std::regex("http://[0-9.]+:(\\d+)/"));
     }));
     port_ = std::stoi(m[1]);
   }
@@ -141,6 +142,16 @@ TEST_CASE("classroom server: a page of another origin may not run simulations, t
     CHECK(post(server.port(), small, {json_type, "Origin: " + origin}).status == 200);
   }
   CHECK(post(server.port(), small, {json_type}).status == 200);  // a program, not a page: no Origin
+}
+
+TEST_CASE("classroom server: served to a network, a page from the host the browser asked for may run simulations") {
+  // --host 0.0.0.0 for a class: students' browsers load http://TEACHER:PORT/ and post with that Origin.
+  // (The requests here still go to 127.0.0.1 only; the Host header names the address asked for.)
+  Server server({"--host", "0.0.0.0"});
+  const std::string teacher = "192.0.2.7:" + std::to_string(server.port());  // a documentation address
+  CHECK(post(server.port(), small, {json_type, "Origin: http://" + teacher}, teacher).status == 200);
+  CHECK(post(server.port(), small, {json_type, "Origin: http://evil.example"}, teacher).status == 403);
+  CHECK(post(server.port(), small, {"Content-Type: text/plain", "Origin: http://" + teacher}, teacher).status == 415);
 }
 
 TEST_CASE("classroom server: --allow-origin lets one more origin in, and must be an origin") {
