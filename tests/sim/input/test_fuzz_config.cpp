@@ -22,15 +22,9 @@ using attachsim::testing::FuzzTally;
 using attachsim::testing::Outcome;
 using attachsim::testing::run_case;
 using attachsim::testing::ScratchDirectory;
+using attachsim::testing::slurp;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

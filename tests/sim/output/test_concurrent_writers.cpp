@@ -21,15 +21,9 @@ using attachsim::testing::Child;
 using attachsim::testing::eventually;
 using attachsim::testing::Hdf5File;
 using attachsim::testing::ScratchDirectory;
+using attachsim::testing::entries;
 
 namespace {
-
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 void check_exit_0(int status, const Child& child) {
   INFO(child.output());

@@ -15,15 +15,9 @@ using attachsim::testing::CommandResult;
 using attachsim::testing::run_attachsim;
 using attachsim::testing::run_command;
 using attachsim::testing::ScratchDirectory;
+using attachsim::testing::quote;
 
 namespace {
-
-std::string quote(const fs::path& p) {
-  std::string s = "'";
-  s += p.string();
-  s += "'";
-  return s;
-}
 
 // A 64 KB tmpfs at DIR/disk, unmounted at the end of the scope.
 class SmallDisk {
@@ -52,22 +46,22 @@ void check_disk_full(const CommandResult& r, const fs::path& output) {
   CHECK(r.output.find("internal error") == std::string::npos);
 }
 
-}  // namespace
-
-TEST_CASE("disk full: run exits 1 naming the file and the full disk, and leaves nothing") {
+// `attachsim COMMAND -o DISK/NAME` on an empty small disk.
+void check_fills_disk(const std::string& command, const std::string& name) {
   ScratchDirectory dir;
   SmallDisk disk(dir);
-  const auto r = run_attachsim("run configs/normative.yaml --set run.dyads=2000 --threads 2 -q -o " + quote(disk.file("out.h5")));
-  check_disk_full(r, disk.file("out.h5"));
+  check_disk_full(run_attachsim(command + " --threads 2 -q -o " + quote(disk.file(name))), disk.file(name));
   CHECK(disk.empty());
 }
 
+}  // namespace
+
+TEST_CASE("disk full: run exits 1 naming the file and the full disk, and leaves nothing") {
+  check_fills_disk("run configs/normative.yaml --set run.dyads=2000", "out.h5");
+}
+
 TEST_CASE("disk full: trial exits 1 naming the file and the full disk, and leaves nothing") {
-  ScratchDirectory dir;
-  SmallDisk disk(dir);
-  const auto r = run_attachsim("trial configs/trials/van_den_boom_1994.yaml --threads 2 -q -o " + quote(disk.file("trial.h5")));
-  check_disk_full(r, disk.file("trial.h5"));
-  CHECK(disk.empty());
+  check_fills_disk("trial configs/trials/van_den_boom_1994.yaml", "trial.h5");
 }
 
 TEST_CASE("disk full: merge exits 1 naming the file and the full disk, and leaves nothing") {

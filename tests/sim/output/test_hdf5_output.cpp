@@ -19,6 +19,7 @@ namespace fs = std::filesystem;
 namespace sim = attachsim::sim;
 using attachsim::testing::Hdf5File;
 using attachsim::testing::ScratchDirectory;
+using attachsim::testing::entries;
 
 namespace {
 
@@ -153,13 +154,6 @@ TEST_CASE("hdf5 output: every dataset and group carries units and description") 
   CHECK(h5.string_attribute("/dyads/count", "description") == "A whole count.");
   CHECK(h5.string_attribute("/timeseries/age_months", "units") == "months");
   CHECK(h5.string_attribute("/summary/share_B", "units") == "proportion");
-}
-
-// The names in a directory.
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  return names;
 }
 
 TEST_CASE("hdf5 output: the file exists only as PATH.<pid>.partial until commit() renames it") {

@@ -16,46 +16,40 @@
 namespace fs = std::filesystem;
 using attachsim::testing::Child;
 using attachsim::testing::eventually;
+using attachsim::testing::entries;
 using attachsim::testing::ScratchDirectory;
 
 namespace {
 
-bool empty(const fs::path& dir) { return fs::is_empty(dir); }
+// Starts `attachsim ARGS -o DIR/NAME`, waits until its temporary file exists, sends `signal`, and
+// checks that it died of that signal and left DIR empty.
+void kill_while_writing(std::vector<std::string> args, const std::string& name, int signal) {
+  ScratchDirectory dir, logs;
+  const std::string out = dir.file(name).string();
+  args.insert(args.end(), {"--threads", "1", "-q", "-o", out});
+  Child child(args, logs.file("child.log"));
+  const fs::path partial = out + "." + std::to_string(child.pid()) + ".partial";
+  REQUIRE(eventually([&] { return fs::exists(partial); }));
+  child.signal(signal);
+  const int status = child.wait();
+  INFO(child.output());
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == signal);
+  CHECK(fs::is_empty(dir.path()));
+}
 
 }  // namespace
 
-TEST_CASE("signals: SIGTERM and SIGINT during a run remove its temporary file") {
+TEST_CASE("signals: SIGTERM, SIGINT and SIGHUP during a run remove its temporary file") {
+  // Many dyads on one thread: still simulating when the signal comes, its temporary file open.
   for (const int signal : {SIGTERM, SIGINT, SIGHUP}) {
     CAPTURE(signal);
-    ScratchDirectory dir;
-    const std::string out = dir.file("out.h5").string();
-    // Many dyads on one thread: still simulating when the signal comes, its temporary file open.
-    ScratchDirectory logs;
-    Child child({"run", "configs/normative.yaml", "--set", "run.dyads=200000", "--threads", "1", "-q", "-o", out},
-                logs.file("child.log"));
-    const fs::path partial = out + "." + std::to_string(child.pid()) + ".partial";
-    REQUIRE(eventually([&] { return fs::exists(partial); }));
-    child.signal(signal);
-    const int status = child.wait();
-    INFO(child.output());
-    CHECK(WIFSIGNALED(status));
-    CHECK(WTERMSIG(status) == signal);
-    CHECK(empty(dir.path()));
+    kill_while_writing({"run", "configs/normative.yaml", "--set", "run.dyads=200000"}, "out.h5", signal);
   }
 }
 
 TEST_CASE("signals: SIGTERM during a trial removes its temporary file") {
-  ScratchDirectory dir;
-  const std::string out = dir.file("trial.h5").string();
-  ScratchDirectory logs;
-  Child child({"trial", "configs/trials/van_den_boom_1994.yaml", "--replicates", "1000", "--threads", "1", "-q", "-o", out},
-              logs.file("child.log"));
-  const fs::path partial = out + "." + std::to_string(child.pid()) + ".partial";
-  REQUIRE(eventually([&] { return fs::exists(partial); }));
-  child.signal(SIGTERM);
-  const int status = child.wait();
-  CHECK(WIFSIGNALED(status));
-  CHECK(empty(dir.path()));
+  kill_while_writing({"trial", "configs/trials/van_den_boom_1994.yaml", "--replicates", "1000"}, "trial.h5", SIGTERM);
 }
 
 TEST_CASE("signals: a sweep killed by SIGTERM keeps its progress file for the resume, and nothing else") {
@@ -70,8 +64,5 @@ TEST_CASE("signals: a sweep killed by SIGTERM keeps its progress file for the re
   child.signal(SIGTERM);
   const int status = child.wait();
   CHECK(WIFSIGNALED(status));
-  std::vector<std::string> left;
-  for (const auto& e : fs::directory_iterator(dir.path())) left.push_back(e.path().filename().string());
-  std::sort(left.begin(), left.end());
-  CHECK(left == std::vector<std::string>{"sweep.h5.progress", "sweep.yaml"});
+  CHECK(entries(dir.path()) == std::vector<std::string>{"sweep.h5.progress", "sweep.yaml"});
 }

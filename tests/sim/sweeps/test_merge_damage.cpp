@@ -24,24 +24,11 @@ using attachsim::testing::Outcome;
 using attachsim::testing::run_attachsim;
 using attachsim::testing::run_case;
 using attachsim::testing::ScratchDirectory;
+using attachsim::testing::spit;
+using attachsim::testing::slurp;
+using attachsim::testing::quote;
 
 namespace {
-
-std::string quote(const fs::path& p) {
-  std::string s = "'";
-  s += p.string();
-  s += "'";
-  return s;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
 // Two shards of a tiny sweep (3 points x 2 replicates at 50 dyads) in DIR, and their merge as the reference.
 void make_shards(const ScratchDirectory& dir) {
