@@ -22,6 +22,7 @@ ATTACHSIM_PACKAGES=(
   slurm-wlm munge                         # the real single-node SLURM of tests/sim/sweeps/slurm_sweep.sh
   libcpp-httplib-dev nlohmann-json3-dev   # attachsim serve (the classroom page)
   chromium nodejs                         # the classroom page's browser test (npm: see below)
+  emscripten                              # the classroom's static page: the model compiled to WebAssembly
 )
 # Debian's `npm` package only where no npm command exists: NodeSource's nodejs (which CI machines
 # have) bundles npm and conflicts with Debian's, so listing npm above would make apt fail there.

@@ -7,7 +7,6 @@
 # does: the WebAssembly build is the same in both passes, so it is built and tested once).
 option(ATTACHSIM_STATIC_PAGE "Build the static classroom page (needs emscripten)" ON)
 set(ATTACHSIM_SITE_DIR ${CMAKE_BINARY_DIR}/classroom-site)
-set(ATTACHSIM_STATIC_PAGE_BUILT OFF)
 if(NOT ATTACHSIM_STATIC_PAGE)
   message(STATUS "The static classroom page is off (ATTACHSIM_STATIC_PAGE=OFF)")
   return()
@@ -20,7 +19,7 @@ if(NOT ATTACHSIM_EMCMAKE)
     "  *** (scripts/test and scripts/demo do), or configure with -DATTACHSIM_STATIC_PAGE=OFF.\n")
   return()
 endif()
-set(ATTACHSIM_STATIC_PAGE_BUILT ON)
+set_property(GLOBAL PROPERTY ATTACHSIM_STATIC_PAGE_BUILT ON)  # read by tests/sim/classroom/classroom.cmake
 
 # The inner build: this source tree configured for emscripten (the EMSCRIPTEN branch of the top
 # CMakeLists.txt). NODE_PATH: emscripten's optimizer needs Debian's acorn, which a Node.js that is not

@@ -425,8 +425,15 @@ function renderTransmission(result) {
 function renderAdults(result) {
   const rowNames = Object.fromEntries(CLASSES.map((k) => [k, `${CLASS_NAMES[k]} (${k}) babies`]));
   $("adult-rows").innerHTML = tableBars(result.infant_to_adult, CLASSES, rowNames, MINDS, MIND_NAMES, MIND_COLOURS);
-  $("adult-explain").textContent = "Secure babies grow up autonomous more often than others, but far from always: "
-    + "losses, traumas and later relationships revise what was learned as a baby.";
+  // Secure babies against all the others, from the table itself.
+  const rowTotal = (k) => MINDS.reduce((n, m) => n + (result.infant_to_adult[k][m] || 0), 0);
+  const secure = rowTotal("B"), insecure = ["A", "C", "D"].reduce((n, k) => n + rowTotal(k), 0);
+  const autonomousInsecure = ["A", "C", "D"].reduce((n, k) => n + (result.infant_to_adult[k].F || 0), 0);
+  $("adult-explain").textContent = secure && insecure
+    ? `${pct(result.infant_to_adult.B.F / secure)} of the secure babies grew up autonomous, against `
+      + `${pct(autonomousInsecure / insecure)} of the insecure ones: what a baby learns carries into adulthood, but `
+      + "losses, traumas and the relationships of the years between revise it."
+    : "";
 }
 
 // The range of a rating from its unit ("1-5", "0-2"); 0 to 1 otherwise.
@@ -452,9 +459,16 @@ function renderPreschool(result) {
     return `<div class="outcome"><div class="label">${escapeHtml(OUTCOME_NAMES[o.name] || o.name)} <span class="hint">(${escapeHtml(o.unit)})</span></div>`
       + `<div class="outcome-bars">${bars}</div></div>`;
   }).join("");
-  $("preschool-explain").textContent = "Children who were secure as babies are, on average, rated more competent "
-    + "with peers and more empathic, with fewer problems, than insecure ones; the intervals show how far the "
-    + "averages of this many children can be trusted. These are averages: many children do not follow them.";
+  // Secure children against the insecure ones (A, C and D pooled), outcome by outcome.
+  const pooled = (o, classes) => {
+    const n = classes.reduce((t, k) => t + o.by_infant_class[k].n, 0);
+    return n ? classes.reduce((t, k) => t + o.by_infant_class[k].n * o.by_infant_class[k].mean, 0) / n : NaN;
+  };
+  const compare = result.preschool_outcomes.map((o) => `${(OUTCOME_NAMES[o.name] || o.name).split(" (")[0].toLowerCase()} `
+    + `${pooled(o, ["B"]).toFixed(2)} against ${pooled(o, ["A", "C", "D"]).toFixed(2)}`);
+  $("preschool-explain").textContent = `Averages of the children who were secure as babies against the insecure ones: ${compare.join("; ")}. `
+    + "The intervals show how far the averages of this many children can be trusted; and averages they are: "
+    + "many children do not follow them.";
 }
 
 function renderGenerations() {
