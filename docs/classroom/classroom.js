@@ -239,17 +239,18 @@ function makeCharts() {
 // The first `month`+1 values; the rest hidden so that the lines grow as the animation plays.
 function upTo(values) { return (values || []).map((v, i) => (i <= state.month ? v : null)); }
 
+// One series of values per line of a chart, in the chart's order.
+function showLines(chart, series) {
+  chart.data.datasets.forEach((d, i) => { d.data = upTo(series[i]); });
+  chart.update();
+}
+
 // ---- the birth-to-two view ----------------------------------------------------------------------
 
 function renderPattern(result) {
   if (!state.charts.pattern) return;
   const p = result.pattern;
-  const sets = state.charts.pattern.data.datasets;
-  sets[0].data = upTo(p.direct);
-  sets[1].data = upTo(p.suppress);
-  sets[2].data = upTo(p.escalate);
-  sets[3].data = upTo(p.fear_above_half);
-  state.charts.pattern.update();
+  showLines(state.charts.pattern, [p.direct, p.suppress, p.escalate, p.fear_above_half]);
   const m = state.month;
   $("pattern-explain").textContent = `Month ${m}: ${pct(p.direct[m])} of the babies mostly cry directly for help, `
     + `${pct(p.suppress[m])} mostly hide their distress, ${pct(p.escalate[m])} mostly escalate, and `
@@ -310,19 +311,12 @@ function renderInfant(result) {
     $("infant-story").textContent = `No baby in this cohort was ${CLASS_NAMES[wanted]} (${wanted}) at 2 years: pick another.`;
     $("infant-signal").innerHTML = "";
     $("infant-keys").innerHTML = "";
-    if (state.charts.infant) { for (const d of state.charts.infant.data.datasets) d.data = []; state.charts.infant.update(); }
+    if (state.charts.infant) showLines(state.charts.infant, []);
     return;
   }
   const s = example.series;
   const m = state.month;
-  if (state.charts.infant) {
-    const sets = state.charts.infant.data.datasets;
-    sets[0].data = upTo(s.iwm_availability);
-    sets[1].data = upTo(s.iwm_rejection);
-    sets[2].data = upTo(s.fear);
-    sets[3].data = upTo(s.caregiver_sensitivity);
-    state.charts.infant.update();
-  }
+  if (state.charts.infant) showLines(state.charts.infant, [s.iwm_availability, s.iwm_rejection, s.fear, s.caregiver_sensitivity]);
   const direct = s.policy_direct[m], suppress = s.policy_suppress[m], escalate = s.policy_escalate[m];
   const most = direct >= suppress && direct >= escalate ? "cries directly for help"
              : suppress >= escalate ? "hides its distress" : "escalates and clings";
