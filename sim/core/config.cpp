@@ -1,10 +1,7 @@
 #include "sim/core/config.hpp"
 
-#include <boost/uuid/detail/sha1.hpp>
-
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <sstream>
 
 namespace attachsim::sim {
@@ -148,14 +145,5 @@ std::string ResolvedConfig::to_yaml() const {
 
 std::string ResolvedConfig::hash() const { return sha1_hex(to_yaml()); }
 
-std::string sha1_hex(const std::string& text) {
-  boost::uuids::detail::sha1 sha;
-  sha.process_bytes(text.data(), text.size());
-  unsigned int digest[5];
-  sha.get_digest(digest);
-  char hex[41];
-  for (int i = 0; i < 5; ++i) std::snprintf(hex + 8 * i, 9, "%08x", digest[i]);
-  return std::string(hex, 40);
-}
 
 }  // namespace attachsim::sim

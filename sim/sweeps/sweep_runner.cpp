@@ -9,7 +9,7 @@
 #include "sim/sweeps/sweep_output.hpp"
 #include "sim/sweeps/sweep_progress.hpp"
 #include "sim/sweeps/sweep_spec.hpp"
-#include "sim/output/version.hpp"
+#include "sim/output/provenance.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -335,9 +335,7 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
 
   SweepTable table = make_table(*plan, progress->done());
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
-  table.meta = {{"attachsim_version", std::string(version)},
-                {"git_commit", std::string(git_commit)},
-                {"sweep_file", plan->spec.file},
+  table.meta = {{"sweep_file", plan->spec.file},
                 {"sweep_yaml", plan->spec.text},
                 {"sweep_sha1", plan->spec.sha1},
                 {"base_config_file", plan->spec.base_path},
@@ -357,6 +355,8 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
                 {"ranks", static_cast<std::int64_t>(world.size())},
                 {"threads", static_cast<std::int64_t>(options.threads)},
                 {"wall_seconds", wall.count()}};
+  const auto provenance = build_provenance();  // version, commit, compiler and libraries first
+  table.meta.insert(table.meta.begin(), provenance.begin(), provenance.end());
   write_sweep_table(options.output, table);
   progress->remove();
   if (!options.quiet)

@@ -81,7 +81,8 @@ Value from_unit(double u, const ParameterSpec& spec, double lo, double hi) {
   return std::clamp(x, lo, hi);
 }
 
-// The unit-cube design of a joint sampled axis: n points x d dimensions in [0, 1).
+// The unit-cube design of a joint sampled axis: n points x d dimensions in [0, 1) (for saltelli, n base
+// rows and n x (d + 2) points).
 std::vector<std::vector<double>> unit_design(const std::string& sampling, std::size_t n, std::size_t d,
                                              std::uint64_t seed) {
   std::vector<std::vector<double>> u(n, std::vector<double>(d));
@@ -100,6 +101,26 @@ std::vector<std::vector<double>> unit_design(const std::string& sampling, std::s
       }
       for (std::size_t i = 0; i < n; ++i)
         u[i][k] = (static_cast<double>(stratum[i]) + stream.uniform()) / static_cast<double>(n);
+    }
+  } else if (sampling == "saltelli") {
+    // The design of the Sobol-index estimators (Saltelli et al. 2010): base rows A_j and B_j from one
+    // Sobol sequence of 2d dimensions (A the first d, B the last d), and per row the points A_j,
+    // AB_j^1 ... AB_j^d (A_j with coordinate i from B_j), B_j: n x (d + 2) points in all, in that order,
+    // which python/attachsim/sensitivity.py reads back and checks.
+    boost::random::sobol_engine<std::uint64_t, 64, boost::random::default_sobol_table> sobol(static_cast<unsigned>(2 * d));
+    sobol.discard(2 * d);  // the first point is 1/2 in every dimension: A_0 would equal B_0 and teach nothing
+    u.assign(n * (d + 2), std::vector<double>(d));
+    std::vector<double> a(d), b(d);
+    for (std::size_t j = 0; j < n; ++j) {
+      for (double& x : a) x = static_cast<double>(sobol()) * 0x1.0p-64;
+      for (double& x : b) x = static_cast<double>(sobol()) * 0x1.0p-64;
+      const std::size_t first = j * (d + 2);
+      u[first] = a;
+      for (std::size_t i = 0; i < d; ++i) {
+        u[first + 1 + i] = a;
+        u[first + 1 + i][i] = b[i];
+      }
+      u[first + d + 1] = b;
     }
   } else {  // sobol: Joe & Kuo direction numbers, as Boost.Random ships them
     boost::random::sobol_engine<std::uint64_t, 64, boost::random::default_sobol_table> sobol(static_cast<unsigned>(d));
@@ -260,9 +281,10 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
           throw InputError(at(path, range), p.key, "whole-number bounds for an integer parameter",
                            "[" + format_value(lo) + ", " + format_value(hi) + "]");
         factor.sampling = sampling ? sampling.Scalar() : "grid";
-        const std::vector<std::string> samplings{"grid", "random", "latin_hypercube", "sobol"};
+        const std::vector<std::string> samplings{"grid", "random", "latin_hypercube", "sobol", "saltelli"};
         if (std::find(samplings.begin(), samplings.end(), factor.sampling) == samplings.end() || (sampling && !sampling.IsScalar()))
-          throw InputError(at(path, sampling), p.key, "sampling: grid, random, latin_hypercube or sobol", describe_found(sampling));
+          throw InputError(at(path, sampling), p.key, "sampling: grid, random, latin_hypercube, sobol or saltelli",
+                           describe_found(sampling));
         if (factor.sampling == "grid") {
           if (points) throw InputError(at(path, points), p.key, "levels (not points) with sampling: grid", "points");
           if (!levels) throw InputError(at(path, range), p.key, "levels: N (2 or more) with a grid range", "no 'levels'");
@@ -306,6 +328,9 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
   }
   if (sampled_axis != SIZE_MAX) {
     Axis& axis = axes[sampled_axis];
+    if (sampled_with == "saltelli" && sampled_points * (axis.factors.size() + 2) > max_runs)
+      throw InputError({path, 0, 0}, "factors", "at most " + std::to_string(max_runs) + " runs (points x replicates)",
+                       "more: a Saltelli design runs points x (factors + 2) points");
     const auto u = unit_design(sampled_with, sampled_points, axis.factors.size(), spec.seed);
     for (const auto& row : u) {
       std::vector<Value> level;

@@ -1,4 +1,5 @@
-# The calibration check, included from tests/CMakeLists.txt: a small run of the three populations
+# The calibration check of scripts/calibrate (attachsim.calibration), included from
+# tests/python/python.cmake: a small run of the three populations
 # (configs/populations/) against configs/calibration/targets.yaml, and of configs/generations.yaml (3,000
 # lineages) against configs/calibration/development_targets.yaml. The published tolerances are for
 # >= 20,000 dyads, so at 3,000 per population scripts/calibrate --test widens each by 1.96 x the

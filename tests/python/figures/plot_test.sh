@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# scripts/plot end to end, run by CTest (tests/scripts/plot.cmake) from the repository root: a small run, a small
-# run with three generations and preschool assessments, a small trial and a small sweep made by the real
-# binary are plotted; every expected figure must exist as a real PNG of some size and as an SVG,
+# scripts/plot end to end, run by CTest (tests/python/figures/plot.cmake) from the repository root: a small
+# run, a small run with three generations and preschool assessments, a small trial, small sweeps (one over a
+# mechanism, one with a Saltelli design) and two runs side by side, made by the real binary, are plotted; every expected figure must exist as a real PNG of some size and as an SVG,
 # and the error cases must fail the documented way. The binary is $ATTACHSIM_BINARY (CTest sets it),
 # else $ATTACHSIM_BUILD_DIR/attachsim, else build/attachsim. Runs in a temporary directory removed on exit.
 set -euo pipefail
@@ -35,29 +35,39 @@ fi
 
 # 3. Every figure as a real PNG (signature bytes, more than a few KB) and an SVG, each listed as written.
 png_magic="89504e470d0a1a0a"
-for name in attachment_classes working_models sensitivity_security risk transmission; do
-  png="$tmp/figs/$name.png" svg="$tmp/figs/$name.svg"
+# Checks that $1/$2.png exists, is a real PNG of more than a few KB, and is listed in $tmp/out.txt.
+check_png() {
+  local png="$1/$2.png" magic size
   if [[ ! -f "$png" ]]; then
-    fail "$name.png was not written"
-  else
-    magic="$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')"
-    size="$(stat -c %s "$png")"
-    if [[ "$magic" != "$png_magic" ]]; then
-      fail "$name.png is not a PNG (it starts with $magic)"
-    elif ((size < 20000)); then
-      fail "$name.png is only $size bytes: an empty or broken figure?"
-    else
-      ok "$name.png is a PNG of $size bytes"
-    fi
+    fail "$2.png was not written in $1"
+    return
   fi
+  magic="$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')"
+  size="$(stat -c %s "$png")"
+  if [[ "$magic" != "$png_magic" ]]; then
+    fail "$2.png is not a PNG (it starts with $magic)"
+  elif ((size < 20000)); then
+    fail "$2.png is only $size bytes: an empty or broken figure?"
+  else
+    ok "$2.png is a PNG of $size bytes"
+  fi
+  grep -qxF "$png" "$tmp/out.txt" || fail "$png is not in the list of files written"
+}
+
+# Checks that $1/$2.svg exists, is an SVG, and is listed in $tmp/out.txt.
+check_svg() {
+  local svg="$1/$2.svg"
   if [[ -s "$svg" ]] && grep -q '<svg' "$svg"; then
-    ok "$name.svg written"
+    ok "$2.svg written"
   else
-    fail "$name.svg is missing or not an SVG"
+    fail "$2.svg is missing or not an SVG"
   fi
-  for file in "$png" "$svg"; do
-    grep -qxF "$file" "$tmp/out.txt" || fail "$file is not in the list of files written"
-  done
+  grep -qxF "$svg" "$tmp/out.txt" || fail "$svg is not in the list of files written"
+}
+
+for name in attachment_classes working_models sensitivity_security risk transmission; do
+  check_png "$tmp/figs" "$name"
+  check_svg "$tmp/figs" "$name"
 done
 
 # 3b. One generation and no /childhood: no infant_to_adult, childhood_outcomes or protective_factor, each
@@ -108,25 +118,6 @@ else
     fail "no note saying to run with --set run.timeseries=true: $(cat "$tmp/err.txt")"
   fi
 fi
-
-# Checks that $1/$2.png exists, is a real PNG of more than a few KB, and is listed in $tmp/out.txt.
-check_png() {
-  local png="$1/$2.png" magic size
-  if [[ ! -f "$png" ]]; then
-    fail "$2.png was not written in $1"
-    return
-  fi
-  magic="$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')"
-  size="$(stat -c %s "$png")"
-  if [[ "$magic" != "$png_magic" ]]; then
-    fail "$2.png is not a PNG (it starts with $magic)"
-  elif ((size < 20000)); then
-    fail "$2.png is only $size bytes: an empty or broken figure?"
-  else
-    ok "$2.png is a PNG of $size bytes"
-  fi
-  grep -qxF "$png" "$tmp/out.txt" || fail "$png is not in the list of files written"
-}
 
 # 6. A small trial (the Juffer trial: 60 enrolled, two arms) with 2 replicates: arms, moderators, cost, power.
 "$binary" trial configs/trials/juffer_video_feedback_adoptive.yaml --replicates 2 -q -o "$tmp/trial.h5"
@@ -187,13 +178,7 @@ if ((rc != 0)); then
 else
   for name in transmission infant_to_adult childhood_outcomes protective_factor; do
     check_png "$tmp/figs-gen" "$name"
-    svg="$tmp/figs-gen/$name.svg"
-    if [[ -s "$svg" ]] && grep -q '<svg' "$svg"; then
-      ok "$name.svg written"
-    else
-      fail "$name.svg is missing or not an SVG"
-    fi
-    grep -qxF "$svg" "$tmp/out.txt" || fail "$svg is not in the list of files written"
+    check_svg "$tmp/figs-gen" "$name"
   done
   # The run's own figures are still drawn alongside.
   for name in attachment_classes sensitivity_security risk; do
@@ -203,6 +188,53 @@ else
     fail "scripts/plot printed an error or warning on a run with generations: $(cat "$tmp/err.txt")"
   fi
 fi
+
+# 9. A sweep over a mechanism (a factor of names: learning.rule) draws its heat map with the names on
+#    the axis (it used to stop at "could not convert string to float").
+cat >"$tmp/mechanism.yaml" <<YAML
+base: $PWD/configs/normative.yaml
+set:
+  run.dyads: 40
+seed: 7
+factors:
+  - parameter: learning.rule
+    values: [reinforcement, bayesian]
+  - parameter: caregiver.sensitivity_mean
+    values: [0.4, 0.8]
+outcomes: [ssp_12m_share_B]
+YAML
+"$binary" sweep "$tmp/mechanism.yaml" -o "$tmp/mechanism.h5" --quiet
+plot "$tmp/mechanism.h5" -o "$tmp/figs-mechanism" --format png
+if ((rc != 0)); then
+  fail "scripts/plot exited $rc on a sweep over a mechanism: $(cat "$tmp/err.txt")"
+else
+  check_png "$tmp/figs-mechanism" sweep_heatmap
+fi
+
+# 10. A Saltelli sweep: the heat map and the Sobol indices.
+sed -e 's/    values: \[reinforcement, bayesian\]/    range: [0.0, 1.0]\n    sampling: saltelli\n    points: 8/' \
+    -e 's/learning.rule/caregiver.hostile_under_stress/' \
+    -e 's/    values: \[0.4, 0.8\]/    range: [0.3, 0.9]\n    sampling: saltelli\n    points: 8/' \
+    "$tmp/mechanism.yaml" >"$tmp/saltelli.yaml"
+"$binary" sweep "$tmp/saltelli.yaml" -o "$tmp/saltelli.h5" --quiet
+plot "$tmp/saltelli.h5" -o "$tmp/figs-saltelli" --format png
+if ((rc != 0)); then
+  fail "scripts/plot exited $rc on a Saltelli sweep: $(cat "$tmp/err.txt")"
+else
+  check_png "$tmp/figs-saltelli" sweep_sobol
+fi
+
+# 11. Two runs side by side (the second with another learning rule, same seed: paired).
+"$binary" run configs/normative.yaml --set run.dyads=300 --set learning.rule=bayesian -q -o "$tmp/bayes.h5"
+plot "$tmp/plain.h5" "$tmp/bayes.h5" -o "$tmp/figs-pair" --format png
+if ((rc != 0)); then
+  fail "scripts/plot A.h5 B.h5 exited $rc: $(cat "$tmp/err.txt")"
+else
+  check_png "$tmp/figs-pair" compare_classes
+  check_png "$tmp/figs-pair" compare_outcomes
+fi
+plot "$tmp/plain.h5" "$tmp/trial.h5" -o "$tmp/figs-bad-pair" --format png
+((rc == 2)) && ok "a run beside a trial file: exit 2, $(cat "$tmp/err.txt")" || fail "a run beside a trial gave exit $rc, not 2"
 
 if ((failures)); then
   echo "$failures check(s) failed" >&2
