@@ -1,8 +1,8 @@
 #include "models/household/risk_profile.hpp"
 
 #include "models/dyad/random_purposes.hpp"
+#include "sim/core/standard_normal.hpp"
 
-#include <boost/math/distributions/normal.hpp>
 #include <boost/random/normal_distribution.hpp>
 
 #include <cmath>
@@ -46,19 +46,10 @@ bool cholesky(const Matrix& a, Matrix& l) {
   return true;
 }
 
-// The standard normal in double precision throughout: Boost.Math's own erfc and its inverse, not the C
-// library's erfc and not Boost's default promotion to long double (80 bits on x86-64, 128 in
-// WebAssembly), so that the classroom's browser build draws bitwise the same households as attachsim
-// (glibc's and musl's erfc differ in the last bit for about 5% of arguments).
-using StandardNormal = boost::math::normal_distribution<double, boost::math::policies::policy<boost::math::policies::promote_double<false>>>;
+// The standard normal computed alike natively and in the classroom's WebAssembly build (sim/core/standard_normal.hpp).
+double threshold_for_share(double share) { return sim::standard_normal_upper_quantile(share); }  // liability above which a share of families is at risk
 
-double threshold_for_share(double share) {  // liability above which a share of families is at risk
-  if (share <= 0) return std::numeric_limits<double>::infinity();
-  if (share >= 1) return -std::numeric_limits<double>::infinity();
-  return boost::math::quantile(boost::math::complement(StandardNormal(), share));
-}
-
-double normal_cdf(double x) { return boost::math::cdf(StandardNormal(), x); }
+double normal_cdf(double x) { return sim::standard_normal_cdf(x); }
 
 }  // namespace
 

@@ -337,7 +337,7 @@ function renderInfant(result) {
   $("scales-explain").textContent = "How to read the lines. “Expects comfort” is the baby's own running estimate, "
     + "from 0 (never) to 1 (always), that a cry will bring comfort: after every bid it moves a step toward what "
     + "happened, up after comfort, down after a clumsy answer, a rebuff or no answer. Even sensitive caregivers "
-    + "miss, delay or fumble many bids, so no baby comes near 1: read the value against the other classes "
+    + "miss or fumble many bids, so even secure babies stay well below 1 on average: read the value against the other classes "
     + `(at 24 months, on average: ${means.join(", ")}), not against 1. “Expects to be pushed away” rises with each `
     + "rebuff. “Fear” (0 to 1) rises with frightening moments and witnessed violence and fades day by day. The grey "
     + "dashed line is the caregiver's sensitivity that month (0 to 1).";

@@ -63,5 +63,12 @@ for (const request of requests) {
     console.log(`ok   ${what}: ${count(server)} values equal (status ${server.status}; WebAssembly ${ms.toFixed(0)} ms)`);
   }
 }
-console.log(failed ? `${failed} answer(s) differ` : "every answer of the static page equals the server's");
+if (failed) {
+  console.log(`${failed} answer(s) differ. If only the last digits differ, the model has begun to use a function that the`);
+  console.log("browser's C library (musl) computes differently from glibc (erfc, tanh, lgamma, ...) or Boost.Math's promotion of");
+  console.log("double to long double (80 bits here, 128 bits in WebAssembly): use sim/core/standard_normal.hpp, Boost.Math with");
+  console.log("promote_double<false>, or the core's own functions (fast_exp). Then rebuild and refresh docs/classroom.");
+} else {
+  console.log("every answer of the static page equals the server's");
+}
 process.exit(failed ? 1 : 0);
