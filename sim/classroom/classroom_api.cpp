@@ -85,7 +85,7 @@ const View& view_of(const json& request) {
   const json& v = request["view"];
   if (v == cohort_view.name) return cohort_view;
   if (v == generations_view.name) return generations_view;
-  throw InputError(from_page, "view", "\"cohort\" or \"generations\"", "'" + v.dump() + "'");
+  throw InputError(from_page, "view", "\"cohort\" or \"generations\"", "'" + shortened(v.dump()) + "'");
 }
 
 }  // namespace
@@ -94,8 +94,10 @@ std::string simulate_classroom(const std::string& request_json, const CohortRunn
   json request;
   try {
     request = json::parse(request_json);
-  } catch (const json::parse_error& e) {
-    throw InputError(from_page, "", "a JSON request", std::string("malformed JSON (") + e.what() + ")");
+  } catch (const json::exception& e) {
+    // parse_error for malformed text, out_of_range for a number beyond a double (1e400): both are the
+    // request's fault, so both are a 400, never a 500.
+    throw InputError(from_page, "", "a JSON request with numbers a double can hold", "'" + shortened(e.what()) + "'");
   }
   if (!request.is_object() || !request.contains("settings") || !request["settings"].is_object())
     throw InputError(from_page, "", "a JSON object {\"settings\": {KEY: VALUE, ...}}", "'" + request.dump() + "'");
@@ -117,10 +119,10 @@ std::string simulate_classroom(const std::string& request_json, const CohortRunn
       if (key == fixed) throw InputError(from_page, key, "a key the page may set (the page fixes this one)", "'" + value.dump() + "'");
     config.set(key, to_value(config.spec(key), value), from_page);
   }
-  // The work of a request: babies times months. A generations request follows three generations to
-  // 60 months, so it may have fewer lineages than a cohort request has babies.
+  // The work of a request, dyads x generations x months, is capped: a generations request follows
+  // three generations to 60 months, so it may have fewer families than a cohort request has babies.
   const auto dyads = std::get<std::int64_t>(config.value("run.dyads"));
-  const long long most = classroom_max_dyads * 24 / (view.generations * static_cast<long long>(view.span_months));
+  const long long most = classroom_max_dyad_months / (view.generations * static_cast<long long>(view.span_months));
   if (dyads > most)
     throw InputError(from_page, "run.dyads", "at most " + std::to_string(most) + (view.generations > 1 ? " families" : " babies") + " on the classroom page",
                      "'" + std::to_string(dyads) + "'");
