@@ -123,9 +123,15 @@ std::string simulate_classroom(const std::string& request_json, const CohortRunn
   // three generations to 60 months, so it may have fewer families than a cohort request has babies.
   const auto dyads = std::get<std::int64_t>(config.value("run.dyads"));
   const long long most = classroom_max_dyad_months / (view.generations * static_cast<long long>(view.span_months));
-  if (dyads > most)
-    throw InputError(from_page, "run.dyads", "at most " + std::to_string(most) + (view.generations > 1 ? " families" : " babies") + " on the classroom page",
-                     "'" + std::to_string(dyads) + "'");
+  if (dyads > most) {
+    const std::string work = std::to_string(dyads) + " dyads x " + std::to_string(view.generations) + " generations x " +
+                             std::to_string(static_cast<long long>(view.span_months)) + " months = " +
+                             std::to_string(dyads * view.generations * static_cast<long long>(view.span_months)) + " dyad-months";
+    throw InputError(from_page, "run.dyads",
+                     "at most " + std::to_string(most) + (view.generations > 1 ? " families" : " babies") + " on the classroom page (at most " +
+                         std::to_string(classroom_max_dyad_months) + " dyad-months of work per request)",
+                     "'" + std::to_string(dyads) + "' (" + work + ")");
+  }
   config.set("run.timeseries", view.timeseries, from_page);
   config.set("run.generations", view.generations, from_page);
   config.set("development.span_months", view.span_months, from_page);
