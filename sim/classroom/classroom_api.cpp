@@ -244,8 +244,10 @@ std::string simulate_classroom(const std::string& request_json, int threads) {
   json request;
   try {
     request = json::parse(request_json);
-  } catch (const json::parse_error& e) {
-    throw InputError(from_page, "", "a JSON request", std::string("malformed JSON (") + e.what() + ")");
+  } catch (const json::exception& e) {
+    // parse_error for malformed text, out_of_range for a number beyond a double (1e400): both are the
+    // request's fault, so both are a 400, never a 500.
+    throw InputError(from_page, "", "a JSON request with numbers a double can hold", "'" + shortened(e.what()) + "'");
   }
   if (!request.is_object() || !request.contains("settings") || !request["settings"].is_object())
     throw InputError(from_page, "", "a JSON object {\"settings\": {KEY: VALUE, ...}}", "'" + request.dump() + "'");
@@ -274,6 +276,15 @@ std::string simulate_classroom(const std::string& request_json, int threads) {
   if (dyads > classroom_max_dyads)
     throw InputError(from_page, "run.dyads", "at most " + std::to_string(classroom_max_dyads) + " dyads on the classroom page",
                      "'" + std::to_string(dyads) + "'");
+  // Generations multiply the dyads simulated: the work of a request is capped, not only its cohort.
+  const auto generations = std::get<std::int64_t>(config.value("run.generations"));
+  const auto months = static_cast<long long>(span_months);
+  if (dyads * generations * months > classroom_max_dyad_months)
+    throw InputError(from_page, "run.generations",
+                     "at most " + std::to_string(classroom_max_dyad_months) + " dyad-months of work per request on the "
+                     "classroom page (run.dyads x run.generations x " + std::to_string(months) + " months)",
+                     std::to_string(dyads) + " dyads x " + std::to_string(generations) + " generations x " +
+                         std::to_string(months) + " months = " + std::to_string(dyads * generations * months));
   config.set("run.timeseries", true, from_page);
   config.set("development.span_months", span_months, from_page);
   config.set("strange_situation.ages_months", strange_situation_ages, from_page);

@@ -12,6 +12,8 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +21,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #ifndef ATTACHSIM_WEB_DIR
 #define ATTACHSIM_WEB_DIR ""
@@ -85,9 +88,69 @@ std::string error_json(const std::string& message) {
   return "{\"error\": \"" + escaped + "\"}";
 }
 
+// "application/json; charset=utf-8" -> "application/json".
+std::string media_type(const std::string& content_type) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  type.erase(0, type.find_first_not_of(" \t"));
+  type.erase(type.find_last_not_of(" \t") + 1);
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+// scheme://host[:port] and nothing after it: what a browser sends as Origin.
+bool is_origin(const std::string& text) {
+  const auto end = text.find("://");
+  if (end == std::string::npos) return false;
+  const std::string scheme = text.substr(0, end), rest = text.substr(end + 3);
+  return (scheme == "http" || scheme == "https") && !rest.empty() && rest.find_first_of("/?# ") == std::string::npos;
+}
+
+bool loopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
+
+// The origins whose pages may POST: the server's own address (for a loopback address, every spelling a
+// browser on this machine may use for it) and those given with --allow-origin.
+std::vector<std::string> own_origins(const std::string& host, int port, const std::vector<std::string>& allowed) {
+  std::vector<std::string> origins = allowed;
+  std::vector<std::string> names{host.find(':') != std::string::npos ? "[" + host + "]" : host};
+  if (loopback(host)) names = {"127.0.0.1", "localhost", "[::1]"};
+  for (const auto& name : names) {
+    std::string origin = "http://";  // built by appends: GCC 12 warns falsely on ":" + std::string (PR 105329)
+    origin += name;
+    origin += ':';
+    origin += std::to_string(port);
+    origins.push_back(origin);
+  }
+  return origins;
+}
+
+// A simulation is a POST of JSON from the page itself. A cross-site form or fetch with a "simple"
+// content type (text/plain) reaches the server without a CORS preflight, so the content type is
+// checked; a page of another site is named by the Origin header that browsers add to every cross-site
+// POST. A request without Origin comes from a program (curl, a script), not from a web page.
+// Returns 0 when the request may go on, else the HTTP status to refuse it with, and says why.
+int refusal(const httplib::Request& req, const std::vector<std::string>& origins, std::string& why) {
+  if (media_type(req.get_header_value("Content-Type")) != "application/json") {
+    why = "POST /api/simulate takes Content-Type: application/json, found '" + shortened(req.get_header_value("Content-Type")) + "'";
+    return 415;
+  }
+  if (req.has_header("Origin")) {
+    const std::string origin = req.get_header_value("Origin");
+    if (std::find(origins.begin(), origins.end(), origin) == origins.end()) {
+      why = "requests from the page of another site (Origin '" + shortened(origin) +
+            "') are refused; start the server with --allow-origin to allow one";
+      return 403;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run_serve(const ServeOptions& options) {
+  for (const auto& origin : options.allowed_origins)
+    if (!is_origin(origin))
+      throw InputError({"--allow-origin", 0, 0}, "", "an origin: scheme, host and port, e.g. http://classroom.example:8080",
+                       "'" + shortened(origin) + "'");
   const fs::path web = find_web_dir(options.web_dir);
   const fs::path chart = web / "node_modules" / "chart.js" / "dist" / "chart.umd.js";
   if (!fs::exists(chart))
@@ -116,8 +179,15 @@ int run_serve(const ServeOptions& options) {
 
   std::mutex one_at_a_time;
   const int threads = options.threads;
+  std::vector<std::string> origins;  // known once the port is bound, before the first request
   server.Post("/api/simulate", [&](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
+    std::string why;
+    if (const int status = refusal(req, origins, why)) {
+      res.status = status;
+      res.set_content(error_json(why), "application/json");
+      return;
+    }
     try {
       std::lock_guard lock(one_at_a_time);
       res.set_content(simulate_classroom(req.body, threads), "application/json");
@@ -138,6 +208,8 @@ int run_serve(const ServeOptions& options) {
   } else if (!server.bind_to_port(options.host, port)) {
     throw InputError({"--port", 0, 0}, "", "a free port on " + options.host, "'" + std::to_string(port) + "' (in use or not allowed)");
   }
+
+  origins = own_origins(options.host, port, options.allowed_origins);
 
   std::thread stopper([&] {
     int signal = 0;

@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <optional>
@@ -84,6 +85,25 @@ int run_command(Model& model, const RunRequest& request) {
   return 0;
 }
 
+// The first argument names the subcommand; CLI11 says only "A subcommand is required" when it names
+// none, so the unknown word is named here with the valid ones.
+void check_subcommand(CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
+  std::string all;
+  for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+  const SourcePosition where{"attachsim", 0, 0};
+  if (argc < 2) throw InputError(where, "", "a subcommand: one of " + all, "none (attachsim --help describes each)");
+  const std::string first = argv[1];
+  for (const char* flag : {"-h", "--help", "--help-all", "--version"})
+    if (first == flag) return;
+  if (std::find(names.begin(), names.end(), first) != names.end()) return;
+  const std::string near = first.rfind('-', 0) == 0 ? std::string() : nearest_key(first, names);
+  std::string found = "'" + shortened(first) + "'";
+  if (!near.empty()) found += "; did you mean '" + near + "'?";
+  throw InputError(where, "", "a subcommand first: one of " + all, found);
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -143,6 +163,8 @@ int run_cli(int argc, char** argv) {
   serve->add_option("--port", serve_options.port, "Port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
   serve->add_option("--host", serve_options.host, "Address to listen on (default 127.0.0.1: this machine only)");
   serve->add_option("--web-dir", serve_options.web_dir, "The page's files (default: the build's web/)");
+  serve->add_option("--allow-origin", serve_options.allowed_origins,
+                    "Let pages of this origin (e.g. http://classroom.example:8080) run simulations (repeatable)");
   serve->add_option("--threads", threads, "Worker threads per simulation (default: all cores)")->check(CLI::Range(1, 4096));
 
   std::vector<std::string> compare_files, compare_columns;
@@ -160,8 +182,21 @@ int run_cli(int argc, char** argv) {
   auto* params = app.add_subcommand("params", "List every parameter: default, allowed range, unit, meaning, source.");
   params->add_flag("--markdown", markdown, "Print as the Markdown table of docs/parameters.md");
 
+  // Unexpected arguments are collected and named below in the order given (CLI11 lists them reversed).
+  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) sub->allow_extras();
   try {
+    check_subcommand(app, argc, argv);
     app.parse(argc, argv);
+    for (auto* sub : app.get_subcommands())
+      if (const auto extra = sub->remaining(); !extra.empty()) {
+        std::string found;
+        for (const auto& a : extra) found += (found.empty() ? "'" : " '") + shortened(a) + "'";
+        throw InputError({"attachsim " + sub->get_name(), 0, 0}, "",
+                         "only the arguments that 'attachsim " + sub->get_name() + " --help' lists", found);
+      }
+  } catch (const InputError& e) {
+    std::cerr << "attachsim: error: " << e.what() << "\n";
+    return 2;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

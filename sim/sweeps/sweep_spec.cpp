@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <boost/random/sobol.hpp>
+#include "sim/input/yaml_document.hpp"
 #include "sim/input/yaml_settings.hpp"
 
 #include <algorithm>
@@ -157,12 +158,7 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
     spec.text = text.str();
   }
   spec.sha1 = sha1_hex(spec.text);
-  YAML::Node root;
-  try {
-    root = YAML::Load(spec.text);
-  } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "valid YAML", "a syntax error (" + e.msg + ")");
-  }
+  const YAML::Node root = load_yaml(spec.text, path);
   if (!root.IsMap()) throw InputError(at(path, root), "", "a map with base, factors, replicates, seed, outcomes", describe_found(root));
   check_keys(root, {"base", "set", "factors", "replicates", "seed", "outcomes"}, path, "");
 

@@ -16,10 +16,9 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-// Runs `attachsim ARGS` (ARGS already shell-quoted where needed) from the source directory.
-inline CommandResult run_attachsim(const std::string& args) {
-  const std::string command =
-      std::string("cd '") + ATTACHSIM_SOURCE_DIR + "' && '" + ATTACHSIM_BINARY + "' " + args + " 2>&1";
+// Runs a shell command from the source directory, stdout and stderr together.
+inline CommandResult run_command(const std::string& shell_command) {
+  const std::string command = std::string("cd '") + ATTACHSIM_SOURCE_DIR + "' && " + shell_command + " 2>&1";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return result;
@@ -28,6 +27,11 @@ inline CommandResult run_attachsim(const std::string& args) {
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs `attachsim ARGS` (ARGS already shell-quoted where needed) from the source directory.
+inline CommandResult run_attachsim(const std::string& args) {
+  return run_command(std::string("'") + ATTACHSIM_BINARY + "' " + args);
 }
 
 class ScratchDirectory {

@@ -96,7 +96,7 @@ try {
 
   // Invalid settings (the browser logs the 400s it gets from here on): the server answers 400 with the InputError text, and the page shows it.
   const direct = await page.evaluate(async () => {
-    const r = await fetch("api/simulate", { method: "POST", body: JSON.stringify({ settings: { "caregiver.sensitivity_mean": 2 } }) });
+    const r = await fetch("api/simulate", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ settings: { "caregiver.sensitivity_mean": 2 } }) });
     return { status: r.status, body: await r.json() };
   });
   check(direct.status === 400 && /caregiver\.sensitivity_mean/.test(direct.body.error),
