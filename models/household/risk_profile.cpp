@@ -1,8 +1,8 @@
 #include "models/household/risk_profile.hpp"
 
 #include "models/dyad/random_purposes.hpp"
+#include "sim/core/standard_normal.hpp"
 
-#include <boost/math/distributions/normal.hpp>
 #include <boost/random/normal_distribution.hpp>
 
 #include <cmath>
@@ -46,13 +46,10 @@ bool cholesky(const Matrix& a, Matrix& l) {
   return true;
 }
 
-double threshold_for_share(double share) {  // liability above which a share of families is at risk
-  if (share <= 0) return std::numeric_limits<double>::infinity();
-  if (share >= 1) return -std::numeric_limits<double>::infinity();
-  return boost::math::quantile(boost::math::complement(boost::math::normal(), share));
-}
+// The standard normal computed alike natively and in the classroom's WebAssembly build (sim/core/standard_normal.hpp).
+double threshold_for_share(double share) { return sim::standard_normal_upper_quantile(share); }  // liability above which a share of families is at risk
 
-double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+double normal_cdf(double x) { return sim::standard_normal_cdf(x); }
 
 }  // namespace
 

@@ -21,14 +21,16 @@ BUILD_DIR="${ATTACHSIM_BUILD_DIR:-$REPO/build}"
 #   python   the Python package: its extension (pybind11), the analysis (numpy, pandas, scipy,
 #            statsmodels), the files (h5py, PyYAML) and the figures (matplotlib)
 #   tests    what only the tests use: MPI and a real SLURM for the sweep tests, Chromium and Node for the
-#            classroom page's browser test, h5diff, pytest, and nbclient with a kernel for the notebook
+#            classroom page's browser test, emscripten for the classroom's static page (the model compiled
+#            to WebAssembly, built and tested by scripts/test), h5diff, pytest, and nbclient with a kernel
+#            for the notebook
 declare -A ATTACHSIM_PACKAGE_GROUPS=(
   [build]="build-essential cmake ninja-build libboost-dev libtbb-dev libhdf5-dev libyaml-cpp-dev doctest-dev
            libcli11-dev librandom123-dev libcpp-httplib-dev nlohmann-json3-dev"
   [python]="python3-dev pybind11-dev python3-numpy python3-pandas python3-scipy python3-statsmodels python3-h5py
             python3-yaml python3-matplotlib"
   [tests]="hdf5-tools openmpi-bin libopenmpi-dev slurm-wlm munge chromium nodejs python3-pytest python3-nbclient
-           python3-nbformat python3-ipykernel python3-venv python3-pip python3-wheel"
+           python3-nbformat python3-ipykernel python3-venv python3-pip python3-wheel emscripten"
 )
 # Debian's `npm` package only where no npm command exists: NodeSource's nodejs (which CI machines
 # have) bundles npm and conflicts with Debian's, so listing npm above would make apt fail there.

@@ -2,13 +2,14 @@
 // and the charting library npm installed next to them) and its JSON API. One simulation runs at a
 // time, using every worker thread; a request for a cohort of a few hundred dyads takes about a second.
 //
-// Why a server and not WebAssembly: the engine needs oneTBB, HDF5 and yaml-cpp, which have no
-// emscripten builds in Debian; a server reuses the real engine unchanged, so the page shows exactly
-// what `attachsim run` computes.
+// The same page also runs without a server (the static page: the model compiled to WebAssembly, see
+// sim/classroom/wasm); the server stays for larger cohorts, on every core, and for students' devices
+// on the local network.
 #include "sim/classroom/serve.hpp"
 
 #include "sim/classroom/classroom_api.hpp"
 #include "sim/core/input_error.hpp"
+#include "sim/engine/engine.hpp"
 
 #include <httplib.h>
 
@@ -174,6 +175,9 @@ int run_serve(const ServeOptions& options) {
   serve_file(server, "/index.html", web / "index.html", "text/html; charset=utf-8");
   serve_file(server, "/classroom.js", web / "classroom.js", "text/javascript; charset=utf-8");
   serve_file(server, "/classroom.css", web / "classroom.css", "text/css; charset=utf-8");
+  // The page asks its engine for answers: here the server (engine_server.js); on the static page the
+  // model compiled to WebAssembly (sim/classroom/wasm).
+  serve_file(server, "/engine.js", web / "engine_server.js", "text/javascript; charset=utf-8");
   serve_file(server, "/vendor/chart.umd.js", chart, "text/javascript; charset=utf-8");
   server.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
   server.Get("/api/health", [](const httplib::Request&, httplib::Response& res) {
@@ -191,17 +195,15 @@ int run_serve(const ServeOptions& options) {
       res.set_content(error_json(why), "application/json");
       return;
     }
-    try {
-      std::lock_guard lock(one_at_a_time);
-      res.set_content(simulate_classroom(req.body, threads), "application/json");
-    } catch (const InputError& e) {
-      res.status = 400;
-      res.set_content(error_json(e.what()), "application/json");
-    } catch (const std::exception& e) {
-      std::cerr << "attachsim serve: internal error: " << e.what() << "\n";
-      res.status = 500;
-      res.set_content(error_json(std::string("internal error: ") + e.what()), "application/json");
-    }
+    const CohortRunner on_every_core = [threads](const Model& model, const RunSettings& settings, Summary& summary,
+                                                 RecordSink& sink) {
+      return run_population(model, settings, threads, summary, &sink);
+    };
+    std::lock_guard lock(one_at_a_time);
+    const ClassroomAnswer answer = answer_classroom(req.body, on_every_core);
+    if (answer.status == 500) std::cerr << "attachsim serve: " << answer.body << "\n";
+    res.status = answer.status;
+    res.set_content(answer.body, "application/json");
   });
 
   int port = options.port;

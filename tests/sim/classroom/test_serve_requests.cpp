@@ -100,15 +100,18 @@ TEST_CASE("classroom server: a number beyond a double is a 400 with a message, n
 
 TEST_CASE("classroom server: generations multiply the dyads, and the work of a request is capped") {
   Server server;
-  const Reply r = post(server.port(), R"({"settings": {"run.dyads": 5000, "run.generations": 10}})", {json_type});
+  // The page fixes the generations of each view; the generations view follows three to 60 months, so
+  // its cap on families is the work cap divided by 3 x 60 (666 families).
+  const Reply r = post(server.port(), R"({"view": "generations", "settings": {"run.dyads": 5000}})", {json_type});
   INFO(r.body);
   CHECK(r.status == 400);
-  CHECK(r.body.find("run.generations") != std::string::npos);
+  CHECK(r.body.find("run.dyads") != std::string::npos);
   CHECK(r.body.find("at most 120000 dyad-months") != std::string::npos);
-  CHECK(r.body.find("5000 dyads x 10 generations x 24 months = 1200000") != std::string::npos);
-  // Just over the cap with few dyads is refused too: the product counts, not the dyads alone.
-  CHECK(post(server.port(), R"({"settings": {"run.dyads": 501, "run.generations": 10}})", {json_type}).status == 400);
-  CHECK(post(server.port(), R"({"settings": {"run.dyads": 4, "run.generations": 3}})", {json_type}).status == 200);
+  CHECK(r.body.find("5000 dyads x 3 generations x 60 months = 900000") != std::string::npos);
+  // Just over the cap is refused too: the product counts, not the dyads alone.
+  CHECK(post(server.port(), R"({"view": "generations", "settings": {"run.dyads": 667}})", {json_type}).status == 400);
+  CHECK(post(server.port(), R"({"view": "generations", "settings": {"run.dyads": 4}})", {json_type}).status == 200);
+  CHECK(post(server.port(), R"({"settings": {"run.dyads": 5000, "run.generations": 10}})", {json_type}).status == 400);
 }
 
 TEST_CASE("classroom server: a cross-site form post (text/plain) is refused with 415") {
