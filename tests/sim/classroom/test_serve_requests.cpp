@@ -60,12 +60,14 @@ class Server {
     std::vector<std::string> args{"serve", "--port", "0", "--threads", "1"};
     args.insert(args.end(), extra.begin(), extra.end());
     child_ = std::make_unique<Child>(args, dir_.file("serve.log"));
-    std::smatch m;
+    // The port is read inside the check: a match points into the log text, which lives only there.
     REQUIRE(eventually([&] {
       const std::string log = child_->output();
-      return std::regex_search(log, m, std::regex("http://[0-9.]+:(\\d+)/"));
+      std::smatch m;
+      if (!std::regex_search(log, m, std::regex("http://[0-9.]+:(\\d+)/"))) return false;
+      port_ = std::stoi(m[1]);
+      return true;
     }));
-    port_ = std::stoi(m[1]);
   }
   ~Server() {
     child_->signal(SIGTERM);
