@@ -24,6 +24,7 @@ struct CaregiverParameters {
   double mood_sd;
   double detection_exponent;
   double delayed_share;
+  double protest_holding;
   double rebuff_base;
   double rebuff_intensity;
   double self_focus_exponent;
@@ -69,6 +70,9 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"", "How much weak signals are missed by an insensitive caregiver: detection = availability * strength^(k (1 - sensitivity)).", "assumption; Ainsworth 1969: sensitivity is first noticing the signal"}),
       sim::real("delayed_share", &P::delayed_share, 0.5, 0, 1,
                 {"probability", "Of answers that are not prompt and appropriate (and not rebuffs or atypical), the share that are delayed comfort rather than mis-attuned.", "assumption"}),
+      sim::real("protest_holding", &P::protest_holding, 1, 0, 5,
+                {"attempts", "Extra attempts at settling that an escalated protest draws: a caregiver who comforts a screaming infant holds it longer, so comfort of an intense protest settles a hard-to-soothe infant more often (settled = 1 - (1 - soothability)^(1 + k)). For an easily soothed infant it changes little; for an irritable one it makes protest pay.",
+                 "assumption; Bell & Ainsworth 1972 (intense crying draws longer holding); Cassidy & Berlin 1994 (hyperactivation pays where comfort is hard to get); van den Boom 1994"}),
       sim::real("rebuff_base", &P::rebuff_base, 0.25, 0, 2,
                 {"probability per unit dismissing", "Probability of a rebuff of a weak detected bid, per unit of dismissing state of mind.", "calibrated (docs/calibration.md): to the A shares; Main 1981 on rejection of attachment bids"}),
       sim::real("rebuff_intensity", &P::rebuff_intensity, 0.65, 0, 2,

@@ -128,6 +128,10 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   odds.self_focus_comfort = p.self_focus_comfort_share;
   odds.interrupted = setting.interrupted * setting.chaos;
   const double hostile = hostility(p, c);
+  // Comfort of an escalated protest goes on longer, and so settles a hard-to-soothe infant more often.
+  const double unsettled = 1 - odds.soothe;
+  const std::array<double, signal_count> soothe = {odds.soothe, odds.soothe,
+                                                   1 - unsettled * std::pow(unsettled, p.protest_holding)};
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
     // Noise masks weak signals first: an escalated cry (strength 1) is always heard (Evans & Wachs 2010).
@@ -138,10 +142,10 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
     odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
     odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) + hostile);
     odds.cuts[0][s] = {odds.detect[s], answer_cuts(odds.frightening, odds.frightened, odds.rebuff[s], odds.comfort,
-                                                    odds.interrupted, odds.delayed_share, odds.soothe)};
+                                                    odds.interrupted, odds.delayed_share, soothe[s])};
     // Self-focused: comfort or mis-attuned by her mood, whatever the signal.
     const double mood = odds.self_focus_comfort;
-    odds.cuts[1][s] = {odds.detect_self_focused[s], {0, 0, 0, mood * odds.soothe, mood, mood, mood}};
+    odds.cuts[1][s] = {odds.detect_self_focused[s], {0, 0, 0, mood * soothe[s], mood, mood, mood}};
   }
   return odds;
 }

@@ -1,6 +1,7 @@
 #include "models/household/risk_profile.hpp"
 
 #include "models/dyad/random_purposes.hpp"
+#include "sim/core/standard_normal.hpp"
 
 #include <boost/random/normal_distribution.hpp>
 
@@ -44,7 +45,6 @@ bool cholesky(const Matrix& a, Matrix& l) {
   }
   return true;
 }
-
 
 }  // namespace
 

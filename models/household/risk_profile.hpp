@@ -7,8 +7,8 @@
 
 #include "sim/core/parameter.hpp"
 #include "sim/core/random_stream.hpp"
+#include "sim/core/standard_normal.hpp"
 
-#include <boost/math/distributions/normal.hpp>
 
 #include <array>
 #include <cmath>
@@ -61,13 +61,10 @@ inline sim::ParameterTable<RiskParameters> risk_table() {
   };
 }
 
-// The liability above which a share of families (at no shift) has a risk, and the share below a liability.
-inline double liability_threshold(double share) {
-  if (share <= 0) return std::numeric_limits<double>::infinity();
-  if (share >= 1) return -std::numeric_limits<double>::infinity();
-  return boost::math::quantile(boost::math::complement(boost::math::normal(), share));
-}
-inline double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+// The liability above which a share of families (at no shift) has a risk, and the share below a
+// liability: computed alike natively and in the classroom's WebAssembly build (sim/core/standard_normal.hpp).
+inline double liability_threshold(double share) { return sim::standard_normal_upper_quantile(share); }
+inline double normal_cdf(double x) { return sim::standard_normal_cdf(x); }
 
 // The correlation structure of the liabilities, checked and factored once per run.
 struct RiskProfile;

@@ -4,9 +4,11 @@
 // haven is also the source of alarm (Main & Hesse 1990; Hesse & Main 2006). Expectations are learned
 // from the infant's bids: what happens when it signals. Distress it keeps to itself teaches it nothing
 // about the figure's answers (fear is learned from every alarming act, bid or not). Predictability is
-// how well the infant can foresee what an answer to its bid will be: comfort, or something else
-// (consistency of the figure's responses, Ainsworth et al. 1978; care that answers by the caregiver's own
-// state rather than the infant's, Cassidy & Berlin 1994, is the least predictable).
+// how well the infant can foresee which kind of answer a bid will meet: prompt comfort, comfort that
+// comes late, no answer, or a harsh or alarming one. It is the running mean of the chance the infant's
+// expectations gave to what then happened (consistency of the figure's responses, Ainsworth et al.
+// 1978: rejecting care is consistent, care that answers by the caregiver's own state rather than the
+// infant's, now promptly, now late, now not at all, is the least predictable, Cassidy & Berlin 1994).
 #pragma once
 
 #include "models/caregiver/caregiving_response.hpp"
@@ -43,12 +45,18 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
 struct WorkingModel {
   double availability = 0.5;    // will the figure come and comfort?
   double predictability = 0.5;  // can the kind of answer to a bid be foreseen?
-  double comforting = 0.5;      // expected chance that an answer to a bid is comfort
+  std::array<double, 4> expected_kind{0.25, 0.25, 0.25, 0.25};  // expected chance of each AnswerKind
   double rejection = 0;         // will a bid be rebuffed?
   double self_worth = 0.5;      // am I worth comforting?
   double fear = 0;              // fear of the figure
   double bids = 0;              // bids so far: the weight of this relationship
 };
+
+// The kinds of answer an infant can learn to foresee (predictability), by Response.
+enum AnswerKind : int { settling_comfort, unsettling_comfort, no_answer, harsh_answer };
+constexpr std::array<int, response_count> kind_of = {no_answer,        settling_comfort, unsettling_comfort,
+                                                     settling_comfort, unsettling_comfort, harsh_answer,
+                                                     harsh_answer,     harsh_answer,       harsh_answer};
 
 // What each answer means for the expectations (docs/ODD.md, 3.3.9), by Response.
 constexpr std::array<double, response_count> availability_after = {0.0, 1.0, 0.5, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0};
@@ -73,10 +81,10 @@ inline WorkingModelRates working_model_rates(const WorkingModelParameters& p, do
 inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m, Response r, int signal) {
   const auto i = static_cast<std::size_t>(r);
   const double bid = signal != suppress;
-  const double rate = rates.update * bid, answered_rate = rate * (r != Response::unanswered);
-  const double surprise = std::abs(availability_after[i] - m.comforting);
-  m.comforting += answered_rate * (availability_after[i] - m.comforting);
-  m.predictability += answered_rate * ((1 - surprise) - m.predictability);
+  const double rate = rates.update * bid;
+  const auto kind = static_cast<std::size_t>(kind_of[i]);
+  m.predictability += rate * (m.expected_kind[kind] - m.predictability);
+  for (std::size_t k = 0; k < m.expected_kind.size(); ++k) m.expected_kind[k] += rate * ((k == kind) - m.expected_kind[k]);
   m.availability += rate * (availability_after[i] - m.availability);
   m.rejection += rate * (rejection_after[i] - m.rejection);
   m.self_worth += rate * (worth_after[i] - m.self_worth);
@@ -92,14 +100,14 @@ inline void alarm(WorkingModel& m, double rate) { m.fear += std::min(1.0, rate) 
 // The generalized working model: the relationships' expectations weighted by the bids each received.
 template <std::size_t N>
 WorkingModel generalized(const std::array<WorkingModel, N>& figures) {
-  WorkingModel g{0, 0, 0, 0, 0, 0, 0};
+  WorkingModel g{0, 0, {0, 0, 0, 0}, 0, 0, 0, 0};
   double total = 0;
   for (const auto& m : figures) total += m.bids;
   if (total <= 0) return figures[0];
   for (const auto& m : figures) {
     const double w = m.bids / total;
     g.availability += w * m.availability, g.predictability += w * m.predictability, g.rejection += w * m.rejection;
-    g.comforting += w * m.comforting;
+    for (std::size_t k = 0; k < g.expected_kind.size(); ++k) g.expected_kind[k] += w * m.expected_kind[k];
     g.self_worth += w * m.self_worth, g.fear += w * m.fear;
   }
   g.bids = total;

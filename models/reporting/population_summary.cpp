@@ -13,7 +13,8 @@ const char* const aai_names[] = {"F", "Ds", "E", "U"};
 }  // namespace
 
 PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns& columns, std::size_t generations)
-    : p_(p), columns_(columns), ssp_(columns.strange_situation.size()), sensitivity_(columns.observed_sensitivity.size()) {
+    : p_(p), columns_(columns), ssp_(columns.strange_situation.size()), sensitivity_(columns.observed_sensitivity.size()),
+      generations_(generations) {
   // Pair the first Strange Situation with the latest observation at or before it (else the first).
   const auto& obs = p.sensitivity_observation.ages_months;
   if (!p.strange_situation.ages_months.empty())
@@ -155,8 +156,14 @@ std::vector<sim::SummaryTable> PopulationSummary::tables() const {
 std::string PopulationSummary::report() const {
   std::string s;
   char line[256];
-  std::snprintf(line, sizeof line, "%llu dyads, %llu distress episodes\n", static_cast<unsigned long long>(dyads_),
-                static_cast<unsigned long long>(episodes_));
+  if (generations_ > 1)  // the runtime line counts every generation's dyads: say which these are
+    std::snprintf(line, sizeof line,
+                  "%llu dyads of the first generation (of %llu lineages x %zu generations), %llu distress episodes\n",
+                  static_cast<unsigned long long>(dyads_), static_cast<unsigned long long>(dyads_), generations_,
+                  static_cast<unsigned long long>(episodes_));
+  else
+    std::snprintf(line, sizeof line, "%llu dyads, %llu distress episodes\n", static_cast<unsigned long long>(dyads_),
+                  static_cast<unsigned long long>(episodes_));
   s += line;
   for (std::size_t i = 0; i < ssp_.size(); ++i) {
     s += "Strange Situation at " + age_label(p_.strange_situation.ages_months[i]) + ":";

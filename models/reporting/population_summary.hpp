@@ -41,6 +41,7 @@ class PopulationSummary : public sim::Summary {
   std::vector<sim::RunningMoments> sensitivity_;
   sim::RunningCorrelation sensitivity_security_;
   std::size_t correlated_observation_ = 0;  // the observation paired with the first Strange Situation
+  std::size_t generations_ = 1;             // the report says that its counts are of the first generation
   std::array<std::uint64_t, 4> aai_{};        // F, Ds, E, U as coded
   // Breakdowns of the first Strange Situation by risk: stratum (low, high) and cumulative-risk group.
   std::array<std::array<std::uint64_t, 4>, 2> by_stratum_{};

@@ -1,26 +1,33 @@
-// The attachsim command line: run, check, params, sweep, merge. Exit codes: 0 success, 2 bad input, 1 internal error.
+// The attachsim command line: run, check, params, trial, sweep, merge, compare, serve. Exit codes: 0 success, 2 bad input, 1 internal error.
 #include "sim/cli/cli.hpp"
 
+#include "sim/cli/compare_command.hpp"
 #include "sim/core/config.hpp"
 #include "sim/input/yaml_settings.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/output/hdf5_output.hpp"
+#include "sim/output/output_error.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/model.hpp"
 #include "sim/engine/progress.hpp"
 #include "sim/core/run_settings.hpp"
 #include "sim/classroom/serve.hpp"
 #include "sim/trials/trial_command.hpp"
+#include "sim/trials/trial_spec.hpp"
+#include "sim/input/yaml_document.hpp"
 #include "sim/sweeps/sweep_runner.hpp"
 #include "sim/output/version.hpp"
+#include "sim/runs/run_command.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <optional>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -28,36 +35,6 @@
 
 namespace attachsim::sim {
 namespace {
-
-struct Loaded {
-  ResolvedConfig config;
-  RunSettings run;
-};
-
-Loaded load(Model& model, const std::string& path, const std::vector<std::string>& overrides,
-            const std::optional<std::uint64_t>& seed) {
-  ResolvedConfig config = load_config(path, scenario_schema(model), overrides);
-  if (seed) {
-    // Checked before the int64 cast, which would wrap a huge seed negative and hide what was typed.
-    const ParameterSpec& spec = config.spec("run.seed");
-    if (static_cast<double>(*seed) > spec.max)
-      throw InputError({"--seed", 0, 0}, spec.key, describe_expected(spec), "'" + std::to_string(*seed) + "'");
-    config.set("run.seed", static_cast<std::int64_t>(*seed), {"--seed", 0, 0});
-  }
-  model.configure(config);
-  RunSettings run;
-  config.bind(run_settings_table(), run);
-  return {std::move(config), run};
-}
-
-std::string now_iso8601() {
-  const std::time_t t = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  std::ostringstream s;
-  s << std::put_time(&utc, "%Y-%m-%dT%H:%M:%SZ");
-  return s.str();
-}
 
 std::string kind_name(const ParameterSpec& p) {
   switch (p.kind) {
@@ -99,43 +76,61 @@ void print_parameters(const Model& model, bool markdown) {
   }
 }
 
-int run_command(Model& model, const std::string& config_path, std::string output,
-                const std::vector<std::string>& overrides, const std::optional<std::uint64_t>& seed, int threads,
-                bool quiet) {
-  const std::string started = now_iso8601();
-  Loaded loaded = load(model, config_path, overrides, seed);
-  if (output.empty()) output = "results/" + std::filesystem::path(config_path).stem().string() + ".h5";
-
-  Hdf5Output out(output);
-  out.set_meta("attachsim_version", std::string(version));
-  out.set_meta("git_commit", std::string(git_commit));
-  out.set_meta("config_file", config_path);
-  out.set_meta("config_yaml", loaded.config.to_yaml());
-  out.set_meta("config_sha1", loaded.config.hash());
-  out.set_meta("seed", static_cast<std::int64_t>(loaded.run.seed));
-  out.set_meta("threads", static_cast<std::int64_t>(threads));
-  out.set_meta("ranks", static_cast<std::int64_t>(1));
-  out.set_meta("start_time", started);
-  for (const auto& [mechanism, alternative] : model.mechanisms()) out.set_meta("mechanism_" + mechanism, alternative);
-  out.define_records(model.columns(), model.column_groups(), loaded.run.timeseries ? model.series() : std::vector<Series>{},
-                     model.series_ages_months(), static_cast<std::size_t>(loaded.run.chunk_dyads));
-
-  auto summary = model.make_summary();
-  Progress progress("dyads", quiet);
-  const RunStatistics stats = run_population(model, loaded.run, threads, *summary, &out,
-                                             [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); });
-  out.write_summary(summary->values());
-  for (const auto& table : summary->tables()) out.write_table(table.path, table.description, table.columns);
-  out.set_meta("wall_seconds", stats.wall_seconds);
-  out.commit();
-
-  if (!quiet) {
-    std::cout << summary->report();
-    std::cout << std::fixed << std::setprecision(2) << "runtime: " << stats.wall_seconds << " s for " << stats.dyads
-              << " dyads on " << threads << " thread(s)\n"
-              << "written: " << output << "\n";
+int run_command(Model& model, const RunRequest& request) {
+  const RunOutcome outcome = run_scenario(model, request);
+  if (!request.quiet) {
+    std::cout << outcome.report << std::fixed << std::setprecision(2) << "runtime: " << outcome.wall_seconds << " s for "
+              << outcome.rows << " dyads";
+    if (outcome.generations > 1)
+      std::cout << " (" << outcome.lineages << " lineages x " << outcome.generations << " generations)";
+    std::cout << " on " << request.threads << " thread(s)\n"
+              << "written: " << outcome.output << "\n";
   }
   return 0;
+}
+
+// `check` reads any of the three kinds of file, each with its own reader: a trial has a top-level
+// `trial:`, a sweep `base:` or `factors:`, everything else is a scenario (whose reader names what is wrong).
+enum class FileKind { scenario, trial, sweep };
+
+FileKind kind_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (std::error_code ec; !in || std::filesystem::is_directory(path, ec) || !(text << in.rdbuf())) return FileKind::scenario;
+  const YAML::Node root = load_yaml(text.str(), path);
+  if (!root.IsMap()) return FileKind::scenario;
+  if (root["trial"]) return FileKind::trial;
+  if (root["factors"] || root["base"]) return FileKind::sweep;
+  return FileKind::scenario;
+}
+
+std::string describe(const TrialSpec& trial) {
+  std::ostringstream s;
+  s << "trial: " << trial.name << "; screened " << trial.screened << ", enrolled " << trial.enrolled << ", arms:";
+  for (const auto& arm : trial.arms) s << " " << arm.name << " (" << arm.allocation << ")";
+  s << "; follow-ups at";
+  for (const auto& f : trial.follow_ups) s << " " << f.age_months;
+  s << " months; " << trial.replicates << " replicate(s)\n";
+  return s.str();
+}
+
+// The first argument names the subcommand; CLI11 says only "A subcommand is required" when it names
+// none, so the unknown word is named here with the valid ones.
+void check_subcommand(CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
+  std::string all;
+  for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+  const SourcePosition where{"attachsim", 0, 0};
+  if (argc < 2) throw InputError(where, "", "a subcommand: one of " + all, "none (attachsim --help describes each)");
+  const std::string first = argv[1];
+  for (const char* flag : {"-h", "--help", "--help-all", "--version"})
+    if (first == flag) return;
+  if (std::find(names.begin(), names.end(), first) != names.end()) return;
+  const std::string near = first.rfind('-', 0) == 0 ? std::string() : nearest_key(first, names);
+  std::string found = "'" + shortened(first) + "'";
+  if (!near.empty()) found += "; did you mean '" + near + "'?";
+  throw InputError(where, "", "a subcommand first: one of " + all, found);
 }
 
 }  // namespace
@@ -154,14 +149,16 @@ int run_cli(int argc, char** argv) {
 
   auto* run = app.add_subcommand("run", "Simulate a scenario and write an HDF5 result.");
   run->add_option("config", config_path, "Scenario YAML file")->required();
-  run->add_option("-o,--output", output, "Output HDF5 file (default results/<config name>.h5)");
+  run->add_option("-o,--output", output,
+                  "Output HDF5 file (default results/<config name>.h5; with --set or --seed, named by them: "
+                  "results/<config name>+<key>=<value>...h5)");
   run->add_option("--seed", seed, "Master seed, overriding run.seed")->check(CLI::NonNegativeNumber);
   run->add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
   run->add_option("--set", overrides, "Override a parameter: KEY=VALUE (repeatable)");
   run->add_flag("-q,--quiet", quiet, "Print nothing but errors");
 
-  auto* check = app.add_subcommand("check", "Validate a scenario and print it with every default filled in.");
-  check->add_option("config", config_path, "Scenario YAML file")->required();
+  auto* check = app.add_subcommand("check", "Validate a scenario (and print it with every default filled in), a trial or a sweep.");
+  check->add_option("config", config_path, "Scenario, trial or sweep YAML file")->required();
   check->add_option("--set", overrides, "Override a parameter: KEY=VALUE (repeatable)");
   check->add_option("--seed", seed, "Master seed, overriding run.seed")->check(CLI::NonNegativeNumber);
 
@@ -195,13 +192,40 @@ int run_cli(int argc, char** argv) {
   serve->add_option("--port", serve_options.port, "Port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
   serve->add_option("--host", serve_options.host, "Address to listen on (default 127.0.0.1: this machine only)");
   serve->add_option("--web-dir", serve_options.web_dir, "The page's files (default: the build's web/)");
+  serve->add_option("--allow-origin", serve_options.allowed_origins,
+                    "Let pages of this origin (e.g. http://classroom.example:8080) run simulations (repeatable)");
   serve->add_option("--threads", threads, "Worker threads per simulation (default: all cores)")->check(CLI::Range(1, 4096));
+
+  std::vector<std::string> compare_files, compare_columns;
+  std::string compare_csv;
+  bool compare_all = false;
+  auto* compare = app.add_subcommand("compare",
+                                     "Differences between two runs (classes, sensitivity, outcomes) with 95% intervals; "
+                                     "paired when they share seed and dyads.");
+  compare->add_option("files", compare_files, "A.h5 B.h5: the reference run, then the run compared with it")
+      ->required()->expected(2);
+  compare->add_flag("--all", compare_all, "Compare every per-row column");
+  compare->add_option("--columns", compare_columns, "Glob patterns of the columns to compare");
+  compare->add_option("--csv", compare_csv, "Also write the differences as CSV");
 
   auto* params = app.add_subcommand("params", "List every parameter: default, allowed range, unit, meaning, source.");
   params->add_flag("--markdown", markdown, "Print as the Markdown table of docs/parameters.md");
 
+  // Unexpected arguments are collected and named below in the order given (CLI11 lists them reversed).
+  for (auto* sub : app.get_subcommands([](CLI::App*) { return true; })) sub->allow_extras();
   try {
+    check_subcommand(app, argc, argv);
     app.parse(argc, argv);
+    for (auto* sub : app.get_subcommands())
+      if (const auto extra = sub->remaining(); !extra.empty()) {
+        std::string found;
+        for (const auto& a : extra) found += (found.empty() ? "'" : " '") + shortened(a) + "'";
+        throw InputError({"attachsim " + sub->get_name(), 0, 0}, "",
+                         "only the arguments that 'attachsim " + sub->get_name() + " --help' lists", found);
+      }
+  } catch (const InputError& e) {
+    std::cerr << "attachsim: error: " << e.what() << "\n";
+    return 2;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -214,18 +238,36 @@ int run_cli(int argc, char** argv) {
   }
 
   try {
-    if (*run) return run_command(*model, config_path, output, overrides, seed, threads, quiet);
+    if (*run) return run_command(*model, {config_path, output, overrides, seed, threads, quiet});
     if (*trial) {
       trial_options.threads = threads;
       return run_trial_command(*model, trial_options);
     }
     if (*check) {
-      std::cout << load(*model, config_path, overrides, seed).config.to_yaml();
+      const FileKind kind = kind_of(config_path);
+      if (kind != FileKind::scenario && (!overrides.empty() || seed))
+        throw InputError({"attachsim check", 0, 0}, "", "--set and --seed with a scenario only",
+                         "them with the " + std::string(kind == FileKind::trial ? "trial" : "sweep") + " file " + config_path);
+      switch (kind) {
+        case FileKind::trial: std::cout << describe(load_trial(config_path, *model)); break;
+        case FileKind::sweep: std::cout << check_sweep([] { return make_model(); }, scenario_schema(*model), config_path); break;
+        case FileKind::scenario: std::cout << load_scenario(*model, config_path, overrides, seed).config.to_yaml(); break;
+      }
       return 0;
     }
     if (*serve) {
       serve_options.threads = threads;
       return run_serve(serve_options);
+    }
+    if (*compare) {
+      std::vector<std::string> args = compare_files;
+      if (compare_all) args.push_back("--all");
+      if (!compare_columns.empty()) {
+        args.push_back("--columns");
+        args.insert(args.end(), compare_columns.begin(), compare_columns.end());
+      }
+      if (!compare_csv.empty()) args.insert(args.end(), {"--csv", compare_csv});
+      return run_compare_command(args);
     }
     if (*params) {
       print_parameters(*model, markdown);
@@ -255,6 +297,12 @@ int run_cli(int argc, char** argv) {
   } catch (const InputError& e) {
     std::cerr << "attachsim: error: " << e.what() << "\n";
     return 2;
+  } catch (const OutputError& e) {  // the machine failed us (a full disk): no bug, no bad input
+    std::cerr << "attachsim: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "attachsim: error: out of memory (use fewer dyads, or a smaller design)\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "attachsim: internal error: " << e.what() << "\n";
     return 1;

@@ -1,16 +1,14 @@
 #include "sim/core/config.hpp"
 
-#include <boost/uuid/detail/sha1.hpp>
-
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <sstream>
+#include <string_view>
 
 namespace attachsim::sim {
 namespace {
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
+std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -93,10 +91,17 @@ std::string describe_expected(const ParameterSpec& spec) {
 std::string nearest_key(const std::string& key, const std::vector<std::string>& candidates) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(3, key.size() / 3) + 1;  // further than this is no suggestion
+  // Compare the full path, and the last segment alone (a right name under the wrong group). An edit
+  // distance is at least the difference in length, so a comparison that cannot beat the best so far is
+  // skipped: a key of a megabyte is refused at once instead of after seconds of measuring.
+  const auto last = [](const std::string& s) { return std::string_view(s).substr(s.rfind('.') + 1); };
+  const auto apart = [](std::size_t a, std::size_t b) { return a > b ? a - b : b - a; };
+  const std::string_view key_last = last(key);
   for (const auto& c : candidates) {
-    // Compare the full path, and the last segment alone (a right name under the wrong group).
-    const auto last = [](const std::string& s) { return s.substr(s.rfind('.') + 1); };
-    const std::size_t d = std::min(edit_distance(key, c), edit_distance(last(key), last(c)) + 1);
+    const std::string_view c_last = last(c);
+    std::size_t d = best_distance;
+    if (apart(key.size(), c.size()) < d) d = std::min(d, edit_distance(key, c));
+    if (apart(key_last.size(), c_last.size()) + 1 < d) d = std::min(d, edit_distance(key_last, c_last) + 1);
     if (d < best_distance) best_distance = d, best = c;
   }
   return best;
@@ -148,14 +153,5 @@ std::string ResolvedConfig::to_yaml() const {
 
 std::string ResolvedConfig::hash() const { return sha1_hex(to_yaml()); }
 
-std::string sha1_hex(const std::string& text) {
-  boost::uuids::detail::sha1 sha;
-  sha.process_bytes(text.data(), text.size());
-  unsigned int digest[5];
-  sha.get_digest(digest);
-  char hex[41];
-  for (int i = 0; i < 5; ++i) std::snprintf(hex + 8 * i, 9, "%08x", digest[i]);
-  return std::string(hex, 40);
-}
 
 }  // namespace attachsim::sim

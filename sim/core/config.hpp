@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sim/core/input_error.hpp"
+#include "sim/core/sha1.hpp"
 #include "sim/core/parameter.hpp"
 
 #include <map>
@@ -48,7 +49,6 @@ class ResolvedConfig {
 };
 
 std::string format_value(const Value& v);
-std::string sha1_hex(const std::string& text);  // of a text, as 40 hex digits
 std::string describe_expected(const ParameterSpec& spec);
 
 // The declared key closest in spelling to `key`, or "" if none is near.

@@ -1,11 +1,11 @@
 // Counter-based random streams: every draw is a pure function of (seed, dyad, purpose, index).
-// Philox4x64-10 (Salmon et al. 2011, Random123) needs no per-stream state beyond a counter, so
+// Philox4x64-10 (Salmon et al. 2011; sim/core/philox.hpp) needs no per-stream state beyond a counter, so
 // a stream costs nothing to create, and results cannot depend on thread or rank scheduling.
 // One Philox call yields 4 x 64 bits, served as 8 words of 32 bits: on x86-64 this costs about half
 // as many instructions per word as Philox4x32 (measured with callgrind, see scripts/bench).
 #pragma once
 
-#include <Random123/philox.h>
+#include "sim/core/philox.hpp"
 
 #include <cstdint>
 #include <limits>
@@ -25,11 +25,10 @@ constexpr std::uint64_t mix_seed(std::uint64_t x) {
 class RandomStream {
  public:
   using result_type = std::uint32_t;
-  using Philox = r123::Philox4x64;
 
   RandomStream(std::uint64_t seed, std::uint64_t dyad, std::uint32_t purpose) {
-    key_ = {{mix_seed(seed), 0}};
-    counter_ = {{0, purpose, dyad, 0}};
+    key_ = {mix_seed(seed), 0};
+    counter_ = {0, purpose, dyad, 0};
   }
 
   static constexpr result_type min() { return 0; }
@@ -47,17 +46,17 @@ class RandomStream {
 
  private:
   void refill() {
-    const Philox::ctr_type block = Philox()(counter_, key_);
+    const Philox4x64::Counter block = Philox4x64::block(counter_, key_);
     for (int i = 0; i < 4; ++i) {  // low half first: the order is part of the stream's definition
-      words_[2 * i] = static_cast<result_type>(block.v[i]);
-      words_[2 * i + 1] = static_cast<result_type>(block.v[i] >> 32);
+      words_[2 * i] = static_cast<result_type>(block[i]);
+      words_[2 * i + 1] = static_cast<result_type>(block[i] >> 32);
     }
-    ++counter_.v[0];  // 2^64 blocks per stream: far beyond any dyad's life
+    ++counter_[0];  // 2^64 blocks per stream: far beyond any dyad's life
     next_ = 0;
   }
 
-  Philox::key_type key_;
-  Philox::ctr_type counter_;
+  Philox4x64::Key key_;
+  Philox4x64::Counter counter_;
   result_type words_[8] = {};
   unsigned next_ = 8;
 };

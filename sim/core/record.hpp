@@ -53,8 +53,7 @@ struct Series {
 class RecordBlock {
  public:
   RecordBlock(std::size_t columns, std::size_t series, std::size_t steps, std::size_t capacity)
-      : columns_(columns), series_(series), steps_(steps), capacity_(capacity),
-        values_(columns * capacity), series_values_(series * steps * capacity) {}
+      : steps_(steps), capacity_(capacity), values_(columns * capacity), series_values_(series * steps * capacity) {}
 
   void reset(std::uint64_t first_dyad, std::size_t size) { first_dyad_ = first_dyad, size_ = size; }
 
@@ -72,7 +71,7 @@ class RecordBlock {
   const double* series(std::size_t s) const { return &series_values_[s * steps_ * capacity_]; }
 
  private:
-  std::size_t columns_, series_, steps_, capacity_;
+  std::size_t steps_, capacity_;
   std::uint64_t first_dyad_ = 0;
   std::size_t size_ = 0;
   std::vector<double> values_;

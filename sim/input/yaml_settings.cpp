@@ -2,6 +2,8 @@
 // column of each value kept for error messages (sim/core/config.hpp holds the values themselves).
 #include "sim/input/yaml_settings.hpp"
 
+#include "sim/input/yaml_document.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -9,6 +11,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 
 namespace attachsim::sim {
 namespace {
@@ -18,7 +22,12 @@ SourcePosition at(const std::string& file, const YAML::Node& node) {
   return {file, mark.line + 1, mark.column + 1};
 }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) {
+  std::string q = "'";  // built by appends: GCC 12 warns falsely on "'" + std::string (PR 105329)
+  q += shortened(s);
+  q += "'";
+  return q;
+}
 
 std::string describe_found(const YAML::Node& node) {
   switch (node.Type()) {
@@ -45,6 +54,12 @@ class Reader {
       const std::string key = prefix.empty() ? name : prefix + "." + name;
       const YAML::Node& value = entry.second;
       if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) {
+        // run: {dyads: 50} and run.dyads: 60 in one map set one parameter twice, as a duplicate key would.
+        const SourcePosition where = at(file_, entry.first);
+        if (const auto [earlier, fresh] = set_at_.emplace(key, where); !fresh)
+          throw InputError(where, key, "each parameter set once",
+                           "a second setting (first at line " + std::to_string(earlier->second.line) + ", column " +
+                               std::to_string(earlier->second.column) + ")");
         config_.set(key, parse_value(value, config_.spec(key), at(file_, value)), at(file_, value));
       } else if (std::find(groups_.begin(), groups_.end(), key) != groups_.end()) {
         if (!value.IsMap()) throw InputError(at(file_, value), key, "a map of settings", describe_found(value));
@@ -68,6 +83,7 @@ class Reader {
  private:
   ResolvedConfig& config_;
   std::string file_;
+  std::map<std::string, SourcePosition> set_at_;  // where each parameter was set in this map
   std::vector<std::string> keys_, groups_;
 };
 
@@ -142,21 +158,18 @@ ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> s
   // A directory opens as a stream on Linux and fails only when read, as an internal error.
   if (std::error_code ec; std::filesystem::is_directory(path, ec))
     throw InputError({path, 0, 0}, "", "a readable YAML config file", "a directory");
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path, 0, 0}, "", "a readable YAML config file", "no such readable file");
-  YAML::Node root;
-  try {
-    root = YAML::Load(in);
-  } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "valid YAML", "a syntax error (" + e.msg + ")");
-  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const YAML::Node root = load_yaml(text.str(), path);
   if (root.IsMap())
     reader.read_map(root, "");
   else if (!root.IsNull())
     throw InputError(at(path, root), "", "a map of settings at the top level", describe_found(root));
 
   for (const auto& assignment : overrides) {
-    const SourcePosition where{"--set '" + assignment + "'", 0, 0};
+    const SourcePosition where{"--set " + quoted(assignment), 0, 0};
     const auto eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0)
       throw InputError(where, "", "KEY=VALUE with a dotted key, e.g. run.dyads=500", quoted(assignment));

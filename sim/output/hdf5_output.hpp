@@ -1,13 +1,14 @@
 // One run, one self-describing HDF5 file: /meta attributes, /dyads (a dataset per column, so h5py,
 // pandas, R and h5dump read it without project code), optional /timeseries and /summary. Every
-// dataset carries `units` and `description`. The file is written as PATH.partial and renamed to
-// PATH only by commit(), so a failed or killed run never leaves a file that looks complete.
+// dataset carries `units` and `description`. The file is written under a temporary name of its own
+// (sim/output/partial_file.hpp) and renamed to PATH only by commit(), so a failed or killed run never
+// leaves a file that looks complete; its format is checksummed (sim/output/hdf5_file.hpp).
 #pragma once
 
-#include "sim/engine/engine.hpp"
 #include "sim/core/model.hpp"
-
-#include <hdf5.h>
+#include "sim/engine/engine.hpp"
+#include "sim/output/hdf5_file.hpp"
+#include "sim/output/partial_file.hpp"
 
 #include <string>
 #include <vector>
@@ -16,7 +17,8 @@ namespace attachsim::sim {
 
 class Hdf5Output : public RecordSink {
  public:
-  // Creates PATH.partial at once, so an unwritable path fails before any simulation (InputError).
+  // Creates the temporary file at once, so an unwritable path fails before any simulation (InputError).
+  // Failures to write (a full disk) throw OutputError; the temporary file is then removed.
   explicit Hdf5Output(std::string path);
   ~Hdf5Output() override;
   Hdf5Output(const Hdf5Output&) = delete;
@@ -41,19 +43,20 @@ class Hdf5Output : public RecordSink {
                    const RecordBlock& block);
 
   void commit();  // closes the file and renames it to its final name
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return partial_.path(); }
 
  private:
-  std::string path_, partial_;
-  hid_t file_ = -1, meta_ = -1, timeseries_ = -1;
-  std::vector<hid_t> groups_;
+  // Declared in the order they are made: closed in reverse (datasets, groups, the file), then the
+  // temporary file is removed unless committed.
+  PartialFile partial_;
+  hdf5::File file_;
+  hdf5::Handle meta_, timeseries_;
+  std::vector<hdf5::Handle> groups_;
   std::vector<Column> columns_;
   std::vector<Series> series_;
-  std::vector<hid_t> column_sets_, series_sets_;
-  std::vector<double> scratch_;
+  std::vector<hdf5::Handle> column_sets_, series_sets_;
   std::uint64_t rows_ = 0;
   std::size_t steps_ = 0;
-  bool committed_ = false;
 };
 
 }  // namespace attachsim::sim

@@ -1,6 +1,7 @@
 #include "sim/sweeps/sweep_progress.hpp"
 
 #include "sim/core/input_error.hpp"
+#include "sim/output/output_error.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -95,7 +96,12 @@ SweepProgress::SweepProgress(std::string path, const ProgressHeader& header) : p
     file_ = std::fopen(path_.c_str(), "ab");
   } else {
     file_ = std::fopen(path_.c_str(), "wb");
-    if (file_) std::fprintf(file_, "%s\n", expected.c_str()), std::fflush(file_);
+    if (file_ && (std::fprintf(file_, "%s\n", expected.c_str()) < 0 || std::fflush(file_) != 0)) {
+      const int error = errno;
+      std::fclose(file_), file_ = nullptr;
+      std::filesystem::remove(path_);
+      throw OutputError("cannot write '" + path_ + "': " + std::strerror(error));
+    }
   }
   if (!file_)
     throw InputError({path_, 0, 0}, "output", "a writable place for the progress file beside the output",
@@ -116,7 +122,7 @@ void SweepProgress::record(std::uint64_t run, const std::vector<double>& values)
   line += '\n';
   // One write per line, flushed at once: a kill loses at most the line being written.
   if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0)
-    throw std::runtime_error("cannot append to " + path_ + ": " + std::strerror(errno));
+    throw OutputError("cannot append to '" + path_ + "': " + std::strerror(errno) + " (the runs recorded so far are kept for a resume)");
   done_[run] = values;
 }
 

@@ -6,10 +6,12 @@
 #include "sim/sweeps/mpi_work_queue.hpp"
 #include "sim/engine/progress.hpp"
 #include "sim/core/run_settings.hpp"
+#include "sim/output/partial_file.hpp"
+#include "sim/sweeps/sweep_memory.hpp"
 #include "sim/sweeps/sweep_output.hpp"
 #include "sim/sweeps/sweep_progress.hpp"
 #include "sim/sweeps/sweep_spec.hpp"
-#include "sim/output/version.hpp"
+#include "sim/output/provenance.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -113,6 +115,21 @@ Plan make_plan(const ModelFactory& make_model, const std::vector<ParameterSpec>&
   return plan;
 }
 
+// The runs one shard computes.
+std::uint64_t shard_runs(std::uint64_t runs, const Shard& shard) {
+  return runs > shard.index ? (runs - shard.index + shard.count - 1) / shard.count : 0;
+}
+
+// The design again (load_sweep_spec checked it alone), now with the shard's runs, their outcomes and
+// the table written from them.
+void check_memory(const Plan& plan, const Shard& shard) {
+  std::uint64_t set_width = 0;
+  for (const auto& s : plan.set_options) set_width = std::max<std::uint64_t>(set_width, s.size());
+  check_sweep_memory({plan.spec.points.size(), plan.spec.factors.size(), set_width, shard_runs(plan.spec.runs(), shard),
+                      plan.outcomes.size()},
+                     {plan.spec.file, 0, 0}, "factors");
+}
+
 // One run: the point's config with the run's seed, simulated with no per-dyad output.
 std::vector<double> compute_run(const Plan& plan, const ModelFactory& make_model, std::uint64_t run, int threads) {
   const auto replicates = static_cast<std::uint64_t>(plan.spec.replicates);
@@ -187,13 +204,6 @@ std::string joined(const std::vector<std::string>& words) {
   return s;
 }
 
-void check_output_path(const std::string& output) {
-  namespace fs = std::filesystem;
-  const fs::path parent = fs::path(output).parent_path();
-  if (!parent.empty() && !fs::is_directory(parent))
-    throw InputError({output, 0, 0}, "output", "a file path in an existing directory", "no directory '" + parent.string() + "'");
-  if (fs::is_directory(output)) throw InputError({output, 0, 0}, "output", "a file path", "a directory");
-}
 
 }  // namespace
 
@@ -225,6 +235,14 @@ std::optional<Shard> shard_from_slurm() {
   return Shard{task - first, n};
 }
 
+std::string check_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& schema, const std::string& sweep_path) {
+  const Plan plan = make_plan(make_model, schema, sweep_path);
+  check_memory(plan, Shard{});
+  return "sweep: " + std::to_string(plan.spec.points.size()) + " points x " + std::to_string(plan.spec.replicates) +
+         " replicates = " + std::to_string(plan.spec.runs()) + " runs of " + plan.spec.base_path + "; outcomes: " +
+         joined(names_of(plan.outcomes)) + "\n";
+}
+
 int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& schema, const std::string& sweep_path,
               const SweepOptions& options) {
   const auto start = std::chrono::steady_clock::now();
@@ -233,14 +251,15 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
 
   // Every rank reads and checks the same files and so fails alike; only rank 0 reports.
   std::optional<Plan> plan;
+  const Shard shard = options.shard;
   try {
     plan.emplace(make_plan(make_model, schema, sweep_path));
+    check_memory(*plan, shard);
   } catch (const InputError&) {
     if (root) throw;
     return 2;
   }
   const std::uint64_t runs = plan->spec.runs();
-  const Shard shard = options.shard;
 
   // Rank 0 owns the files: the progress checkpoint, then the result.
   std::unique_ptr<SweepProgress> progress;
@@ -263,11 +282,11 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
     return 2;
   }
 
-  const std::uint64_t shard_runs = runs > shard.index ? (runs - shard.index + shard.count - 1) / shard.count : 0;
+  const std::uint64_t runs_here = shard_runs(runs, shard);
   if (root && !options.quiet) {
     std::cerr << "sweep: " << plan->spec.points.size() << " points x " << plan->spec.replicates << " replicates = " << runs
               << " runs";
-    if (shard.count > 1) std::cerr << "; shard " << shard.describe() << ": " << shard_runs << " runs";
+    if (shard.count > 1) std::cerr << "; shard " << shard.describe() << ": " << runs_here << " runs";
     if (world.distributed()) std::cerr << "; " << world.size() << " MPI ranks";
     std::cerr << "\n";
     if (progress->resumed())
@@ -335,9 +354,7 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
 
   SweepTable table = make_table(*plan, progress->done());
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
-  table.meta = {{"attachsim_version", std::string(version)},
-                {"git_commit", std::string(git_commit)},
-                {"sweep_file", plan->spec.file},
+  table.meta = {{"sweep_file", plan->spec.file},
                 {"sweep_yaml", plan->spec.text},
                 {"sweep_sha1", plan->spec.sha1},
                 {"base_config_file", plan->spec.base_path},
@@ -357,14 +374,46 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
                 {"ranks", static_cast<std::int64_t>(world.size())},
                 {"threads", static_cast<std::int64_t>(options.threads)},
                 {"wall_seconds", wall.count()}};
+  const auto provenance = build_provenance();  // version, commit, compiler and libraries first
+  table.meta.insert(table.meta.begin(), provenance.begin(), provenance.end());
   write_sweep_table(options.output, table);
   progress->remove();
   if (!options.quiet)
-    std::cout << std::fixed << std::setprecision(2) << "sweep: " << shard_runs << " runs"
+    std::cout << std::fixed << std::setprecision(2) << "sweep: " << runs_here << " runs"
               << (progress->resumed() ? " (" + std::to_string(progress->resumed()) + " resumed)" : std::string()) << " in "
               << wall.count() << " s\nwritten: " << options.output << "\n";
   return 0;
 }
+
+namespace {
+
+// What a shard's /meta says it holds, its /points must hold: one row per run of the shard in every
+// column, and each row a run of the design that belongs to the shard. A column shorter than that was
+// once merged as 0.0 where its values were missing.
+void check_shard_rows(const std::string& path, const SweepTable& t, const Shard& s, std::int64_t runs, std::int64_t points,
+                      std::int64_t replicates) {
+  if (points < 1 || replicates < 1 || runs != points * replicates)
+    throw InputError({path, 0, 0}, "runs", "runs = points x replicates in /meta",
+                     std::to_string(runs) + " runs, " + std::to_string(points) + " points, " + std::to_string(replicates) + " replicates");
+  const std::uint64_t rows = shard_runs(static_cast<std::uint64_t>(runs), s);
+  for (const auto& c : t.columns)
+    if (c.size() != rows)
+      throw InputError({path, 0, 0}, "/points/" + c.name,
+                       std::to_string(rows) + " rows (shard " + s.describe() + " of " + std::to_string(runs) + " runs)",
+                       std::to_string(c.size()));
+  const TableColumn* point = t.find_column("point");
+  const TableColumn* replicate = t.find_column("replicate");
+  if (!point || !replicate || point->type != TableColumn::Type::int64 || replicate->type != TableColumn::Type::int64)
+    throw InputError({path, 0, 0}, "points", "integer columns point and replicate", "none");
+  for (std::size_t i = 0; i < point->ints.size(); ++i)
+    if (point->ints[i] < 0 || point->ints[i] >= points || replicate->ints[i] < 0 || replicate->ints[i] >= replicates)
+      throw InputError({path, 0, 0}, "points", "points below " + std::to_string(points) + " and replicates below " +
+                                                   std::to_string(replicates),
+                       "point " + std::to_string(point->ints[i]) + ", replicate " + std::to_string(replicate->ints[i]) +
+                           " in row " + std::to_string(i));
+}
+
+}  // namespace
 
 void merge_sweeps(const std::string& output, const std::vector<std::string>& shards, bool quiet) {
   namespace fs = std::filesystem;
@@ -390,12 +439,17 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
     if (sha.empty() || number(t, "runs") < 0 || text(t, "shard").empty())
       throw InputError({path, 0, 0}, "", "a sweep result written by 'attachsim sweep'", "no sweep_sha1, runs or shard in /meta");
     const Shard s = parse_shard(text(t, "shard"), {path + " (/meta shard)", 0, 0});
+    check_shard_rows(path, t, s, number(t, "runs"), number(t, "points"), number(t, "replicates"));
     if (!tables.empty()) {
       const SweepTable& first = tables.front();
       if (sha != text(first, "sweep_sha1") || text(t, "base_config_sha1") != text(first, "base_config_sha1"))
         throw InputError({path, 0, 0}, "sweep_sha1",
                          "a shard of the same sweep as '" + shards.front() + "' (sweep sha1 " + text(first, "sweep_sha1") + ")",
                          "a shard of another sweep (sweep sha1 " + sha + ")");
+      for (const char* name : {"runs", "points", "replicates", "seed"})
+        if (number(t, name) != number(first, name))
+          throw InputError({path, 0, 0}, name, std::to_string(number(first, name)) + " as in '" + shards.front() + "'",
+                           std::to_string(number(t, name)));
       if (s.count != count)
         throw InputError({path, 0, 0}, "shard", "a shard of " + std::to_string(count) + " like '" + shards.front() + "'",
                          "shard " + s.describe());
@@ -424,9 +478,7 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
   std::vector<std::tuple<std::uint64_t, std::size_t, std::size_t>> rows;  // run, table, row
   for (std::size_t t = 0; t < tables.size(); ++t) {
     const TableColumn* point = tables[t].find_column("point");
-    const TableColumn* replicate = tables[t].find_column("replicate");
-    if (!point || !replicate || point->type != TableColumn::Type::int64)
-      throw InputError({shards[t], 0, 0}, "points", "columns point and replicate", "none");
+    const TableColumn* replicate = tables[t].find_column("replicate");  // both there: check_shard_rows
     const Shard s = parse_shard(text(tables[t], "shard"), {shards[t], 0, 0});
     for (std::size_t i = 0; i < point->ints.size(); ++i) {
       const auto run = static_cast<std::uint64_t>(point->ints[i]) * replicates + static_cast<std::uint64_t>(replicate->ints[i]);

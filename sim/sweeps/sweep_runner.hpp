@@ -40,6 +40,10 @@ using ModelFactory = std::function<std::unique_ptr<Model>()>;
 int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& schema, const std::string& sweep_path,
               const SweepOptions& options);
 
+// Checks a sweep file as run_sweep would before running (every point against the model, the memory it
+// needs) and describes its design in a line; throws InputError.
+std::string check_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& schema, const std::string& sweep_path);
+
 // Combines the shard files of one sweep into OUTPUT; throws InputError if they do not fit together.
 void merge_sweeps(const std::string& output, const std::vector<std::string>& shards, bool quiet);
 

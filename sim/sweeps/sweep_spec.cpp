@@ -6,7 +6,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <boost/random/sobol.hpp>
+#include "sim/input/yaml_document.hpp"
 #include "sim/input/yaml_settings.hpp"
+#include "sim/sweeps/sweep_memory.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -81,7 +83,8 @@ Value from_unit(double u, const ParameterSpec& spec, double lo, double hi) {
   return std::clamp(x, lo, hi);
 }
 
-// The unit-cube design of a joint sampled axis: n points x d dimensions in [0, 1).
+// The unit-cube design of a joint sampled axis: n points x d dimensions in [0, 1) (for saltelli, n base
+// rows and n x (d + 2) points).
 std::vector<std::vector<double>> unit_design(const std::string& sampling, std::size_t n, std::size_t d,
                                              std::uint64_t seed) {
   std::vector<std::vector<double>> u(n, std::vector<double>(d));
@@ -100,6 +103,26 @@ std::vector<std::vector<double>> unit_design(const std::string& sampling, std::s
       }
       for (std::size_t i = 0; i < n; ++i)
         u[i][k] = (static_cast<double>(stratum[i]) + stream.uniform()) / static_cast<double>(n);
+    }
+  } else if (sampling == "saltelli") {
+    // The design of the Sobol-index estimators (Saltelli et al. 2010): base rows A_j and B_j from one
+    // Sobol sequence of 2d dimensions (A the first d, B the last d), and per row the points A_j,
+    // AB_j^1 ... AB_j^d (A_j with coordinate i from B_j), B_j: n x (d + 2) points in all, in that order,
+    // which python/attachsim/sensitivity.py reads back and checks.
+    boost::random::sobol_engine<std::uint64_t, 64, boost::random::default_sobol_table> sobol(static_cast<unsigned>(2 * d));
+    sobol.discard(2 * d);  // the first point is 1/2 in every dimension: A_0 would equal B_0 and teach nothing
+    u.assign(n * (d + 2), std::vector<double>(d));
+    std::vector<double> a(d), b(d);
+    for (std::size_t j = 0; j < n; ++j) {
+      for (double& x : a) x = static_cast<double>(sobol()) * 0x1.0p-64;
+      for (double& x : b) x = static_cast<double>(sobol()) * 0x1.0p-64;
+      const std::size_t first = j * (d + 2);
+      u[first] = a;
+      for (std::size_t i = 0; i < d; ++i) {
+        u[first + 1 + i] = a;
+        u[first + 1 + i][i] = b[i];
+      }
+      u[first + d + 1] = b;
     }
   } else {  // sobol: Joe & Kuo direction numbers, as Boost.Random ships them
     boost::random::sobol_engine<std::uint64_t, 64, boost::random::default_sobol_table> sobol(static_cast<unsigned>(d));
@@ -136,12 +159,7 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
     spec.text = text.str();
   }
   spec.sha1 = sha1_hex(spec.text);
-  YAML::Node root;
-  try {
-    root = YAML::Load(spec.text);
-  } catch (const YAML::ParserException& e) {
-    throw InputError({path, e.mark.line + 1, e.mark.column + 1}, "", "valid YAML", "a syntax error (" + e.msg + ")");
-  }
+  const YAML::Node root = load_yaml(spec.text, path);
   if (!root.IsMap()) throw InputError(at(path, root), "", "a map with base, factors, replicates, seed, outcomes", describe_found(root));
   check_keys(root, {"base", "set", "factors", "replicates", "seed", "outcomes"}, path, "");
 
@@ -260,9 +278,10 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
           throw InputError(at(path, range), p.key, "whole-number bounds for an integer parameter",
                            "[" + format_value(lo) + ", " + format_value(hi) + "]");
         factor.sampling = sampling ? sampling.Scalar() : "grid";
-        const std::vector<std::string> samplings{"grid", "random", "latin_hypercube", "sobol"};
+        const std::vector<std::string> samplings{"grid", "random", "latin_hypercube", "sobol", "saltelli"};
         if (std::find(samplings.begin(), samplings.end(), factor.sampling) == samplings.end() || (sampling && !sampling.IsScalar()))
-          throw InputError(at(path, sampling), p.key, "sampling: grid, random, latin_hypercube or sobol", describe_found(sampling));
+          throw InputError(at(path, sampling), p.key, "sampling: grid, random, latin_hypercube, sobol or saltelli",
+                           describe_found(sampling));
         if (factor.sampling == "grid") {
           if (points) throw InputError(at(path, points), p.key, "levels (not points) with sampling: grid", "points");
           if (!levels) throw InputError(at(path, range), p.key, "levels: N (2 or more) with a grid range", "no 'levels'");
@@ -306,6 +325,9 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
   }
   if (sampled_axis != SIZE_MAX) {
     Axis& axis = axes[sampled_axis];
+    if (sampled_with == "saltelli" && sampled_points * (axis.factors.size() + 2) > max_runs)
+      throw InputError({path, 0, 0}, "factors", "at most " + std::to_string(max_runs) + " runs (points x replicates)",
+                       "more: a Saltelli design runs points x (factors + 2) points");
     const auto u = unit_design(sampled_with, sampled_points, axis.factors.size(), spec.seed);
     for (const auto& row : u) {
       std::vector<Value> level;
@@ -324,6 +346,12 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
       throw InputError({path, 0, 0}, "factors", "at most " + std::to_string(max_runs) + " runs (points x replicates)", "more");
   }
   const std::size_t n_points = static_cast<std::size_t>(total / static_cast<std::uint64_t>(spec.replicates));
+  // The design and each point's --set text are held whole by every shard and rank: refuse before
+  // expanding what cannot fit (the runs are checked again once the outcomes are known).
+  std::uint64_t set_width = 0;
+  for (const auto& f : spec.fixed) set_width += 7 + f.key.size() + format_value(f.value).size();
+  for (const auto& f : spec.factors) set_width += 7 + f.key.size() + 24;  // a number's shortest text: <= 24
+  check_sweep_memory({n_points, spec.factors.size(), set_width, 0, 0}, {path, 0, 0}, "factors");
   spec.points.assign(n_points, std::vector<Value>(spec.factors.size()));
   for (std::size_t point = 0; point < n_points; ++point) {
     std::size_t rest = point;

@@ -1,5 +1,6 @@
 // A parameter sweep, as read from its YAML file: a base config, factors (explicit values, or ranges
-// sampled by grid, random, Latin hypercube or Sobol), replicates, a seed and the outcomes to keep.
+// sampled by grid, random, Latin hypercube, Sobol or a Saltelli design), replicates, a seed and the
+// outcomes to keep.
 // Reading it checks everything against the declared parameters (InputError, exit 2) and expands the
 // design into its points. Run r (= point x replicates + replicate) gets seed run_seed(seed, r), so
 // any run can be repeated alone with `attachsim run BASE --seed S --set ...`.
@@ -17,7 +18,7 @@ namespace attachsim::sim {
 struct SweepFactor {
   std::string key;         // dotted parameter path, e.g. caregiver.sensitivity_mean
   Kind kind = Kind::real;  // real, integer, boolean or choice (lists cannot be swept)
-  std::string sampling;    // values, grid, random, latin_hypercube or sobol
+  std::string sampling;    // values, grid, random, latin_hypercube, sobol or saltelli
   SourcePosition where;    // the factor's `parameter:` entry in the sweep file
   std::string unit, meaning;
 };

@@ -5,7 +5,7 @@
 #include "sim/trials/trial_analysis.hpp"
 #include "sim/trials/trial_runner.hpp"
 #include "sim/trials/trial_spec.hpp"
-#include "sim/output/version.hpp"
+#include "sim/output/provenance.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -156,8 +156,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   }
   const auto power_rows = power(all);
 
-  out.set_meta("attachsim_version", std::string(version));
-  out.set_meta("git_commit", std::string(git_commit));
+  for (const auto& [name, value] : build_provenance()) out.set_meta(name, value);
   out.set_meta("trial_file", options.file);
   out.set_meta("trial_yaml", spec.text);
   out.set_meta("trial_sha1", sha1_hex(spec.text));

@@ -1,5 +1,6 @@
 #include "sim/trials/trial_spec.hpp"
 
+#include "sim/input/yaml_document.hpp"
 #include "sim/input/yaml_settings.hpp"
 #include "sim/core/run_settings.hpp"
 
@@ -27,14 +28,10 @@ class TrialReader {
     std::stringstream text;
     text << in.rdbuf();
     spec.text = text.str();
-    YAML::Node root;
-    try {
-      root = YAML::Load(spec.text);
-    } catch (const YAML::ParserException& e) {
-      throw InputError({file_, e.mark.line + 1, e.mark.column + 1}, "", "valid YAML", "a syntax error (" + e.msg + ")");
-    }
+    const YAML::Node root = load_yaml(spec.text, file_);
     if (!root.IsMap() || !root["trial"])
       throw InputError(position_in(file_, root), "trial", "a map with a 'trial' section", describe_node(root));
+    check_keys(root, "", {"trial"});  // a key beside trial: (a misplaced or misspelt section) is no comment
     const YAML::Node trial = root["trial"];
     if (!trial.IsMap()) throw InputError(position_in(file_, trial), "trial", "a map", describe_node(trial));
     check_keys(trial, "trial", {"name", "source", "population", "set", "screened", "enrolled", "eligibility",
@@ -49,8 +46,11 @@ class TrialReader {
 
     // The base scenario, then the trial's own settings, then the follow-up instruments' ages.
     const YAML::Node population = require(trial, "population", "trial");
-    const fs::path base = fs::path(file_).parent_path() / text_of(population, "trial.population");
-    ResolvedConfig config = load_config(base.lexically_normal().string(), scenario_schema(model_));
+    const std::string base = (fs::path(file_).parent_path() / text_of(population, "trial.population")).lexically_normal().string();
+    if (std::error_code ec; !fs::is_regular_file(base, ec))
+      throw InputError(position_in(file_, population), "trial.population",
+                       "a readable population (scenario) file, relative to the trial file", "no file '" + shortened(base) + "'");
+    ResolvedConfig config = load_config(base, scenario_schema(model_));
     if (trial["set"]) apply_settings(config, file_, trial["set"]);
     one_generation(config);
     read_follow_ups(require(trial, "follow_up", "trial"), config, spec);
@@ -81,8 +81,10 @@ class TrialReader {
       const std::string key = entry.first.Scalar();
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
       const std::string near = nearest_key(key, known);
-      throw InputError(position_in(file_, entry.first), where + "." + key,
-                       near.empty() ? "one of the trial's keys" : "a known key, such as '" + near + "'",
+      std::string all;
+      for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
+      throw InputError(position_in(file_, entry.first), where.empty() ? key : where + "." + key,
+                       near.empty() ? "one of " + all : "a known key, such as '" + near + "'",
                        "an unknown key" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
     }
   }

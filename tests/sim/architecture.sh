@@ -12,6 +12,7 @@ rules=(
   "sim/input|sim/core sim/input|hdf5|tbb/|oneapi/|mpi\\.h|httplib|nlohmann|CLI/"
   "sim/engine|sim/core sim/engine|hdf5|yaml-cpp|mpi\\.h|httplib|nlohmann|CLI/"
   "sim/output|sim/core sim/engine sim/output|yaml-cpp|mpi\\.h|httplib|nlohmann|CLI/"
+  "sim/runs|sim/core sim/input sim/engine sim/output sim/runs|mpi\\.h|httplib|nlohmann|CLI/"
   "sim/trials|sim/core sim/input sim/engine sim/output sim/trials|mpi\\.h|httplib|nlohmann|CLI/"
   "sim/sweeps|sim/core sim/input sim/engine sim/output sim/sweeps|httplib|nlohmann|CLI/"
   "sim/classroom|sim/core sim/input sim/engine sim/classroom|hdf5|mpi\\.h|CLI/"

@@ -15,14 +15,6 @@ namespace attachsim::testing {
 
 namespace fs = std::filesystem;
 
-// Built by appends: GCC 12 warns falsely on "'" + std::string at -O3 (PR 105329).
-inline std::string quote(const fs::path& p) {
-  std::string s = "'";
-  s += p.string();
-  s += "'";
-  return s;
-}
-
 // Exit code 2 and one line of output, the error, mentioning each of `mentions`.
 inline void check_one_error(const CommandResult& r, const std::vector<std::string>& mentions) {
   INFO("output: " << r.output);

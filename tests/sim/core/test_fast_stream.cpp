@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <concepts>
+#include <random>  // std::uniform_random_bit_generator
 #include <cstdint>
 #include <vector>
 

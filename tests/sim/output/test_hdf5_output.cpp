@@ -6,6 +6,7 @@
 #include "support/hdf5_reader.hpp"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <hdf5.h>
 
@@ -18,6 +19,7 @@ namespace fs = std::filesystem;
 namespace sim = attachsim::sim;
 using attachsim::testing::Hdf5File;
 using attachsim::testing::ScratchDirectory;
+using attachsim::testing::entries;
 
 namespace {
 
@@ -154,31 +156,43 @@ TEST_CASE("hdf5 output: every dataset and group carries units and description") 
   CHECK(h5.string_attribute("/summary/share_B", "units") == "proportion");
 }
 
-TEST_CASE("hdf5 output: the file exists only as PATH.partial until commit() renames it") {
+TEST_CASE("hdf5 output: the file exists only as PATH.<pid>.partial until commit() renames it") {
   ScratchDirectory dir;
-  const fs::path path = dir.file("run.h5"), partial = dir.file("run.h5.partial");
+  const fs::path path = dir.file("run.h5");
+  const std::vector<std::string> partial{"run.h5." + std::to_string(getpid()) + ".partial"};
   sim::Hdf5Output out(path.string());
-  CHECK(fs::exists(partial));
-  CHECK_FALSE(fs::exists(path));
+  CHECK(entries(dir.path()) == partial);
   write_records(out);
-  CHECK(fs::exists(partial));
-  CHECK_FALSE(fs::exists(path));
+  CHECK(entries(dir.path()) == partial);
   out.commit();
-  CHECK(fs::exists(path));
-  CHECK_FALSE(fs::exists(partial));
+  CHECK(entries(dir.path()) == std::vector<std::string>{"run.h5"});
   CHECK(Hdf5File(path.string()).shape("/dyads/value") == std::vector<hsize_t>{6});
 }
 
-TEST_CASE("hdf5 output: destroying without commit leaves neither PATH nor PATH.partial") {
+TEST_CASE("hdf5 output: a second writer of the same path in one process gets a temporary name of its own") {
   ScratchDirectory dir;
-  const fs::path path = dir.file("abandoned.h5"), partial = dir.file("abandoned.h5.partial");
+  const fs::path path = dir.file("run.h5");
+  sim::Hdf5Output first(path.string()), second(path.string());
+  const std::string pid = std::to_string(getpid());
+  CHECK(entries(dir.path()).size() == 2);
+  CHECK(fs::exists(dir.file("run.h5." + pid + ".partial")));
+  CHECK(fs::exists(dir.file("run.h5." + pid + "-1.partial")));
+  write_records(first), write_records(second);
+  second.commit();
+  first.commit();  // the last rename wins; neither writer disturbed the other
+  CHECK(entries(dir.path()) == std::vector<std::string>{"run.h5"});
+  CHECK(Hdf5File(path.string()).shape("/dyads/value") == std::vector<hsize_t>{6});
+}
+
+TEST_CASE("hdf5 output: destroying without commit leaves nothing") {
+  ScratchDirectory dir;
+  const fs::path path = dir.file("abandoned.h5");
   {
     sim::Hdf5Output out(path.string());
     out.set_meta("seed", std::int64_t{1});
     write_records(out);
   }
-  CHECK_FALSE(fs::exists(path));
-  CHECK_FALSE(fs::exists(partial));
+  CHECK(entries(dir.path()).empty());
 }
 
 TEST_CASE("hdf5 output: an abandoned run leaves an earlier result at PATH untouched") {

@@ -19,15 +19,10 @@ namespace fs = std::filesystem;
 namespace sim = attachsim::sim;
 using attachsim::testing::run_attachsim;
 using attachsim::testing::ScratchDirectory;
+using attachsim::testing::slurp;
+using attachsim::testing::quote;
 
 namespace {
-
-std::string quote(const fs::path& p) {
-  std::string s = "'";
-  s += p.string();
-  s += "'";
-  return s;
-}
 
 // 3 x 3 points x 2 replicates at 100 dyads: 18 runs, a second or two.
 std::string small_sweep() {
@@ -38,13 +33,6 @@ std::string small_sweep() {
          "  - parameter: caregiver.sensitivity_mean\n    range: [0.3, 0.9]\n    levels: 3\n"
          "  - parameter: caregiver.hostile_under_stress\n    values: [0.1, 0.35, 0.8]\n"
          "outcomes: [ssp_12m_share_B, ssp_12m_share_D, sensitivity_12m_mean, aai_share_U]\n";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // The /points tables of two files hold the same columns with bitwise-identical values.

@@ -126,7 +126,7 @@ TEST_CASE("sweep spec: bad ranges, samplings, counts and keys are input errors")
       {f + "    range: [0.9, 0.1]\n    levels: 3\n", "caregiver.sensitivity_mean", "lo < hi", "[0.9, 0.1]", 4},
       {f + "    range: [0.5, 1.5]\n    levels: 3\n", "caregiver.sensitivity_mean", "within a number in [0.0, 1.0]", "[0.5, 1.5]", 4},
       {f + "    range: [0.1, 0.5]\n    sampling: latin\n    points: 4\n", "caregiver.sensitivity_mean",
-       "grid, random, latin_hypercube or sobol", "'latin'", 5},
+       "grid, random, latin_hypercube, sobol or saltelli", "'latin'", 5},
       {f + "    range: [0.1, 0.5]\n", "caregiver.sensitivity_mean", "levels", "no 'levels'", 4},
       {f + "    range: [0.1, 0.5]\n    sampling: sobol\n", "caregiver.sensitivity_mean", "points", "no 'points'", 4},
       {f + "    range: [0.1, 0.5]\n    levels: 1\n", "caregiver.sensitivity_mean.levels", "whole number in [2,", "'1'", 5},

@@ -1,0 +1,115 @@
+"""attachsim from Python: run scenarios, trials and sweeps in this process with the same engine, seeds
+and threads as the `attachsim` command line, and get pandas data frames back.
+
+    import attachsim
+    base = attachsim.run("configs/normative.yaml", dyads=2000, seed=1)
+    bayes = attachsim.run("configs/normative.yaml", set={"learning.rule": "bayesian"}, dyads=2000, seed=1)
+    base.dyads["ssp_12m_class"].value_counts(normalize=True)
+    print(attachsim.compare(base, bayes).report())
+
+run, trial and sweep return a Result (attachsim.result): .dyads, .series, .summary, .tables, .points,
+.meta, .config and .save(path); attachsim.read(path) gives the same object from any output file.
+Bad input raises attachsim.InputError with the command line's message and its file, line, column and
+key. Config paths are taken relative to the working directory, else to the project's folder (the
+checkout, or share/attachsim when installed), so "configs/normative.yaml" works from a notebook anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+
+from . import _paths
+from .compare import Comparison, compare
+from .errors import ExtensionMissing, InputError
+from .result import Result, ResultError, read
+from .sensitivity import DesignError, sobol
+
+__all__ = ["Comparison", "DesignError", "ExtensionMissing", "InputError", "Result", "ResultError", "build_info",
+           "check", "compare", "params", "read", "run", "sobol", "sweep", "trial"]
+__version__ = "0.1.0"
+
+
+def _native():
+    from ._extension import load
+    return load()
+
+
+def _path(path) -> str:
+    """A relative path that does not exist here is taken relative to the project's folder."""
+    path = os.fspath(path)
+    if not os.path.isabs(path) and not os.path.exists(path):
+        candidate = os.path.join(_paths.data_root(), path)
+        if os.path.exists(candidate):
+            return candidate
+    return path
+
+
+def _yaml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml_value(v) for v in value) + "]"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _overrides(settings: Mapping | None, **named) -> list[str]:
+    """--set options in the order given: `set` first, then the named shortcuts (dyads, ...)."""
+    out = [f"{key}={_yaml_value(value)}" for key, value in (settings or {}).items()]
+    out += [f"{key}={_yaml_value(value)}" for key, value in named.items() if value is not None]
+    return out
+
+
+def _threads(threads: int | None) -> int:
+    return int(threads) if threads else max(1, os.cpu_count() or 1)
+
+
+def run(config, set: Mapping | None = None, *, dyads: int | None = None, seed: int | None = None,
+        threads: int | None = None, timeseries: bool | None = None, generations: int | None = None,
+        progress: bool = False) -> Result:
+    """Simulates a scenario as `attachsim run CONFIG --set KEY=VALUE ... [--seed S] [--threads T]` does.
+    set: {dotted key: value} overrides; dyads, timeseries and generations are shortcuts for run.dyads,
+    run.timeseries and run.generations; seed overrides run.seed; threads defaults to all cores (the
+    result does not depend on it). progress=True shows the progress on stderr."""
+    overrides = _overrides(set, **{"run.dyads": dyads, "run.timeseries": timeseries, "run.generations": generations})
+    tmp = tempfile.TemporaryDirectory(prefix="attachsim-run-")
+    output = os.path.join(tmp.name, "run.h5")
+    info = _native().run(_path(config), overrides, seed, _threads(threads), output, not progress)
+    return Result(output, report=info["report"], owner=tmp)
+
+
+def trial(file, *, replicates: int | None = None, seed: int | None = None, threads: int | None = None,
+          progress: bool = False) -> Result:
+    """A simulated randomized trial, as `attachsim trial TRIAL.yaml [--replicates N] [--seed S]` does."""
+    tmp = tempfile.TemporaryDirectory(prefix="attachsim-trial-")
+    output = os.path.join(tmp.name, "trial.h5")
+    info = _native().trial(_path(file), output, replicates, seed, _threads(threads), not progress)
+    return Result(output, report=info["report"], owner=tmp)
+
+
+def sweep(file, *, threads: int | None = None, progress: bool = False) -> Result:
+    """A parameter sweep, as `attachsim sweep SWEEP.yaml` does (locally: no MPI, no shards)."""
+    tmp = tempfile.TemporaryDirectory(prefix="attachsim-sweep-")
+    output = os.path.join(tmp.name, "sweep.h5")
+    info = _native().sweep(_path(file), output, _threads(threads), not progress)
+    return Result(output, report=info["report"], owner=tmp)
+
+
+def params():
+    """Every parameter of a scenario as a DataFrame indexed by key: default, kind, allowed values,
+    unit, meaning and source (`attachsim params`)."""
+    import pandas as pd
+    return pd.DataFrame(_native().params()).set_index("key")
+
+
+def check(config, set: Mapping | None = None, *, seed: int | None = None) -> str:
+    """The resolved configuration as YAML, every default filled in (`attachsim check`)."""
+    return _native().check(_path(config), _overrides(set), seed)
+
+
+def build_info() -> dict:
+    """Version, commit, compiler and library versions of the extension's build (as recorded in /meta)."""
+    return dict(_native().build_info())

@@ -1,0 +1,129 @@
+"""Two runs side by side (scripts/plot A.h5 B.h5), from attachsim.compare:
+
+  compare_classes   the A/B/C/D shares of each run at each Strange Situation age (95% Wilson intervals),
+                    and beside them the difference B - A in percentage points with its interval (paired
+                    when the runs share seed and dyads)
+  compare_outcomes  the difference B - A of each mean outcome in units of A's standard deviation, with
+                    its interval: one scale for outcomes measured on different scales
+"""
+
+from __future__ import annotations
+
+import math
+import os
+
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from .frame import (
+    CLASSES, CLASS_COLOURS, CLASS_NAMES, GREY, MINUS, _figure, _percent_axis, _save, age_from_label,
+    age_text)
+
+A_COLOUR, B_COLOUR = "#777777", "#0072B2"
+
+
+def _run_name(result, fallback: str) -> str:
+    return os.path.basename(result.path) if result.path else fallback
+
+
+def _source(c) -> str:
+    return ("Source: A = " + _run_name(c.a, "A") + f" (seed {c.a.meta.get('seed', '?')}) · B = " + _run_name(c.b, "B")
+            + f" (seed {c.b.meta.get('seed', '?')}) · attachsim {c.b.meta.get('attachsim_version', '?')} "
+            f"({c.b.meta.get('git_commit', '?')})")
+
+
+def _what_differs(c) -> str:
+    differ = c.settings[c.settings["key"] != "run.seed"]
+    if not len(differ):
+        return "A and B have the same configuration."
+    return "B differs from A in " + "; ".join(f"{k} ({a} → {b})" for k, a, b in differ.itertuples(index=False)) + "."
+
+
+def _pooled(c) -> str:
+    gens = c.a.config.get("run", {}).get("generations", 1)
+    return f" All {gens} generations are pooled." if gens > 1 else ""
+
+
+def plot_compare_classes(c, out_dir: str, formats: list[str], written: list[str], notes: list[str]):
+    columns = [col for col in dict.fromkeys(c.shares["column"]) if col.startswith("ssp_") and col.endswith("m_class")]
+    if not columns:
+        notes.append("compare_classes: skipped: neither run has a Strange Situation")
+        return
+    rows = len(columns)
+    how = ("paired: the runs share seed and dyads, so each dyad is compared with itself" if c.paired
+           else "independent samples (Newcombe intervals)")
+    fig, body = _figure(
+        (15, 4.6 * rows + 2.6),
+        f"Attachment classes in A and B ({c.a.rows:,} and {c.b.rows:,} dyads)",
+        f"{_what_differs(c)} Left: share of each class in A (grey) and B (blue) with 95% Wilson intervals. "
+        f"Right: B − A in percentage points with its 95% interval, {how}.{_pooled(c)}",
+        _source(c))
+    axes = body.subplots(rows, 2, squeeze=False, gridspec_kw={"width_ratios": [1.5, 1]})
+    for (left, right), col in zip(axes, columns):
+        part = c.shares[c.shares["column"] == col].set_index("label").reindex(CLASSES)
+        x = np.arange(len(CLASSES))
+        for offset, which, colour in ((-0.2, "a", A_COLOUR), (0.2, "b", B_COLOUR)):
+            share = part[f"share_{which}"].to_numpy() * 100
+            err = np.clip([share - part[f"low_{which}"] * 100, part[f"high_{which}"] * 100 - share], 0, None)
+            left.bar(x + offset, share, width=0.38, color=colour, zorder=2, label=which.upper())
+            left.errorbar(x + offset, share, yerr=err, fmt="none", ecolor="black", elinewidth=1.4, capsize=5, zorder=3)
+        left.set_xticks(x, [f"{k}\n{CLASS_NAMES[k]}" for k in CLASSES])
+        left.tick_params(axis="x", length=0)
+        left.yaxis.grid(True, zorder=0)
+        left.set_axisbelow(True)
+        top = float(np.nanmax(part[["high_a", "high_b"]].to_numpy())) * 100
+        _percent_axis(left, min(100.0, math.ceil((top + 8) / 10) * 10))
+        left.set_ylabel("Share of infants (%)")
+        left.set_title(f"Strange Situation at {age_text(age_from_label(col[4:-6]))}")
+        left.legend(loc="upper right", ncols=2)
+        diff = part["difference"].to_numpy() * 100
+        lo, hi = part["low"].to_numpy() * 100, part["high"].to_numpy() * 100
+        y = np.arange(len(CLASSES))[::-1]
+        right.axvline(0, color=GREY, linewidth=1.2, zorder=1)
+        right.errorbar(diff, y, xerr=np.clip([diff - lo, hi - diff], 0, None), fmt="none", ecolor="black",
+                       elinewidth=1.6, capsize=6, zorder=2)
+        right.scatter(diff, y, s=90, color=[CLASS_COLOURS[k] for k in CLASSES], zorder=3)
+        right.set_yticks(y, list(CLASSES))
+        right.set_xlabel("B − A (percentage points)")
+        span = max(1.0, float(np.nanmax(np.abs(np.concatenate([lo, hi])))) * 1.15)
+        right.set_xlim(-span, span)
+        right.xaxis.set_major_locator(MaxNLocator(integer=True))
+        right.xaxis.set_major_formatter(lambda v, _: f"{v:+.0f}".replace("-", MINUS) if v else "0")
+        right.xaxis.grid(True, zorder=0)
+        changed = c.changed[c.changed["column"] == col]
+        right.set_title(f"{changed['changed'].iloc[0] * 100:.0f}% of dyads changed class" if len(changed)
+                        else "Difference B − A")
+    _save(fig, out_dir, "compare_classes", formats, written)
+
+
+def plot_compare_outcomes(c, out_dir: str, formats: list[str], written: list[str], notes: list[str]):
+    means = c.means[np.isfinite(c.means["sd_a"]) & (c.means["sd_a"] > 0)]
+    if not len(means):
+        notes.append("compare_outcomes: skipped: no outcome with a spread in A")
+        return
+    sd = means["sd_a"].to_numpy()
+    d, lo, hi = (means[k].to_numpy() / sd for k in ("difference", "low", "high"))
+    names = list(means["column"])
+    fig, body = _figure(
+        (13, 1.0 + 0.62 * len(names) + 3.2),
+        "Outcomes in B against A, in standard deviations of A",
+        f"{_what_differs(c)} Each line: the difference of the means B − A divided by the standard deviation in A, with "
+        f"its 95% interval ({'paired' if c.paired else 'Welch'}).{_pooled(c)}",
+        _source(c))
+    ax = body.subplots()
+    y = np.arange(len(names))[::-1]
+    ax.axvline(0, color=GREY, linewidth=1.2, zorder=1)
+    ax.errorbar(d, y, xerr=np.clip([d - lo, hi - d], 0, None), fmt="o", color=B_COLOUR, ecolor="black",
+                elinewidth=1.6, capsize=5, markersize=8, zorder=2)
+    ax.set_yticks(y, names)
+    ax.set_xlabel("B − A (standard deviations of A)")
+    ax.xaxis.grid(True, zorder=0)
+    _save(fig, out_dir, "compare_outcomes", formats, written)
+
+
+def plot_comparison(c, out_dir: str, formats: list[str]) -> tuple[list[str], list[str]]:
+    written: list[str] = []
+    notes: list[str] = []
+    plot_compare_classes(c, out_dir, formats, written, notes)
+    plot_compare_outcomes(c, out_dir, formats, written, notes)
+    return written, notes

@@ -1,0 +1,65 @@
+#include "sim/input/yaml_document.hpp"
+
+#include "sim/core/input_error.hpp"
+
+#include <yaml-cpp/depthguard.h>
+
+#include <map>
+#include <set>
+#include <utility>
+
+namespace attachsim::sim {
+namespace {
+
+SourcePosition at(const std::string& file, const YAML::Mark& mark) { return {file, mark.line + 1, mark.column + 1}; }
+
+// Walks every map and list once: an alias (*name) shares its anchor's node, so a document of nested
+// aliases is walked in time linear in its size, not in the exponential size of its expansion.
+class DuplicateKeys {
+ public:
+  explicit DuplicateKeys(const std::string& file) : file_(file) {}
+
+  void check(const YAML::Node& node, const std::string& path) {
+    if (!node.IsMap() && !node.IsSequence()) return;
+    if (!seen_.emplace(node.Mark().pos, node.IsMap()).second) return;
+    if (node.IsSequence()) {
+      for (const auto& item : node) check(item, path);
+      return;
+    }
+    std::map<std::string, YAML::Mark> first;
+    for (const auto& entry : node) {
+      const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+      const std::string key = path.empty() ? name : path + "." + name;
+      if (entry.first.IsScalar()) {
+        const auto [earlier, fresh] = first.emplace(name, entry.first.Mark());
+        if (!fresh)
+          throw InputError(at(file_, entry.first.Mark()), key, "each key once in a map",
+                           "'" + shortened(name) + "' a second time (first at line " + std::to_string(earlier->second.line + 1) +
+                               ", column " + std::to_string(earlier->second.column + 1) + ")");
+      }
+      check(entry.second, key);
+    }
+  }
+
+ private:
+  const std::string& file_;
+  std::set<std::pair<int, bool>> seen_;
+};
+
+}  // namespace
+
+YAML::Node load_yaml(const std::string& text, const std::string& file) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's guard against a stack overflow; its message says "bad file"
+    throw InputError(at(file, e.mark), "", "valid YAML nested at most " + std::to_string(e.depth()) + " levels deep",
+                     "deeper nesting");
+  } catch (const YAML::ParserException& e) {
+    throw InputError(at(file, e.mark), "", "valid YAML", "a syntax error (" + shortened(e.msg) + ")");
+  }
+  DuplicateKeys(file).check(root, "");
+  return root;
+}
+
+}  // namespace attachsim::sim

@@ -1,0 +1,36 @@
+// An output is written under a temporary name of its own and renamed to its path only when complete,
+// so that a file at the path is always whole. The temporary name is unique to the process
+// (PATH.<pid>.partial) and created exclusively: two runs writing one path at once each write their
+// own file, neither touches the other's, both succeed, and the last rename wins. The temporary file is
+// removed when the writer fails or is dropped uncommitted, and on SIGINT, SIGTERM and SIGHUP (a SLURM
+// job at its time limit gets SIGTERM first) by a handler that only unlinks and re-raises the signal.
+// SIGKILL or a power cut can still leave a PATH.<pid>.partial, never a partial PATH.
+#pragma once
+
+#include <string>
+
+namespace attachsim::sim {
+
+// An output path in an existing directory, and not a directory itself; throws InputError.
+void check_output_path(const std::string& path);
+
+class PartialFile {
+ public:
+  // Creates the temporary file at once, so an unwritable path fails before any work (InputError).
+  explicit PartialFile(std::string path);
+  ~PartialFile();
+  PartialFile(const PartialFile&) = delete;
+  PartialFile& operator=(const PartialFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  const std::string& temporary() const { return temporary_; }
+  // Renames the temporary file to the path (replacing what is there); throws OutputError.
+  void commit();
+
+ private:
+  std::string path_, temporary_;
+  int slot_ = -1;  // where the signal handler finds the temporary name
+  bool committed_ = false;
+};
+
+}  // namespace attachsim::sim

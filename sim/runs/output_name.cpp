@@ -1,0 +1,44 @@
+#include "sim/runs/output_name.hpp"
+
+#include "sim/core/sha1.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+namespace attachsim::sim {
+namespace {
+
+// An override as a piece of a file name: letters, digits and . _ - = kept; a list's commas and spaces
+// become one '_'; brackets, quotes and anything a shell or a file system could trip on are dropped.
+std::string name_piece(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '=')
+      out += c;
+    else if ((c == ',' || c == ' ' || c == '/') && !out.empty() && out.back() != '_')
+      out += '_';
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string default_output_path(const std::string& config, const std::vector<std::string>& overrides,
+                                const std::optional<std::uint64_t>& seed) {
+  constexpr std::size_t longest = 120;  // longer names (many overrides) use a hash of the overrides instead
+  const std::string stem = std::filesystem::path(config).stem().string();
+  std::vector<std::string> pieces;
+  for (const auto& o : overrides) pieces.push_back(name_piece(o));
+  if (seed) pieces.push_back("seed=" + std::to_string(*seed));
+  std::string name = stem;
+  for (const auto& p : pieces) name += "+" + p;
+  if (name.size() > longest) {
+    std::string all;
+    for (const auto& o : overrides) all += o + "\n";
+    if (seed) all += "seed=" + std::to_string(*seed) + "\n";
+    name = stem + "+" + sha1_hex(all).substr(0, 12);
+  }
+  return "results/" + name + ".h5";
+}
+
+}  // namespace attachsim::sim

@@ -1,0 +1,18 @@
+// Where `attachsim run` writes when no -o is given. A run with overrides must not replace another
+// run's result silently (README step 2 once overwrote the baseline it asked the reader to compare
+// with), so the overrides join the name: results/normative.h5 for the config alone,
+// results/normative+learning.rule=bayesian.h5 with --set learning.rule=bayesian,
+// results/normative+seed=7.h5 with --seed 7. Rerunning the same command replaces its own file only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attachsim::sim {
+
+std::string default_output_path(const std::string& config, const std::vector<std::string>& overrides,
+                                const std::optional<std::uint64_t>& seed);
+
+}  // namespace attachsim::sim

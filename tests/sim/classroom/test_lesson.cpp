@@ -1,0 +1,132 @@
+// The lesson plan (docs/guide_classroom.md) tells students what they will see when they move the page's
+// controls; these are those answers, asked of the classroom API exactly as the page asks them. Each
+// statistical check uses 1000 babies (or 300 families) with a fixed seed; a share of 1000 has a
+// standard error of at most 1.6 points, so the margins below (5 to 10 points between two cohorts of
+// the same seed, whose common random numbers make differences smaller still) are several errors wide
+// and still far below the effects the lesson asks students to see.
+#include "sim/classroom/classroom_api.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace sim = attachsim::sim;
+using nlohmann::json;
+
+namespace {
+
+json ask(json settings, const std::string& view = "cohort") {
+  settings["run.seed"] = 20261128;  // the page's own seed
+  if (!settings.contains("run.dyads")) settings["run.dyads"] = view == "cohort" ? 1000 : 300;
+  const sim::CohortRunner serial = [](const sim::Model& model, const sim::RunSettings& run, sim::Summary& summary,
+                                      sim::RecordSink& sink) { return sim::run_population_serial(model, run, summary, &sink); };
+  return json::parse(sim::simulate_classroom(json{{"view", view}, {"settings", settings}}.dump(), serial));
+}
+
+double share(const json& answer, int assessment, const char* k) {
+  return answer["strange_situation"][assessment]["shares"][k]["share"].get<double>();
+}
+
+// The page's state-of-mind presets (web/classroom.js, PRESETS).
+json mix(double f, double ds, double e, double u) {
+  return {{"state_of_mind.share_F", f}, {"state_of_mind.share_Ds", ds}, {"state_of_mind.share_E", e}, {"state_of_mind.share_U", u}};
+}
+
+}  // namespace
+
+TEST_CASE("lesson, part 1: at birth every baby cries directly, and other strategies are learned before 12 months") {
+  const json typical = ask(json::object());
+  CHECK(typical["pattern"]["direct"][0].get<double>() == 1.0);
+  CHECK(typical["pattern"]["suppress"][11].get<double>() > typical["pattern"]["suppress"][0].get<double>() + 0.05);
+  // The groups pull apart before the first Strange Situation: at 11 months avoidant babies already
+  // expect comfort far less than secure ones.
+  const auto expects = [&](const char* k, int month) {
+    return typical["means_by_final_class"][k]["means"]["iwm_availability"][month].get<double>();
+  };
+  CHECK(expects("A", 11) < expects("B", 11) - 0.1);
+  // The typical avoidant baby expects comfort far less than the typical secure one and mostly hides
+  // its distress at 2 years.
+  const json& avoidant = typical["examples"]["A"]["series"];
+  CHECK(avoidant["iwm_availability"][24].get<double>() < typical["examples"]["B"]["series"]["iwm_availability"][24].get<double>() - 0.1);
+  CHECK(avoidant["policy_suppress"][24].get<double>() > avoidant["policy_direct"][24].get<double>());
+}
+
+TEST_CASE("lesson, part 2: the parents' state of mind shows in their babies' classes") {
+  const json typical = ask(json::object());
+  const json dismissing = ask(mix(0.15, 0.70, 0.05, 0.10));
+  const json preoccupied = ask(mix(0.15, 0.05, 0.70, 0.10));
+  const json unresolved = ask(mix(0.16, 0.06, 0.03, 0.75));
+  CHECK(share(dismissing, 2, "A") > share(typical, 2, "A") + 0.10);
+  CHECK(share(preoccupied, 2, "C") > share(typical, 2, "C") + 0.05);
+  CHECK(share(unresolved, 2, "D") > share(typical, 2, "D") + 0.10);
+  // ... and unresolved parents disorganize without being less sensitive on average: the page's
+  // "Caregiver sensitivity" slider is unchanged, and observed sensitivity moves far less than it does
+  // when that slider moves from 0.6 to 0.3 (lesson, part 3).
+  const json insensitive = ask({{"caregiver.sensitivity_mean", 0.3}});
+  const auto observed = [](const json& a) { return a["observed_sensitivity"][0]["mean"].get<double>(); };
+  CHECK(std::abs(observed(unresolved) - observed(typical)) < 0.5 * std::abs(observed(insensitive) - observed(typical)));
+  // The dashed fear line climbs, and the typical disorganized baby is more afraid than the typical secure one.
+  CHECK(unresolved["pattern"]["fear_above_half"][24].get<double>() > typical["pattern"]["fear_above_half"][24].get<double>() + 0.05);
+  const auto most_fear = [](const json& example) {
+    double most = 0;
+    for (const auto& f : example["series"]["fear"]) most = std::max(most, f.get<double>());
+    return most;
+  };
+  CHECK(most_fear(unresolved["examples"]["D"]) > most_fear(unresolved["examples"]["B"]));
+}
+
+TEST_CASE("lesson, part 3: sensitivity and violence move the classes, and late help cannot show at 12 months") {
+  const json low = ask({{"caregiver.sensitivity_mean", 0.2}});
+  const json high = ask({{"caregiver.sensitivity_mean", 0.8}});
+  CHECK(share(high, 2, "B") > share(low, 2, "B") + 0.05);
+  CHECK(share(high, 2, "A") < share(low, 2, "A") - 0.05);
+  const json typical = ask(json::object());
+  const json violent = ask({{"risk.violence_share", 0.4}});
+  CHECK(share(violent, 2, "D") > share(typical, 2, "D") + 0.05);
+  // A programme starting at 16 months comes after the 12-month assessment: those results are the
+  // typical population's, bit for bit (every random stream belongs to one purpose of one dyad).
+  const json late = ask({{"program.type", "sensitivity"}, {"program.start_months", 16}, {"program.end_months", 19}, {"program.sessions", 8}});
+  CHECK(late["strange_situation"][0] == typical["strange_situation"][0]);
+}
+
+TEST_CASE("lesson, part 4: three generations, transmission, from baby to parent, preschool") {
+  const json g = ask(json::object(), "generations");
+  const json typical = ask(json::object());
+  for (const auto& generation : g["generations"]) {
+    CHECK(generation["secure_match"].get<double>() > 0.6);
+    // babies of autonomous parents mostly secure; babies of unresolved parents disorganized far more
+    // often than babies in general
+    const json& t = generation["parents_by_infant_class"];
+    const auto row_share = [&](const char* mind, const char* k) {
+      double n = 0;
+      for (const auto& [c, count] : t[mind].items()) n += count.get<double>();
+      return t[mind][k].get<double>() / n;
+    };
+    CHECK(row_share("F", "B") > 0.5);
+    CHECK(row_share("U", "D") > share(typical, 0, "D") + 0.1);
+  }
+  const auto row = [&](const char* k) {
+    double n = 0;
+    for (const auto& [mind, count] : g["infant_to_adult"][k].items()) n += count.get<double>();
+    return n;
+  };
+  const double secure_autonomous = g["infant_to_adult"]["B"]["F"].get<double>() / row("B");
+  const double insecure_autonomous = (g["infant_to_adult"]["A"]["F"].get<double>() + g["infant_to_adult"]["C"]["F"].get<double>() +
+                                      g["infant_to_adult"]["D"]["F"].get<double>()) / (row("A") + row("C") + row("D"));
+  CHECK(secure_autonomous > insecure_autonomous + 0.1);
+  CHECK(secure_autonomous < 0.95);  // far from always: later years revise
+  // At preschool, secure children are on average more competent and empathic, with fewer problems,
+  // than the insecure ones pooled.
+  for (const auto& outcome : g["preschool_outcomes"]) {
+    const auto& c = outcome["by_infant_class"];
+    double n = 0, sum = 0;
+    for (const char* k : {"A", "C", "D"}) n += c[k]["n"].get<double>(), sum += c[k]["n"].get<double>() * c[k]["mean"].get<double>();
+    const double secure = c["B"]["mean"].get<double>(), insecure = sum / n;
+    CAPTURE(outcome["name"]);
+    const bool problem = outcome["name"] == "externalizing" || outcome["name"] == "internalizing";
+    CHECK((problem ? secure < insecure : secure > insecure));
+  }
+}
