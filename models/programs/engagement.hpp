@@ -8,9 +8,9 @@
 #pragma once
 
 #include "models/programs/intervention_program.hpp"
+#include "sim/core/fast_exp.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace attachsim::models {
 
@@ -23,13 +23,14 @@ struct Engagement {
   int attended = 0, missed = 0;
 };
 
-inline double logit(double p) { return std::log(p / (1 - p)); }
-inline double logistic_of(double x) { return 1 / (1 + std::exp(-x)); }
-
+// Every exponential here is the project's own (sim::fast_exp, plain arithmetic), so that a family's
+// engagement is the same number on every machine, the classroom's WebAssembly build included.
 inline Engagement start_engagement(const ProgramParameters& p, double motivation, int risk_load) {
   Engagement e;
-  e.burden = std::exp(p.burden_per_risk * risk_load);
-  e.alliance = logistic_of(logit(p.alliance_start) + p.motivation_effect * 2 * (motivation - 0.5));
+  e.burden = sim::fast_exp(p.burden_per_risk * risk_load);
+  // logit(alliance) = logit(alliance_start) + z, without a logarithm: a / (a + (1 - a) e^-z).
+  const double z = p.motivation_effect * 2 * (motivation - 0.5), a = p.alliance_start;
+  e.alliance = a / (a + (1 - a) * sim::fast_exp(-z));
   return e;
 }
 
@@ -39,22 +40,22 @@ inline Engagement start_engagement(const ProgramParameters& p, double motivation
 // either.
 inline double session(const ProgramParameters& p, Engagement& e, int day, double u_leave, double u_miss) {
   if (e.dropped_out) return 0;
-  if (e.started) e.fatigue *= std::exp(-(day - e.last_session_day) / (days_per_month * p.fatigue_recovery_months));
+  if (e.started) e.fatigue *= sim::fast_exp(-(day - e.last_session_day) / (days_per_month * p.fatigue_recovery_months));
   e.started = true;
   e.last_session_day = day;
   const double leave = std::min(0.99, p.dropout_per_session * e.burden *
-                                          std::exp(p.dropout_fatigue_effect * e.fatigue -
+                                          sim::fast_exp(p.dropout_fatigue_effect * e.fatigue -
                                                    p.dropout_alliance_effect * (e.alliance - p.alliance_start)));
   if (u_leave < leave) {
     e.dropped_out = true;
     return 0;
   }
-  if (u_miss < std::min(0.95, p.missed_per_session * e.burden * std::exp(e.fatigue))) {
+  if (u_miss < std::min(0.95, p.missed_per_session * e.burden * sim::fast_exp(e.fatigue))) {
     ++e.missed;
     return 0;
   }
   ++e.attended;
-  const double uptake = e.alliance * std::exp(-e.fatigue);
+  const double uptake = e.alliance * sim::fast_exp(-e.fatigue);
   e.alliance += p.alliance_gain * (1 - e.alliance);
   e.fatigue += p.fatigue_per_session * e.burden;
   return uptake;

@@ -9,6 +9,7 @@
 #include "models/household/risk_profile.hpp"
 #include "models/programs/engagement.hpp"
 #include "models/programs/intervention_program.hpp"
+#include "sim/core/fast_exp.hpp"
 #include "sim/core/random_stream.hpp"
 
 #include <array>
@@ -28,6 +29,8 @@ struct ProgramCourse {
 };
 
 class ProgramDelivery {
+  static constexpr double ln_half = -0.69314718055994531;  // a literal, not std::log: the same on every machine
+
  public:
   // `session_days` may hold days before birth (negative): those sessions are held on day 0, in order,
   // with their true spacing. The last session falls on the program's last day, so the end day adds nothing.
@@ -35,12 +38,12 @@ class ProgramDelivery {
                   const Caregiver& caregiver, int risk_load)
       : p_(p), sessions_(session_days), mind_(caregiver.mind), share_(aim_shares(p)),
         engagement_(start_engagement(p, caregiver.motivation, risk_load)),
-        daily_decay_(std::exp(-1.0 / (days_per_month * p.decay_months))) {
+        daily_decay_(sim::fast_exp(-1.0 / (days_per_month * p.decay_months))) {
     for (int a = 0; a < aim_count; ++a) {
       const auto i = static_cast<std::size_t>(a);
       has_[i] = share_[i] > 0;
       aims_ += has_[i];
-      step_[i] = std::log(0.5) / p.half_sessions[i];  // log of the gap kept per unit of content
+      step_[i] = ln_half / p.half_sessions[i];  // log of the gap kept per unit of content
     }
   }
 
@@ -79,7 +82,7 @@ class ProgramDelivery {
       const auto i = static_cast<std::size_t>(a);
       const double content = needs_infant(a) && day < 0 ? 0.0 : uptake * share_[i];
       const double ceiling = p_.ceiling[i];
-      course_.gain[i] = ceiling - (ceiling - course_.gain[i]) * std::exp(step_[i] * content);
+      course_.gain[i] = ceiling - (ceiling - course_.gain[i]) * sim::fast_exp(step_[i] * content);
     }
   }
 
