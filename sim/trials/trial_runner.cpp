@@ -74,7 +74,7 @@ std::vector<std::size_t> screen(Model& model, std::uint64_t seed, std::int64_t s
   return rows;
 }
 
-// The first `n` of the eligible rows, as a block of their own.
+// The given rows of a block, in that order, as a block of their own.
 RecordBlock take_rows(const RecordBlock& from, const std::vector<std::size_t>& rows, std::size_t columns) {
   RecordBlock out(columns, 0, 0, rows.size());
   out.reset(0, rows.size());

@@ -1,7 +1,8 @@
 // Runs a simulated randomized trial: screen a population, enrol the eligible, randomize them within
 // strata, and simulate every enrolled dyad under every arm with common random numbers: all randomness
 // unrelated to the program comes from the same streams, so each dyad's twins differ only by the
-// program (the reference twin is the screening run itself, a plain run of that dyad).
+// program (the reference twin is the screening run itself, a plain run of that dyad). Comparison
+// groups, not randomized, are screened from samples of their own.
 #pragma once
 
 #include "sim/core/model.hpp"
