@@ -64,9 +64,13 @@ struct AnswerOdds {
   std::array<std::array<Cuts, signal_count>, 2> cuts;
 };
 
-// The answer for each count of cut points passed, [detected][count].
+// The answer for each count of cut points passed, [detected][count]. Atypical acts do not wait for a
+// noticed bid: a caregiver's frightening, frightened or dissociated behaviour in an episode of the
+// infant's distress comes at her rate whether or not she noticed its signal, so neither hiding distress
+// nor a caregiver who misses signals shields the infant from it (Main & Hesse 1990: fright without
+// solution).
 constexpr std::array<std::array<Response, 8>, 2> answer_by_cut = {
-    {{Response::unanswered, Response::unanswered, Response::unanswered, Response::unanswered, Response::unanswered,
+    {{Response::frightening, Response::frightened, Response::unanswered, Response::unanswered, Response::unanswered,
       Response::unanswered, Response::unanswered, Response::unanswered},
      {Response::frightening, Response::frightened, Response::rebuff, Response::comfort, Response::comfort_unsoothed,
       Response::delayed, Response::delayed_unsoothed, Response::misattuned}}};
