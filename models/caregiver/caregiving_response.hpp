@@ -112,7 +112,14 @@ struct AnswerSetting {
   double missed_bids = 0;    // chaos_support.missed_bids
   double interrupted = 0;    // chaos_support.interrupted_comfort
   double soothe = 1;         // the infant's chance of being settled by comfort
+  double soothe_escalated = 1;  // the same for an escalated protest, held longer (escalated_soothe)
 };
+
+// Comfort of an escalated protest goes on longer, and so settles a hard-to-soothe infant more often:
+// 1 - (1 - soothe)^(1 + protest_holding). Fixed for a dyad, computed once.
+inline double escalated_soothe(const CaregiverParameters& p, double soothe) {
+  return 1 - (1 - soothe) * std::pow(1 - soothe, p.protest_holding);
+}
 
 inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, const SignalStrengths& signals,
                               const AnswerSetting& setting = {}) {
@@ -132,10 +139,7 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   odds.self_focus_comfort = p.self_focus_comfort_share;
   odds.interrupted = setting.interrupted * setting.chaos;
   const double hostile = hostility(p, c);
-  // Comfort of an escalated protest goes on longer, and so settles a hard-to-soothe infant more often.
-  const double unsettled = 1 - odds.soothe;
-  const std::array<double, signal_count> soothe = {odds.soothe, odds.soothe,
-                                                   1 - unsettled * std::pow(unsettled, p.protest_holding)};
+  const std::array<double, signal_count> soothe = {odds.soothe, odds.soothe, setting.soothe_escalated};
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
     // Noise masks weak signals first: an escalated cry (strength 1) is always heard (Evans & Wachs 2010).
