@@ -53,7 +53,8 @@ struct AnswerOdds {
   double interrupted = 0;  // share of that comfort which chaos delays
   double delayed_share = 0;
   double self_focus_comfort = 0;
-  double soothe = 1;  // chance that comfort settles this infant
+  double soothe = 1;            // chance that comfort settles this infant
+  double soothe_escalated = 1;  // the same for an escalated protest, held longer
   // The same odds as one table, [self-focused][signal]: detection, then the answer mix as cut points
   // on one uniform. The answer is the count of cut points at or below it (caregiver_response): no
   // division and no branch on the random numbers, whose outcomes a processor cannot predict.
@@ -126,6 +127,7 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   AnswerOdds odds;
   odds.comfort = momentary_sensitivity(p, c);
   odds.soothe = setting.soothe;
+  odds.soothe_escalated = setting.soothe_escalated;
   // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus, calmer
   // answers; a program that addresses atypical behaviour lowers that too (Juffer et al. 2008).
   const double restraint = sim::fast_exp(-p.sensitivity_restrains_mind * (odds.comfort - 0.5));
@@ -139,7 +141,7 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   odds.self_focus_comfort = p.self_focus_comfort_share;
   odds.interrupted = setting.interrupted * setting.chaos;
   const double hostile = hostility(p, c);
-  const std::array<double, signal_count> soothe = {odds.soothe, odds.soothe, setting.soothe_escalated};
+  const std::array<double, signal_count> soothe = {odds.soothe, odds.soothe, odds.soothe_escalated};
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
     // Noise masks weak signals first: an escalated cry (strength 1) is always heard (Evans & Wachs 2010).
