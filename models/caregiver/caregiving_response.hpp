@@ -53,7 +53,8 @@ struct AnswerOdds {
   double interrupted = 0;  // share of that comfort which chaos delays
   double delayed_share = 0;
   double self_focus_comfort = 0;
-  double soothe = 1;  // chance that comfort settles this infant
+  double soothe = 1;            // chance that comfort settles this infant
+  double soothe_escalated = 1;  // the same for an escalated protest, held longer
   // The same odds as one table, [self-focused][signal]: detection, then the answer mix as cut points
   // on one uniform. The answer is the count of cut points at or below it (caregiver_response): no
   // division and no branch on the random numbers, whose outcomes a processor cannot predict.
@@ -64,9 +65,13 @@ struct AnswerOdds {
   std::array<std::array<Cuts, signal_count>, 2> cuts;
 };
 
-// The answer for each count of cut points passed, [detected][count].
+// The answer for each count of cut points passed, [detected][count]. Atypical acts do not wait for a
+// noticed bid: a caregiver's frightening, frightened or dissociated behaviour in an episode of the
+// infant's distress comes at her rate whether or not she noticed its signal, so neither hiding distress
+// nor a caregiver who misses signals shields the infant from it (Main & Hesse 1990: fright without
+// solution).
 constexpr std::array<std::array<Response, 8>, 2> answer_by_cut = {
-    {{Response::unanswered, Response::unanswered, Response::unanswered, Response::unanswered, Response::unanswered,
+    {{Response::frightening, Response::frightened, Response::unanswered, Response::unanswered, Response::unanswered,
       Response::unanswered, Response::unanswered, Response::unanswered},
      {Response::frightening, Response::frightened, Response::rebuff, Response::comfort, Response::comfort_unsoothed,
       Response::delayed, Response::delayed_unsoothed, Response::misattuned}}};
@@ -108,13 +113,21 @@ struct AnswerSetting {
   double missed_bids = 0;    // chaos_support.missed_bids
   double interrupted = 0;    // chaos_support.interrupted_comfort
   double soothe = 1;         // the infant's chance of being settled by comfort
+  double soothe_escalated = 1;  // the same for an escalated protest, held longer (escalated_soothe)
 };
+
+// Comfort of an escalated protest goes on longer, and so settles a hard-to-soothe infant more often:
+// 1 - (1 - soothe)^(1 + protest_holding). Fixed for a dyad, computed once.
+inline double escalated_soothe(const CaregiverParameters& p, double soothe) {
+  return 1 - (1 - soothe) * std::pow(1 - soothe, p.protest_holding);
+}
 
 inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, const SignalStrengths& signals,
                               const AnswerSetting& setting = {}) {
   AnswerOdds odds;
   odds.comfort = momentary_sensitivity(p, c);
   odds.soothe = setting.soothe;
+  odds.soothe_escalated = setting.soothe_escalated;
   // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus, calmer
   // answers; a program that addresses atypical behaviour lowers that too (Juffer et al. 2008).
   const double restraint = sim::fast_exp(-p.sensitivity_restrains_mind * (odds.comfort - 0.5));
@@ -128,10 +141,7 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
   odds.self_focus_comfort = p.self_focus_comfort_share;
   odds.interrupted = setting.interrupted * setting.chaos;
   const double hostile = hostility(p, c);
-  // Comfort of an escalated protest goes on longer, and so settles a hard-to-soothe infant more often.
-  const double unsettled = 1 - odds.soothe;
-  const std::array<double, signal_count> soothe = {odds.soothe, odds.soothe,
-                                                   1 - unsettled * std::pow(unsettled, p.protest_holding)};
+  const std::array<double, signal_count> soothe = {odds.soothe, odds.soothe, odds.soothe_escalated};
   for (int s = 0; s < signal_count; ++s) {
     const double log_strength = signals.log_strength[s];
     // Noise masks weak signals first: an escalated cry (strength 1) is always heard (Evans & Wachs 2010).

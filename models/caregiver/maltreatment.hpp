@@ -66,7 +66,7 @@ inline sim::ParameterTable<MaltreatmentParameters> maltreatment_table() {
                 {"fraction", "Availability left on a day of neglect.", "assumption"}),
       sim::real("abuse_incidents_per_month", &P::abuse_incidents_per_month, 2, 0, 30,
                 {"incidents/month", "Days a month in an abuse spell on which the caregiver is physically abusive.", "assumption; Straus et al. 1998 (Parent-Child CTS): repeated physical assault is the rule among abusive parents"}),
-      sim::real("abuse_threat", &P::abuse_threat, 0.4, 0, 1,
+      sim::real("abuse_threat", &P::abuse_threat, 0.25, 0, 1,
                 {"probability", "Chance, on a day of abuse, that an answer is a threatening, frightening act.", "assumption"}),
   };
 }

@@ -244,6 +244,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   for (auto& policy : d.policy) policy.start(p.signalling);
   const double beta = p.signalling.inverse_temperature;
   const auto effort = effort_costs(d.infant.escalation_cost);
+  const double soothe_escalated = escalated_soothe(p.caregiver, d.infant.soothe);
   const SignalStrengths strength(p.caregiver, {p.signalling.strength_suppress, p.signalling.strength_direct,
                                                p.signalling.strength_escalate});
   const bool size = p.infant.susceptibility_mechanism == SusceptibilityMechanism::size;
@@ -280,8 +281,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     }
     const CareToday care_now = care_today(p.partner, p.childcare, day, partner_here, in_care);
     const AnswerSetting home{chaos_on ? d.context.risk.chaos : 0.0, p.chaos_support.missed_bids,
-                             p.chaos_support.interrupted_comfort, d.infant.soothe};
-    const AnswerSetting care_setting{0.0, 0.0, 0.0, d.infant.soothe};
+                             p.chaos_support.interrupted_comfort, d.infant.soothe, soothe_escalated};
+    const AnswerSetting care_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated};
     for (int f = 0; f < figure_count; ++f) {
       if (!in_life(d, f, day)) continue;
       if (!d.met[f]) {

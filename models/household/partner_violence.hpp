@@ -26,7 +26,7 @@ inline sim::ParameterTable<PartnerViolenceParameters> partner_violence_table() {
                 {"0-1", "Acute stress an event adds to the caregiver (decaying with hardship.acute_stress_days).", "assumption"}),
       sim::real("witness_probability", &P::witness_probability, 0.5, 0, 1,
                 {"probability", "Chance that the infant witnesses an event.", "assumption; most violence occurs with children present (Fantuzzo et al. 1997)"}),
-      sim::real("witness_fear", &P::witness_fear, 6.0, 0, 20,
+      sim::real("witness_fear", &P::witness_fear, 2.5, 0, 20,
                 {"x fear_rate", "Fear of the violent partner a witnessed event adds, relative to one threatening answer (working_model.fear_rate).", "calibrated (docs/calibration.md): with the atypical terms to the risk contrasts, checked against the disorganization of infants who witness violence (Zeanah et al. 1999)"}),
       sim::real("victim_fear_share", &P::victim_fear_share, 0.3, 0, 1,
                 {"share", "Fear of the caregiver who suffers the violence, as a share of the fear of the partner.", "assumption; Lyons-Ruth & Jacobvitz 2008: a frightened caregiver is frightening"}),

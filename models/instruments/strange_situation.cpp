@@ -28,11 +28,16 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
   const double f = model.fear;
   const double lapse = std::min(1.0, p.conflict_gain * f * f + p.freeze_gain * f * f * f);
 
+  // The figure's own alarming acts in the room (threatening, frightened, dissociated) come at her rate
+  // whatever the infant does: an infant who approaches more does not by that see more of them, and its
+  // conflict is not scored higher for approaching (Main & Solomon 1990 code the behaviour, not the approach).
+  const double alarming = odds.cuts[0][direct].kind[1];
   double approach = 0, contact = 0, avoid = 0, resist = 0, disorganized = 0;
   for (int i = 0; i < samples; ++i) {
     const int signal = policy.choose(intense, stream.uniform());
     disorganized += stream.uniform() < lapse;  // read from fear, whatever the infant does next
     const double u_focus = stream.uniform(), u_kind = stream.uniform(), u_settle = stream.uniform();
+    disorganized += u_kind < alarming;
     if (signal == suppress) {
       avoid += 1;
       continue;
@@ -41,7 +46,6 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
     // At a reunion the figure is in the room and sees the infant: only self-focus or absence leave a
     // bid unanswered.
     const Response answer = caregiver_response(odds, signal, u_focus, 0.0, u_kind);
-    disorganized += atypical(answer);
     if (came(answer)) {
       // Held: an infant who settles maintains contact calmly; one who does not clings and, if it is
       // escalating, resists at once (angry, pushing away while seeking contact).

@@ -12,6 +12,7 @@
 #include <mutex>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 namespace attachsim::sim {
@@ -75,6 +76,24 @@ void release(int slot) {
   if (slot >= 0) slots[slot].state.store(0, std::memory_order_release);
 }
 
+// Holds SIGINT, SIGTERM and SIGHUP back on this thread for its lifetime: a signal between creating the
+// file and arming its slot would otherwise leave the file behind. A held signal is delivered on unblock.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t held;
+    sigemptyset(&held);
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, signal);
+    pthread_sigmask(SIG_BLOCK, &held, &before_);
+  }
+  ~SignalsHeld() { pthread_sigmask(SIG_SETMASK, &before_, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t before_;
+};
+
 }  // namespace
 
 void check_output_path(const std::string& path) {
@@ -94,15 +113,19 @@ PartialFile::PartialFile(std::string path) : path_(std::move(path)) {
     temporary_ = stem;  // built by appends: GCC 12 warns falsely on "-" + std::string (PR 105329)
     if (attempt) temporary_ += '-', temporary_ += std::to_string(attempt);
     temporary_ += ".partial";
-    slot_ = reserve(temporary_);
-    const int fd = open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd >= 0) {
-      arm(slot_);
-      close(fd);
-      return;
+    int error = 0;
+    {
+      const SignalsHeld held;
+      slot_ = reserve(temporary_);
+      const int fd = open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+      if (fd >= 0) {
+        arm(slot_);
+        close(fd);
+        return;
+      }
+      error = errno;
+      release(slot_), slot_ = -1;
     }
-    const int error = errno;
-    release(slot_), slot_ = -1;
     if (error == EEXIST && attempt < 100) continue;
     std::string reason = "'";
     reason += std::strerror(error);
@@ -113,8 +136,8 @@ PartialFile::PartialFile(std::string path) : path_(std::move(path)) {
 
 PartialFile::~PartialFile() {
   if (committed_) return;
+  std::remove(temporary_.c_str());  // before the release: a signal in between still finds it named
   release(slot_);
-  std::remove(temporary_.c_str());
 }
 
 void PartialFile::commit() {

@@ -119,9 +119,14 @@ TEST_CASE("caregiving: unresolved minds act atypically, threatening and frighten
 }
 
 TEST_CASE("caregiving: comfort settles a hard-to-soothe infant less often") {
-  const auto easy = answer_odds(parameters(), caregiver(0.8), strengths(), {0, 0, 0, 0.9});
-  const auto hard = answer_odds(parameters(), caregiver(0.8), strengths(), {0, 0, 0, 0.5});
-  const auto e = frequencies(easy, escalate), h = frequencies(hard, escalate);
+  const auto p = parameters();
+  const auto easy = answer_odds(p, caregiver(0.8), strengths(), {0, 0, 0, 0.9, escalated_soothe(p, 0.9)});
+  const auto hard = answer_odds(p, caregiver(0.8), strengths(), {0, 0, 0, 0.5, escalated_soothe(p, 0.5)});
+  // An escalated protest is held longer: it settles 1 - (1 - soothe)^(1 + protest_holding) of the time.
+  const auto he = frequencies(hard, escalate);
+  const int comforted = static_cast<int>(Response::comfort), not_settled = static_cast<int>(Response::comfort_unsoothed);
+  CHECK(he[comforted] == doctest::Approx(escalated_soothe(p, 0.5) * (he[comforted] + he[not_settled])).epsilon(tolerance));
+  const auto e = frequencies(easy, direct), h = frequencies(hard, direct);
   const int settled = static_cast<int>(Response::comfort), unsettled = static_cast<int>(Response::comfort_unsoothed);
   // The same comfort is given (0.8 of detected bids); what differs is whether it settles.
   CHECK(e[settled] + e[unsettled] == doctest::Approx(h[settled] + h[unsettled]).epsilon(tolerance));
@@ -155,8 +160,9 @@ TEST_CASE("caregiving: the cut points give the answers of walking down the mix, 
     // each settling the infant in its first `soothe` share, then mis-attunement.
     const double prompt = odds.comfort * (1 - odds.interrupted);
     const double late = odds.comfort * odds.interrupted + (1 - odds.comfort) * odds.delayed_share;
-    if (k < prompt) return (k / prompt) < odds.soothe ? Response::comfort : Response::comfort_unsoothed;
-    if (k < prompt + late) return ((k - prompt) / late) < odds.soothe ? Response::delayed : Response::delayed_unsoothed;
+    const double soothe = signal == escalate ? odds.soothe_escalated : odds.soothe;  // a protest is held longer
+    if (k < prompt) return (k / prompt) < soothe ? Response::comfort : Response::comfort_unsoothed;
+    if (k < prompt + late) return ((k - prompt) / late) < soothe ? Response::delayed : Response::delayed_unsoothed;
     return Response::misattuned;
   };
   attachsim::sim::RandomStream stream(8, 0, 1);
@@ -167,7 +173,8 @@ TEST_CASE("caregiving: the cut points give the answers of walking down the mix, 
     c.mind.unresolved = stream.uniform();
     c.stress = stream.uniform();
     c.depressed = stream.bernoulli(0.3);
-    const auto odds = answer_odds(parameters(), c, strengths(), {stream.uniform(), 0.2, 0.3, stream.uniform()});
+    const double soothe = stream.uniform();
+    const auto odds = answer_odds(parameters(), c, strengths(), {stream.uniform(), 0.2, 0.3, soothe, escalated_soothe(parameters(), soothe)});
     for (int signal = 0; signal < signal_count; ++signal) {
       const auto& cut = odds.cuts[0][signal].kind;
       for (int i = 0; i < 500; ++i) {

@@ -37,10 +37,6 @@ double se_of_difference(const PopulationRun& run, const std::string& column, con
   return std::sqrt(sa * sa / na + sb * sb / nb);
 }
 
-double secure_share(const std::string& config, const std::vector<std::string>& overrides) {
-  return run_population(config, overrides).share("ssp_12m_class", "B");
-}
-
 }  // namespace
 
 // The class means of a working-model dimension; `above(column, high, low)` holds when `high`'s mean
@@ -99,25 +95,39 @@ TEST_CASE("change: becoming secure follows better caregiving, becoming insecure 
   CHECK(kappa < 0.6);
 }
 
+// The change in the secure share between two runs of the same dyads (same seed), and its standard error
+// from the paired differences: a dyad secure in one run and not the other counts +-1, the others 0.
+struct PairedChange {
+  double change = 0, se = 0;
+};
+PairedChange secure_change(const PopulationRun& before, const PopulationRun& after) {
+  const auto a = before.labels("ssp_12m_class"), b = after.labels("ssp_12m_class");
+  double sum = 0, sum2 = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const double d = static_cast<double>(b[i] == "B") - static_cast<double>(a[i] == "B");
+    sum += d, sum2 += d * d;
+  }
+  const double n = static_cast<double>(a.size()), mean = sum / n;
+  return {mean, std::sqrt((sum2 / n - mean * mean) / n)};
+}
+
 TEST_CASE("context: chaos, violence and depression each lower security") {
-  // 4,000 normative dyads per run, the same seed in each pair (common random numbers). The SE of a
-  // difference of two shares near 0.6 from independent samples of 4,000 would be 0.011; paired runs
-  // are less noisy. Each risk, raised, must lower the secure share by more than 0.02.
+  // 4,000 normative dyads per run, the same seed in each pair (common random numbers). Each risk,
+  // raised, must lower the secure share by more than two standard errors of the paired difference.
   const std::string config = "configs/populations/normative.yaml";
-  const std::vector<std::string> base = {"run.dyads=4000"};
   const auto with = [&](std::vector<std::string> extra) {
-    extra.insert(extra.begin(), base.begin(), base.end());
-    return extra;
+    extra.insert(extra.begin(), "run.dyads=4000");
+    return run_population(config, extra);
   };
-  const double calm = secure_share(config, with({"chaos_support.missed_bids=0", "chaos_support.chaos_stress=0"}));
-  const double noisy = secure_share(config, with({"chaos_support.missed_bids=0.8", "chaos_support.chaos_stress=0.3"}));
-  CHECK(noisy < calm - 0.02);
-  const double peaceful = secure_share(config, with({"risk.violence_share=0"}));
-  const double violent = secure_share(config, with({"risk.violence_share=0.3"}));
-  CHECK(violent < peaceful - 0.02);
-  const double well = secure_share(config, with({"depression.onset_per_year=0.02"}));
-  const double depressed = secure_share(config, with({"depression.onset_per_year=0.4"}));
-  CHECK(depressed < well - 0.02);
+  const auto lowers = [](const PopulationRun& low, const PopulationRun& high, const char* what) {
+    const PairedChange c = secure_change(low, high);
+    INFO(what << ": secure share changes by " << c.change << " (SE " << c.se << ")");
+    CHECK(c.change < -2 * c.se);
+  };
+  lowers(with({"chaos_support.missed_bids=0", "chaos_support.chaos_stress=0"}),
+         with({"chaos_support.missed_bids=0.8", "chaos_support.chaos_stress=0.3"}), "chaos");
+  lowers(with({"risk.violence_share=0"}), with({"risk.violence_share=0.3"}), "violence");
+  lowers(with({"depression.onset_per_year=0.02"}), with({"depression.onset_per_year=0.4"}), "depression");
 }
 
 TEST_CASE("temperament: a hard-to-soothe temperament raises resistance more than avoidance") {

@@ -55,7 +55,7 @@ TEST_CASE("adulthood: with no years to live through the adult is the child") {
   auto p = defaults();
   p.adulthood.parenthood_years = 2;
   sim::RandomStream stream(1, 2, 8);
-  const models::AttachmentRepresentation early{0.7, 0.05, 0.1};
+  const models::AttachmentRepresentation early{0.7, 0.05, 0.05};
   const auto a = models::grow_up(p.adulthood, p.state_of_mind, early, 2, stream);
   CHECK(a.adult.deactivation == early.deactivation);
   CHECK(a.adult.hyperactivation == early.hyperactivation);
