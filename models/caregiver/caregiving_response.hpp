@@ -153,9 +153,15 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
     odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) + hostile);
     odds.cuts[0][s] = {odds.detect[s], answer_cuts(odds.frightening, odds.frightened, odds.rebuff[s], odds.comfort,
                                                     odds.interrupted, odds.delayed_share, soothe[s])};
-    // Self-focused: comfort or mis-attuned by her mood, whatever the signal.
-    const double mood = odds.self_focus_comfort;
-    odds.cuts[1][s] = {odds.detect_self_focused[s], {0, 0, 0, mood * soothe[s], mood, mood, mood}};
+    // Self-focused: atypical acts at the same rate, since absorption in her own state is where frightened
+    // and dissociated behaviour shows (Main & Hesse 1990), so self-focus does not shield the infant from
+    // them; otherwise comfort or mis-attuned by her mood, whatever the signal.
+    const auto& attending = odds.cuts[0][s].kind;
+    const double atypical_total = attending[1], mood = odds.self_focus_comfort;
+    const double to_comfort = atypical_total + (1 - atypical_total) * mood;
+    odds.cuts[1][s] = {odds.detect_self_focused[s],
+                       {attending[0], atypical_total, atypical_total,
+                        atypical_total + (1 - atypical_total) * mood * soothe[s], to_comfort, to_comfort, to_comfort}};
   }
   return odds;
 }

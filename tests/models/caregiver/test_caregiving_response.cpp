@@ -100,6 +100,27 @@ TEST_CASE("caregiving: a self-absorbed preoccupied caregiver lets only strong si
   CHECK(escalated_answers[static_cast<int>(Response::misattuned)] == doctest::Approx(0.5).epsilon(tolerance));
 }
 
+TEST_CASE("caregiving: self-absorption does not shield the infant from atypical acts") {
+  // Absorption in her own state is where frightened and dissociated behaviour shows (Main & Hesse
+  // 1990): a caregiver who is always self-focused acts atypically at the same rate as an attending one.
+  auto absorbed = caregiver(0.5), attending = caregiver(0.5);
+  absorbed.mind.unresolved = attending.mind.unresolved = 0.8;
+  absorbed.mind.preoccupied = 1.0;  // always self-focused
+  const auto absorbed_odds = answer_odds(parameters(), absorbed, strengths());
+  const auto attending_odds = answer_odds(parameters(), attending, strengths());
+  REQUIRE(absorbed_odds.self_focus == 1.0);
+  REQUIRE(absorbed_odds.frightening > 0.03);
+  for (int signal : {suppress, direct, escalate}) {
+    CAPTURE(signal);
+    const auto a = frequencies(absorbed_odds, signal), b = frequencies(attending_odds, signal);
+    for (const Response r : {Response::frightening, Response::frightened}) {
+      const int i = static_cast<int>(r);
+      CHECK(a[i] == doctest::Approx(r == Response::frightening ? absorbed_odds.frightening : absorbed_odds.frightened).epsilon(tolerance));
+      CHECK(a[i] == doctest::Approx(b[i]).epsilon(tolerance));  // the same uniforms: equal up to sampling
+    }
+  }
+}
+
 TEST_CASE("caregiving: unresolved minds act atypically, threatening and frightened, more under stress") {
   auto calm = caregiver(0.5), stressed = caregiver(0.5);
   calm.mind.unresolved = stressed.mind.unresolved = 0.8;
