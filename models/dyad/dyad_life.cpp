@@ -245,6 +245,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const double beta = p.signalling.inverse_temperature;
   const auto effort = effort_costs(d.infant.escalation_cost);
   const double soothe_escalated = escalated_soothe(p.caregiver, d.infant.soothe);
+  LearningDays learning_days(p.learning, d.infant.susceptibility, p.infant.susceptibility_mechanism, effort);
   const SignalStrengths strength(p.caregiver, {p.signalling.strength_suppress, p.signalling.strength_direct,
                                                p.signalling.strength_escalate});
   const bool size = p.infant.susceptibility_mechanism == SusceptibilityMechanism::size;
@@ -256,6 +257,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   sim::RandomStream preschool_stream(seed, dyad, purpose::preschool);
   PreschoolRecord preschool;
   std::array<AnswerOdds, figure_count> odds;
+  std::array<bool, figure_count> odds_ready{};
 
   for (int day = 0; day <= schedule.last_day; ++day) {
     // The life course: statuses change in weekly steps.
@@ -283,19 +285,27 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     const AnswerSetting home{chaos_on ? d.context.risk.chaos : 0.0, p.chaos_support.missed_bids,
                              p.chaos_support.interrupted_comfort, d.infant.soothe, soothe_escalated};
     const AnswerSetting care_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated};
-    for (int f = 0; f < figure_count; ++f) {
-      if (!in_life(d, f, day)) continue;
-      if (!d.met[f]) {
+    for (int f = 0; f < figure_count; ++f)
+      if (in_life(d, f, day) && !d.met[f]) {
         // A new figure is met with what the infant has learned so far (Bowlby 1973).
         d.met[f] = true;
         d.policy[f] = d.policy[primary];
         d.model[f] = d.general_model();
         d.model[f].fear = 0, d.model[f].bids = 0;
       }
-      odds[f] = answer_odds(p.caregiver, d.figures[f], strength, f == provider ? care_setting : home);
-    }
+    // A figure's odds for the day, from its state at the start of the day, computed when first needed: a
+    // partner or provider with no episode today costs nothing (the episodes change only the answering
+    // figure's state, after its odds are taken).
+    odds_ready = {};
+    const auto odds_of = [&](int f) -> const AnswerOdds& {
+      if (!odds_ready[f]) {
+        odds[f] = answer_odds(p.caregiver, d.figures[f], strength, f == provider ? care_setting : home);
+        odds_ready[f] = true;
+      }
+      return odds[f];
+    };
     // What the caregiving is like these weeks, for the study of change between assessments.
-    caregiver.responsiveness_lasting += context_rules.lasting_rate * (caregiver.availability * odds[primary].comfort - caregiver.responsiveness_lasting);
+    caregiver.responsiveness_lasting += context_rules.lasting_rate * (caregiver.availability * odds_of(primary).comfort - caregiver.responsiveness_lasting);
 
     // Instruments at their ages, before the day's episodes, each from its own stream.
     for (std::size_t i = 0; i < schedule.observations; ++i)
@@ -303,7 +313,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
         sim::RandomStream s(seed, dyad, purpose::sensitivity_observation + static_cast<std::uint32_t>(i));
         const ObservedInfant seen{d.policy[primary], d.infant.intense_probability,
                                   schedule.episodes_per_day[day] * d.infant.rate_scale};
-        const ObservedSensitivity o = observe_sensitivity(p.sensitivity_observation, odds[primary], seen, s);
+        const ObservedSensitivity o = observe_sensitivity(p.sensitivity_observation, odds_of(primary), seen, s);
         out.set(columns.observed_sensitivity[i], o.score);
         if (!columns.observed_sensitivity_rater2.empty()) out.set(columns.observed_sensitivity_rater2[i], o.second_rater);
       }
@@ -316,7 +326,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
             out.set(c.coded.attachment_class, 0), out.set(c.coded.organized_class, 0);
             return;
           }
-          const StrangeSituationBehaviour b = reunions(p.strange_situation, d.policy[f], d.model[f], odds[f], s);
+          const StrangeSituationBehaviour b = reunions(p.strange_situation, d.policy[f], d.model[f], odds_of(f), s);
           const StrangeSituationResult r = code(p.strange_situation, b, s);
           const StrangeSituationResult r2 = coder2 ? code(p.strange_situation, b, second) : r;
           record_assessment(c, r, coder2 ? &r2 : nullptr, d.policy[f], d.model[f], d, out);
@@ -330,7 +340,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       if (schedule.preschool_days[i] == day) {
         sim::RandomStream assessment(seed, dyad, purpose::preschool_assessment + static_cast<std::uint32_t>(i));
         sim::RandomStream rating(seed, dyad, purpose::preschool_rating + static_cast<std::uint32_t>(i));
-        const auto b = reunions(p.strange_situation, d.policy[primary], d.model[primary], odds[primary], assessment);
+        const auto b = reunions(p.strange_situation, d.policy[primary], d.model[primary], odds_of(primary), assessment);
         record_preschool(columns.preschool[i], code(p.strange_situation, b, assessment),
                          rate_preschool(p.preschool, preschool, rating), out);
         preschool.start_window();
@@ -338,8 +348,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     while (next_step < steps && schedule.series_days[next_step] == day) record_series(d, next_step++, out);
 
     const double phase = schedule.phase_weight[day];
-    const LearningDay learning = learning_day(p.learning, day, phase, d.infant.susceptibility,
-                                              p.infant.susceptibility_mechanism, effort);
+    const LearningDay& learning = learning_days.at(day, phase);
     const WorkingModelRates rates = working_model_rates(p.working_model, learning.weight, fear_gain);
     const double mean_episodes = schedule.episodes_per_day[day] * d.infant.rate_scale;
     int n = mean_episodes > 0 ? sim::poisson(mean_episodes, episode_stream) : 0;
@@ -360,7 +369,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       const int f = figure_of(care_now, u_figure);
       const int level = (today.witnessed_violence && e == 0) || u_level < d.infant.intense_probability ? 1 : 0;
       const int signal = d.policy[f].choose(level, u_signal);
-      const Response response = caregiver_response(odds[f], signal, u_focus, u_detect, u_kind);
+      const Response response = caregiver_response(odds_of(f), signal, u_focus, u_detect, u_kind);
       const double outcome = learning.outcome[level][signal][static_cast<int>(response)];
       learn<rule>(p.learning, d.policy[f], beta, level, signal, outcome, learning.weight, learning.step);
       for (int g = 0; g < figure_count; ++g)  // what is learned with one figure colours the others a little

@@ -110,24 +110,59 @@ struct LearningDay {
   double weight = 0;  // Bayesian rule: evidence an experience adds
 };
 
-// `phase` is the developmental multiplier of today; `susceptibility` the infant's; `effort` the cost of
-// each signal. Under the 'size' mechanism susceptibility scales what an answer is worth to the infant,
-// under 'speed' how fast it learns.
+// The value to this infant of outcome `r` after `signal` at distress `level`, at an age: the perceived
+// value (scaled by susceptibility under 'size'), net of an ignored bid and of the signal's effort.
+inline double net_outcome(const LearningParameters& p, double worth, const std::array<double, signal_count>& effort,
+                          int level, int signal, Response r, double age_days) {
+  const double ignored = r == Response::unanswered && signal != suppress ? p.ignored_bid_penalty : 0.0;
+  return worth * (outcome_value(p, r, age_days, level == 1) - ignored) - effort[signal];
+}
+
+// The learning days of one infant. Of a day's values only the step and weight (the developmental phase)
+// and, through the first year, the value of unanswered distress (self-soothing grows) change from day
+// to day; the rest is computed once, so a day costs a few products instead of the whole table.
+// `susceptibility` is the infant's; `effort` the cost of each signal. Under the 'size' mechanism
+// susceptibility scales what an answer is worth to the infant, under 'speed' how fast it learns.
+class LearningDays {
+ public:
+  LearningDays(const LearningParameters& p, double susceptibility, SusceptibilityMechanism mechanism,
+               const std::array<double, signal_count>& effort)
+      : p_(p), effort_(effort), size_(mechanism == SusceptibilityMechanism::size),
+        susceptibility_(susceptibility), worth_(size_ ? susceptibility : 1.0) {
+    for (int level = 0; level < distress_levels; ++level)
+      for (int signal = 0; signal < signal_count; ++signal)
+        for (int r = 0; r < response_count; ++r)
+          day_.outcome[level][signal][r] = net_outcome(p_, worth_, effort_, level, signal, static_cast<Response>(r), 0);
+  }
+
+  // The day at `age_days`, whose developmental multiplier is `phase`.
+  const LearningDay& at(double age_days, double phase) {
+    if (!grown_) {
+      constexpr auto unanswered = static_cast<int>(Response::unanswered);
+      for (int level = 0; level < distress_levels; ++level)
+        for (int signal = 0; signal < signal_count; ++signal)
+          day_.outcome[level][signal][unanswered] =
+              net_outcome(p_, worth_, effort_, level, signal, Response::unanswered, age_days);
+      grown_ = age_days >= 12 * days_per_month;  // outcome_value stops changing at one year
+    }
+    day_.weight = size_ ? phase : phase * susceptibility_;
+    day_.step = std::min(1.0, p_.learning_rate * day_.weight);
+    return day_;
+  }
+
+ private:
+  const LearningParameters& p_;
+  std::array<double, signal_count> effort_;
+  bool size_;
+  double susceptibility_, worth_;
+  bool grown_ = false;
+  LearningDay day_;
+};
+
+// One day's values computed whole (tests and one-off callers); LearningDays gives the same numbers.
 inline LearningDay learning_day(const LearningParameters& p, double age_days, double phase, double susceptibility,
                                 SusceptibilityMechanism mechanism, const std::array<double, signal_count>& effort) {
-  LearningDay day;
-  const bool size = mechanism == SusceptibilityMechanism::size;
-  const double worth = size ? susceptibility : 1.0, weight = size ? phase : phase * susceptibility;
-  for (int intense = 0; intense < distress_levels; ++intense)
-    for (int signal = 0; signal < signal_count; ++signal)
-      for (int r = 0; r < response_count; ++r) {
-        const auto response = static_cast<Response>(r);
-        const double ignored = response == Response::unanswered && signal != suppress ? p.ignored_bid_penalty : 0.0;
-        day.outcome[intense][signal][r] = worth * (outcome_value(p, response, age_days, intense == 1) - ignored) - effort[signal];
-      }
-  day.step = std::min(1.0, p.learning_rate * weight);
-  day.weight = weight;
-  return day;
+  return LearningDays(p, susceptibility, mechanism, effort).at(age_days, phase);
 }
 
 // One update of the chosen signal's value; `weight` = the day's learning weight (LearningDay::weight),
