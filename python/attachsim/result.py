@@ -5,6 +5,7 @@ layout this reads."""
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 
@@ -214,11 +215,12 @@ class Result:
     # -- saving -------------------------------------------------------------------------------------
     def save(self, path: str) -> str:
         """Writes the result to `path` in the layout of docs/output.md (the file attachsim wrote,
-        byte for byte), as path.partial renamed when complete; returns the path."""
+        byte for byte), as PATH.<pid>.partial renamed when complete, as attachsim itself writes (two
+        processes saving to one path never share a temporary file); returns the path."""
         path = os.fspath(path)
         directory = os.path.dirname(os.path.abspath(path))
         os.makedirs(directory, exist_ok=True)
-        partial = path + ".partial"
+        partial = f"{path}.{os.getpid()}.partial"
         try:
             shutil.copyfile(self._file, partial)
             os.replace(partial, path)
@@ -240,7 +242,7 @@ class Result:
 def check_readable(path: str, error=ResultError) -> None:
     """Raises `error` naming the file unless it exists, is not a folder and is HDF5."""
     if not os.path.exists(path):
-        partial = os.path.exists(path + ".partial")
+        partial = bool(glob.glob(glob.escape(path) + ".*.partial"))
         raise error(f"{path}: no such file" + (" (only a .partial file: the run is unfinished or was killed)"
                                                if partial else ""))
     if os.path.isdir(path):

@@ -208,7 +208,7 @@ SweepTable read_sweep_table(const std::string& path) {
     bytes = content.str();
   }
   if (bytes.compare(0, hdf5_signature.size(), hdf5_signature) == 0)
-    throw reader.refuse("an HDF5 file without attachsim's checksum (written by an attachsim before 0.2, or by another "
+    throw reader.refuse("an HDF5 file without attachsim's checksum (written by an older attachsim, or by another "
                         "program): run this shard again with this attachsim");
   if (bytes.size() <= checksum_block || bytes.compare(0, checksum_label.size(), checksum_label) != 0)
     throw reader.refuse("not an HDF5 file written by 'attachsim sweep' or 'attachsim merge'");

@@ -1,6 +1,6 @@
 // A sweep's result as one HDF5 file: /points (one 1-D dataset per column, one row per run, rows in
 // run order, each with `units` and `description`) and /meta (provenance attributes). Written as
-// PATH.partial and renamed by the end, like a run's file. Sweeps, shards and merges all write
+// PATH.<pid>.partial (sim/output/partial_file.hpp) and renamed by the end, like a run's file. Sweeps, shards and merges all write
 // through write_sweep_table, and merges read shards back with read_sweep_table, so a merged file
 // has exactly the layout and bytes of an unsharded one.
 #pragma once
@@ -34,7 +34,7 @@ struct SweepTable {
   const TableColumn* find_column(const std::string& name) const;
 };
 
-// Writes PATH.partial, then renames it to PATH.
+// Writes PATH.<pid>.partial, then renames it to PATH.
 void write_sweep_table(const std::string& path, const SweepTable& table);
 // Reads a file written by write_sweep_table; throws InputError if it is not one.
 SweepTable read_sweep_table(const std::string& path);
