@@ -45,7 +45,9 @@ std::vector<std::pair<std::string, std::string>> AttachmentModel::mechanisms() c
           {"depression_model", p.depression.model == DepressionModel::episodes ? "episodes" : "fixed"},
           {"context_processes", p.context.processes ? "on" : "off"},
           {"program", name_of(p.program.type)},
-          {"adulthood_stability", name_of(p.adulthood.stability)}};
+          {"adulthood_stability", name_of(p.adulthood.stability)},
+          {"susceptibility_mechanism", name_of(p.infant.susceptibility_mechanism)},
+          {"life_course_changes", p.life_course.changes ? "on" : "off"}};
 }
 
 void AttachmentModel::simulate(std::uint64_t seed, const sim::DyadPlace& place, const sim::DyadRecord* parent,

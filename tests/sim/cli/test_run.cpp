@@ -67,6 +67,8 @@ TEST_CASE("cli run: /meta records version, commit, resolved config, seed, thread
   CHECK(matches(h5.string_attribute("/meta", "start_time"), "9999-99-99T99:99:99Z"));
   CHECK(h5.number_attribute("/meta", "wall_seconds") >= 0);
   CHECK(h5.string_attribute("/meta", "mechanism_learning_rule") == "reinforcement");
+  CHECK(h5.string_attribute("/meta", "mechanism_susceptibility_mechanism") == "size");
+  CHECK(h5.string_attribute("/meta", "mechanism_life_course_changes") == "on");
 }
 
 TEST_CASE("cli run: /dyads has one row per dyad and every dataset there has units and description") {
