@@ -45,6 +45,7 @@ struct CaregiverParameters {
   double crying_stress_gain;
   double parenting_stress_decay;
   double efficacy_rate;
+  double efficacy_expected;
   double efficacy_sensitivity_gain;
   double withdrawal_gain;
   double chronic_stress_sensitivity_loss;
@@ -113,10 +114,12 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"per day", "Daily decay of parenting stress.", "assumption: recovers over weeks"}),
       sim::real("efficacy_rate", &P::efficacy_rate, 0.01, 0, 1,
                 {"per episode", "Rate at which self-efficacy tracks the caregiver's success at soothing.", "assumption (Teti & Gelfand 1991 on maternal efficacy)"}),
+      sim::real("efficacy_expected", &P::efficacy_expected, 0.87, 0.05, 1,
+                {"0-1", "The soothing success a caregiver measures herself against: felt efficacy is self-efficacy relative to it. Self-efficacy starts there.", "the mean soothing success in the normative population (0.87 in this model), so that a caregiver of a typical infant feels neither effective nor helpless; Teti & Gelfand 1991, Cutrona & Troutman 1986 (efficacy is judged against what parents expect of an infant)"}),
       sim::real("efficacy_sensitivity_gain", &P::efficacy_sensitivity_gain, 0.2, 0, 1,
-                {"0-1 per unit efficacy", "How far the sensitivity level moves from baseline per unit of self-efficacy above or below 0.5.", "assumption (Teti & Gelfand 1991)"}),
+                {"0-1", "How far the sensitivity level moves from baseline with felt efficacy: value x (self-efficacy - efficacy_expected) / efficacy_expected.", "assumption (Teti & Gelfand 1991)"}),
       sim::real("withdrawal_gain", &P::withdrawal_gain, 0.6, 0, 1,
-                {"fraction", "Withdrawal from crying of a caregiver who feels helpless: availability x (1 - value x 2 (0.5 - self-efficacy)) when self-efficacy is below 0.5.", "Donovan & Leavitt 1989 (low perceived control, less responsiveness to crying); van den Boom 1994 (mothers of irritable infants ignore crying)"}),
+                {"fraction", "Withdrawal from crying of a caregiver who feels helpless: availability x (1 - value x (efficacy_expected - self-efficacy) / efficacy_expected) when self-efficacy is below what she expects.", "Donovan & Leavitt 1989 (low perceived control, less responsiveness to crying); van den Boom 1994 (mothers of irritable infants ignore crying)"}),
       sim::real("chronic_stress_sensitivity_loss", &P::chronic_stress_sensitivity_loss, 0.2, 0, 1,
                 {"0-1 per unit stress", "How far the sensitivity level falls per unit of stress above 0.25, averaged over recent weeks: lasting stress wears caregiving down, beyond the day's own loss.", "Crnic et al. 2005 (parenting stress predicts later parenting); Conger & Elder 1994"}),
       sim::real("support_sensitivity_gain", &P::support_sensitivity_gain, 0.1, 0, 1,
@@ -184,7 +187,7 @@ inline AtypicalRates atypical_rates(const CaregiverParameters& p, const Caregive
 
 // A caregiver who feels she cannot soothe the infant stops answering its crying.
 inline double withdrawal(const CaregiverParameters& p, const Caregiver& c) {
-  return 1 - p.withdrawal_gain * 2 * std::max(0.0, 0.5 - c.self_efficacy);
+  return 1 - p.withdrawal_gain * std::max(0.0, p.efficacy_expected - c.self_efficacy) / p.efficacy_expected;
 }
 
 // Transactional effect of one episode on the caregiver. A rate times 0 instead of a skipped update
@@ -199,7 +202,8 @@ inline void caregiver_after_episode(const CaregiverParameters& p, Caregiver& c, 
 // Slow daily drift of the sensitivity level toward what self-efficacy, lasting stress and support allow.
 inline void caregiver_end_of_day(const CaregiverParameters& p, Caregiver& c, double support) {
   c.parenting_stress *= 1 - p.parenting_stress_decay;
-  const double target = c.sensitivity_baseline + p.efficacy_sensitivity_gain * (c.self_efficacy - 0.5) -
+  const double felt_efficacy = (c.self_efficacy - p.efficacy_expected) / p.efficacy_expected;
+  const double target = c.sensitivity_baseline + p.efficacy_sensitivity_gain * felt_efficacy -
                         p.chronic_stress_sensitivity_loss * std::max(0.0, c.stress_lasting - 0.25) +
                         p.support_sensitivity_gain * (support - 0.5);
   c.sensitivity = std::clamp(c.sensitivity + p.sensitivity_drift_rate * (target - c.sensitivity), 0.0, 1.0);

@@ -64,6 +64,7 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   const double shift = shift_of(mind) + (r.adolescent ? p.caregiver.sensitivity_shift_adolescent : 0.0);
   c.sensitivity_baseline = std::clamp(p.caregiver.sensitivity_mean + shift + p.caregiver.sensitivity_sd * z_sensitivity, 0.0, 1.0);
   c.sensitivity = c.responsiveness_lasting = c.sensitivity_baseline;
+  c.self_efficacy = p.caregiver.efficacy_expected;
   c.motivation = std::clamp(0.5 + p.caregiver.motivation_sd * z(stream), 0.0, 1.0);
   c.stress_baseline = std::clamp(p.context.stress_mean + p.context.stress_sd * z(stream), 0.0, 1.0);
   c.stress_own = c.stress = c.stress_lasting = c.stress_baseline;
@@ -83,6 +84,7 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   const double z_partner = rho * z_sensitivity + std::sqrt(1 - rho * rho) * z(stream);
   partner.sensitivity_baseline = std::clamp(p.partner.sensitivity_mean + shift_of(partner.mind) + p.partner.sensitivity_sd * z_partner, 0.0, 1.0);
   partner.sensitivity = partner.sensitivity_baseline;
+  partner.self_efficacy = p.caregiver.efficacy_expected;
   partner.stress_baseline = std::clamp(p.partner.stress_mean + p.context.stress_sd * z(stream), 0.0, 1.0);
   partner.stress = partner.stress_lasting = partner.stress_baseline;
 
@@ -91,6 +93,7 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   provider.mind = draw_mind(p.state_of_mind, stream);
   provider.sensitivity_baseline = std::clamp(p.childcare.sensitivity_mean + p.childcare.sensitivity_sd * z(stream), 0.0, 1.0);
   provider.sensitivity = provider.sensitivity_baseline;
+  provider.self_efficacy = p.caregiver.efficacy_expected;
   provider.stress_baseline = provider.stress = provider.stress_lasting = p.context.stress_mean;
   const bool care = stream.bernoulli(p.childcare.share);
   const double start = p.childcare.start_months_min + stream.uniform() * (p.childcare.start_months_max - p.childcare.start_months_min);
