@@ -95,8 +95,9 @@ TEST_CASE("development: learning is slow before attachment-in-the-making and ful
 TEST_CASE("transaction: inconsolable crying raises parenting stress and erodes sensitivity") {
   CaregiverParameters p{};
   p.crying_stress_gain = 0.05, p.parenting_stress_decay = 0.02, p.efficacy_rate = 0.05;
-  p.efficacy_sensitivity_gain = 0.2, p.sensitivity_drift_rate = 0.05;
+  p.efficacy_sensitivity_gain = 0.2, p.sensitivity_drift_rate = 0.05, p.efficacy_expected = 0.87;
   Caregiver spiral, success;
+  spiral.self_efficacy = success.self_efficacy = p.efficacy_expected;
   spiral.sensitivity = spiral.sensitivity_baseline = success.sensitivity = success.sensitivity_baseline = 0.6;
   for (int day = 0; day < 100; ++day) {
     for (int e = 0; e < 5; ++e) {
@@ -108,15 +109,17 @@ TEST_CASE("transaction: inconsolable crying raises parenting stress and erodes s
   }
   CHECK(spiral.parenting_stress > 0.3);
   CHECK(success.parenting_stress == 0.0);
-  CHECK(spiral.sensitivity < 0.55);
-  CHECK(success.sensitivity > 0.65);
+  // Failing always: felt efficacy -1, the level heads for 0.6 - 0.2. Succeeding always: (1 - 0.87) / 0.87
+  // above what she expects, the level heads for 0.6 + 0.03.
+  CHECK(spiral.sensitivity < 0.45);
+  CHECK(success.sensitivity > 0.62);
 }
 
 TEST_CASE("transaction: a caregiver who feels helpless withdraws from crying") {
   CaregiverParameters p{};
-  p.withdrawal_gain = 0.6;
+  p.withdrawal_gain = 0.6, p.efficacy_expected = 0.87;
   Caregiver confident, helpless;
-  confident.self_efficacy = 0.8, helpless.self_efficacy = 0.1;
-  CHECK(withdrawal(p, confident) == 1.0);
-  CHECK(withdrawal(p, helpless) == doctest::Approx(1 - 0.6 * 0.8));
+  confident.self_efficacy = 0.9, helpless.self_efficacy = 0.1;
+  CHECK(withdrawal(p, confident) == 1.0);  // above what she expects: no withdrawal
+  CHECK(withdrawal(p, helpless) == doctest::Approx(1 - 0.6 * (0.87 - 0.1) / 0.87));
 }
