@@ -117,9 +117,9 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
       sim::real("efficacy_expected", &P::efficacy_expected, 0.87, 0.05, 1,
                 {"0-1", "The soothing success a caregiver measures herself against: felt efficacy is self-efficacy relative to it. Self-efficacy starts there.", "the mean soothing success in the normative population (0.87 in this model), so that a caregiver of a typical infant feels neither effective nor helpless; Teti & Gelfand 1991, Cutrona & Troutman 1986 (efficacy is judged against what parents expect of an infant)"}),
       sim::real("efficacy_sensitivity_gain", &P::efficacy_sensitivity_gain, 0.2, 0, 1,
-                {"0-1", "How far the sensitivity level moves from baseline with felt efficacy: value x (self-efficacy - efficacy_expected) / efficacy_expected.", "assumption (Teti & Gelfand 1991)"}),
+                {"0-1", "How far the sensitivity level moves from baseline with felt efficacy: value x (self-efficacy - efficacy_expected) / efficacy_expected, a shortfall weighed by (1 - social support).", "assumption (Teti & Gelfand 1991)"}),
       sim::real("withdrawal_gain", &P::withdrawal_gain, 0.6, 0, 1,
-                {"fraction", "Withdrawal from crying of a caregiver who feels helpless: availability x (1 - value x (efficacy_expected - self-efficacy) / efficacy_expected) when self-efficacy is below what she expects.", "Donovan & Leavitt 1989 (low perceived control, less responsiveness to crying); van den Boom 1994 (mothers of irritable infants ignore crying)"}),
+                {"fraction", "Withdrawal from crying of a caregiver who feels helpless: availability x (1 - value x (1 - social support) x (efficacy_expected - self-efficacy) / efficacy_expected) when self-efficacy is below what she expects.", "Donovan & Leavitt 1989 (low perceived control, less responsiveness to crying); van den Boom 1994 (mothers of irritable infants ignore crying); Crockenberg 1981 (only where support is low)"}),
       sim::real("chronic_stress_sensitivity_loss", &P::chronic_stress_sensitivity_loss, 0.2, 0, 1,
                 {"0-1 per unit stress", "How far the sensitivity level falls per unit of stress above 0.25, averaged over recent weeks: lasting stress wears caregiving down, beyond the day's own loss.", "Crnic et al. 2005 (parenting stress predicts later parenting); Conger & Elder 1994"}),
       sim::real("support_sensitivity_gain", &P::support_sensitivity_gain, 0.1, 0, 1,
@@ -185,9 +185,18 @@ inline AtypicalRates atypical_rates(const CaregiverParameters& p, const Caregive
               p.violence_frightened * c.violence_trace};
 }
 
+// Felt efficacy: her success at soothing against what she expects, as a fraction of it. A shortfall weighs
+// as much as she is left alone with it: support (someone who takes over, reassures) carries a caregiver
+// through an infant's crying (Crockenberg 1981: irritable infants became insecure only where mothers had
+// little support; Cutrona & Troutman 1986: support sustains maternal self-efficacy).
+inline double felt_efficacy(const CaregiverParameters& p, const Caregiver& c, double support) {
+  const double felt = (c.self_efficacy - p.efficacy_expected) / p.efficacy_expected;
+  return felt < 0 ? felt * (1 - support) : felt;
+}
+
 // A caregiver who feels she cannot soothe the infant stops answering its crying.
-inline double withdrawal(const CaregiverParameters& p, const Caregiver& c) {
-  return 1 - p.withdrawal_gain * std::max(0.0, p.efficacy_expected - c.self_efficacy) / p.efficacy_expected;
+inline double withdrawal(const CaregiverParameters& p, const Caregiver& c, double support) {
+  return 1 - p.withdrawal_gain * std::max(0.0, -felt_efficacy(p, c, support));
 }
 
 // Transactional effect of one episode on the caregiver. A rate times 0 instead of a skipped update
@@ -202,8 +211,7 @@ inline void caregiver_after_episode(const CaregiverParameters& p, Caregiver& c, 
 // Slow daily drift of the sensitivity level toward what self-efficacy, lasting stress and support allow.
 inline void caregiver_end_of_day(const CaregiverParameters& p, Caregiver& c, double support) {
   c.parenting_stress *= 1 - p.parenting_stress_decay;
-  const double felt_efficacy = (c.self_efficacy - p.efficacy_expected) / p.efficacy_expected;
-  const double target = c.sensitivity_baseline + p.efficacy_sensitivity_gain * felt_efficacy -
+  const double target = c.sensitivity_baseline + p.efficacy_sensitivity_gain * felt_efficacy(p, c, support) -
                         p.chronic_stress_sensitivity_loss * std::max(0.0, c.stress_lasting - 0.25) +
                         p.support_sensitivity_gain * (support - 0.5);
   c.sensitivity = std::clamp(c.sensitivity + p.sensitivity_drift_rate * (target - c.sensitivity), 0.0, 1.0);

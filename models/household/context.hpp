@@ -118,9 +118,10 @@ inline std::array<bool, risk_indicator_count> cumulative_risks(const ContextHist
 }
 
 // Availability and today's stress of any caregiver, from her stress and depression.
-inline void set_availability(const ContextParameters& p, const CaregiverParameters& cp, Caregiver& c, double neglect) {
+inline void set_availability(const ContextParameters& p, const CaregiverParameters& cp, Caregiver& c, double support,
+                             double neglect) {
   const double depression = c.depressed ? 1 - p.availability_depression_effect * (c.intrusive_when_depressed ? 0.5 : 1.0) : 1.0;
-  c.availability = (1 - p.availability_stress_effect * c.stress) * depression * withdrawal(cp, c) * neglect;
+  c.availability = (1 - p.availability_stress_effect * c.stress) * depression * withdrawal(cp, c, support) * neglect;
 }
 
 // The context of the first model, kept as a rival to the processes: chronic stress with its daily
@@ -131,7 +132,7 @@ inline void simple_context(const ContextRules& rules, Caregiver& c, ContextHisto
   c.stress_own += p.stress_reversion * (chronic - c.stress_own) + p.stress_volatility * z;
   c.stress = std::clamp(c.stress_own + p.parenting_stress_weight * c.parenting_stress, 0.0, 1.0);
   c.stress_lasting += rules.lasting_rate * (c.stress - c.stress_lasting);
-  set_availability(p, rules.caregiver, c, 1.0);
+  set_availability(p, rules.caregiver, c, h.risk.support, 1.0);
   if (c.depressed) {
     ++h.depressed_days;
     if (day < first_year_days) ++h.depressed_days_first_year;
@@ -204,7 +205,7 @@ inline ContextDay advance_context(const ContextRules& rules, Caregiver& c, Conte
   const double buffering = 1 - rules.chaos_support.support_buffer * 2 * (risk.support - 0.5);
   c.stress = std::clamp((c.stress_own + h.acute_stress) * buffering + p.parenting_stress_weight * c.parenting_stress, 0.0, 1.0);
   c.stress_lasting += rules.lasting_rate * (c.stress - c.stress_lasting);
-  set_availability(p, rules.caregiver, c, neglect);
+  set_availability(p, rules.caregiver, c, risk.support, neglect);
   return today;
 }
 
@@ -219,7 +220,7 @@ inline void partner_context(const ContextRules& rules, Caregiver& partner, const
   partner.stress = std::clamp((chronic + h.acute_stress) * buffering + p.parenting_stress_weight * partner.parenting_stress, 0.0, 1.0);
   partner.stress_lasting += rules.lasting_rate * (partner.stress - partner.stress_lasting);
   partner.mood = rules.caregiver.mood_sd * mood_z;
-  set_availability(p, rules.caregiver, partner, 1.0);
+  set_availability(p, rules.caregiver, partner, risk.support, 1.0);
 }
 
 }  // namespace attachsim::models

@@ -109,9 +109,9 @@ TEST_CASE("transaction: inconsolable crying raises parenting stress and erodes s
   }
   CHECK(spiral.parenting_stress > 0.3);
   CHECK(success.parenting_stress == 0.0);
-  // Failing always: felt efficacy -1, the level heads for 0.6 - 0.2. Succeeding always: (1 - 0.87) / 0.87
-  // above what she expects, the level heads for 0.6 + 0.03.
-  CHECK(spiral.sensitivity < 0.45);
+  // Failing always: felt efficacy -1, of which she bears half at support 0.5: the level heads for
+  // 0.6 - 0.1. Succeeding always: (1 - 0.87) / 0.87 above what she expects, the level heads for 0.6 + 0.03.
+  CHECK(spiral.sensitivity < 0.52);
   CHECK(success.sensitivity > 0.62);
 }
 
@@ -120,6 +120,8 @@ TEST_CASE("transaction: a caregiver who feels helpless withdraws from crying") {
   p.withdrawal_gain = 0.6, p.efficacy_expected = 0.87;
   Caregiver confident, helpless;
   confident.self_efficacy = 0.9, helpless.self_efficacy = 0.1;
-  CHECK(withdrawal(p, confident) == 1.0);  // above what she expects: no withdrawal
-  CHECK(withdrawal(p, helpless) == doctest::Approx(1 - 0.6 * (0.87 - 0.1) / 0.87));
+  CHECK(withdrawal(p, confident, 0.2) == 1.0);  // above what she expects: no withdrawal
+  // Below it, as much as she is alone with it: support 0.2 leaves 0.8 of the shortfall, support 1 none.
+  CHECK(withdrawal(p, helpless, 0.2) == doctest::Approx(1 - 0.6 * 0.8 * (0.87 - 0.1) / 0.87));
+  CHECK(withdrawal(p, helpless, 1.0) == 1.0);
 }
