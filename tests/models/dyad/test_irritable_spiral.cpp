@@ -2,8 +2,6 @@
 // a caregiver who cannot soothe her infant loses her sense of efficacy against what she expects, withdraws
 // from its crying and, over weeks, becomes less sensitive; the loss grows through the first year, and it is
 // deeper where she has little support (Crockenberg 1981).
-// And the population of maltreating families: maltreatment is the rule there, and disorganization, which
-// nothing assigns, is far commoner than in the poor families it is built on.
 // Comparisons are between two runs of the same dyads (same seed: common random numbers) that differ only
 // in the mechanism switched off, so a dyad's paired difference carries the mechanism and little noise.
 #include "support/population_run.hpp"
@@ -84,25 +82,4 @@ TEST_CASE("irritable-infant spiral: caregivers of hard-to-soothe infants lose ef
   const Mean held = mean_over(n, [&](std::size_t i) { return irritable(i) && support[i] > 0.75; }, paired("sensitivity_12m"));
   INFO("loss with little support " << alone.mean << ", with much " << held.mean);
   CHECK(held.mean - alone.mean > 2 * std::hypot(held.se, alone.se));
-}
-
-TEST_CASE("maltreating families: maltreatment is the rule and disorganization, which nothing assigns, is common") {
-  // 4,000 families of configs/populations/maltreating.yaml against the same 4,000 of the high-risk
-  // population it is built on (it differs only in the maltreatment onset hazard). Most families
-  // maltreat; D is higher than in the high-risk population by more than two standard errors of the
-  // paired difference (per dyad: D here minus D there); every class still emerges (above 1%: the SE of
-  // a 2.5% share at n = 4,000 is 0.25%).
-  const std::vector<std::string> n = {"run.dyads=4000"};
-  const auto maltreating = run_population("configs/populations/maltreating.yaml", n);
-  const auto poor = run_population("configs/populations/high_risk.yaml", n);
-  const auto& maltreated = maltreating.columns.at("maltreated");
-  const Mean share = mean_over(maltreated.size(), [](std::size_t) { return true; }, [&](std::size_t i) { return maltreated[i]; });
-  INFO("maltreated in the span: " << share.mean);
-  CHECK(share.mean > 0.9);
-  const auto d_here = maltreating.labels("ssp_12m_class"), d_there = poor.labels("ssp_12m_class");
-  const Mean more_d = mean_over(d_here.size(), [](std::size_t) { return true; },
-                                [&](std::size_t i) { return double(d_here[i] == "D") - double(d_there[i] == "D"); });
-  INFO("D: maltreating " << maltreating.share("ssp_12m_class", "D") << ", high risk " << poor.share("ssp_12m_class", "D"));
-  CHECK(more_d.mean > 2 * more_d.se);
-  for (const char* k : {"A", "B", "C", "D"}) CHECK(maltreating.share("ssp_12m_class", k) > 0.01);
 }
