@@ -5,34 +5,16 @@
 // Comparisons are between two runs of the same dyads (same seed: common random numbers) that differ only
 // in the mechanism switched off, so a dyad's paired difference carries the mechanism and little noise.
 #include "support/population_run.hpp"
+#include "support/sample_mean.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 
-using attachsim::testing::PopulationRun;
 using attachsim::testing::run_population;
 
-namespace {
-
-struct Mean {
-  double mean = 0, se = 0, n = 0;
-};
-
-// Mean and standard error of f(i) over the dyads where keep(i).
-template <typename Keep, typename F>
-Mean mean_over(std::size_t size, Keep keep, F f) {
-  double s = 0, s2 = 0, n = 0;
-  for (std::size_t i = 0; i < size; ++i)
-    if (keep(i)) {
-      const double x = f(i);
-      s += x, s2 += x * x, ++n;
-    }
-  const double m = s / n;
-  return {m, std::sqrt(std::max(0.0, s2 / n - m * m) / n), n};
-}
-
-}  // namespace
+using Mean = attachsim::testing::SampleMean;
+using attachsim::testing::mean_over;
 
 TEST_CASE("irritable-infant spiral: caregivers of hard-to-soothe infants lose efficacy and sensitivity, more as the year goes on") {
   // 12,000 families, half in economic hardship (van den Boom's lower-class families); irritable infants are
