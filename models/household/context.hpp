@@ -16,6 +16,7 @@
 #include "models/instruments/child_protection.hpp"
 #include "sim/core/fast_stream.hpp"
 #include "sim/core/parameter.hpp"
+#include "sim/core/portable_exp.hpp"
 
 #include <boost/random/normal_distribution.hpp>
 
@@ -74,7 +75,7 @@ struct ContextRules {
   const ChaosSupportParameters& chaos_support;
   const MaltreatmentParameters& maltreatment;
   const ChildProtectionParameters& child_protection;
-  double acute_stress_retention = std::exp(-1.0 / hardship.acute_stress_days);  // share kept per day
+  double acute_stress_retention = sim::portable_exp(-1.0 / hardship.acute_stress_days);  // share kept per day
   double lasting_rate = 1.0 / context.stress_lasting_days;
 };
 

@@ -11,6 +11,7 @@
 
 #include "models/household/risk_profile.hpp"
 #include "sim/core/parameter.hpp"
+#include "sim/core/portable_exp.hpp"
 #include "sim/core/random_stream.hpp"
 
 #include <boost/random/normal_distribution.hpp>
@@ -92,7 +93,7 @@ class LifeCourse {
     for (int k = 0; k < transient_count; ++k) {
       lasting_[k] = p.changes ? std::sqrt(1 - shares[k]) : 1.0;
       wander_[k] = p.changes ? std::sqrt(shares[k]) : 0.0;
-      keep_[k] = std::exp(-p.step_days / (365.25 * years[k]));
+      keep_[k] = sim::portable_exp(-p.step_days / (365.25 * years[k]));
       transient_[k] = p.changes ? z(stream) : 0.0;
     }
     apply(risk);

@@ -9,6 +9,7 @@
 
 #include "models/infant/development.hpp"
 #include "sim/core/parameter.hpp"
+#include "sim/core/portable_exp.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -83,7 +84,7 @@ struct Infant {
 inline double distress_episodes_per_day(const InfantParameters& p, const Infant& infant, double age_days) {
   const double peak = p.episodes_per_day_peak, late = p.episodes_per_day_late;
   const double shape = age_days < p.peak_age_days ? 0.8 + 0.2 * age_days / std::max(1.0, p.peak_age_days)
-                                                  : std::exp(-(age_days - p.peak_age_days) / p.decline_days);
+                                                  : sim::portable_exp(-(age_days - p.peak_age_days) / p.decline_days);
   return std::max(0.0, (late + (peak - late) * shape) * infant.rate_scale);
 }
 

@@ -1,6 +1,7 @@
 #include "models/later_development/preschool.hpp"
 
 #include "sim/core/poisson.hpp"
+#include "sim/core/portable_exp.hpp"
 
 #include <boost/random/normal_distribution.hpp>
 
@@ -9,7 +10,7 @@
 namespace attachsim::models {
 namespace {
 
-double logistic(double x) { return 1 / (1 + std::exp(-x)); }
+double logistic(double x) { return 1 / (1 + sim::portable_exp(-x)); }
 
 }  // namespace
 

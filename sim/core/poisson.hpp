@@ -5,6 +5,8 @@
 // the probabilities by about 1e-16, not the distribution. From 10 on, Boost's PTRD (Hörmann 1993).
 #pragma once
 
+#include "sim/core/portable_exp.hpp"
+
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 
@@ -24,7 +26,7 @@ inline constexpr auto poisson_reciprocals = [] {
 template <class Engine>
 int poisson(double mean, Engine& engine) {
   if (!(mean < 10)) return boost::random::poisson_distribution<int, double>(mean)(engine);
-  double p = std::exp(-mean);  // P(0), then P(x) = P(x - 1) mean / x
+  double p = portable_exp(-mean);  // P(0), then P(x) = P(x - 1) mean / x
   int x = 0;
   double u = boost::random::uniform_01<double>()(engine);
   while (u > p) {

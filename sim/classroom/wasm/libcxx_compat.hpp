@@ -1,6 +1,6 @@
 // Two C++20 library pieces that the libc++ of Debian's emscripten (3.1.6, Debian 12) lacks and the core
-// uses: std::bit_cast (sim/core/fast_exp.hpp) and std::to_chars for double (sim/core/config.cpp, the
-// shortest text that reads back exactly). Force-included (-include) into the WebAssembly build only;
+// uses: std::bit_cast (sim/core/fast_exp.hpp, portable_exp.hpp) and std::to_chars for double
+// (sim/core/config.cpp, the shortest text that reads back exactly). Force-included (-include) into the WebAssembly build only;
 // defines them only for a libc++ older than 14. The to_chars here gives the same text as libstdc++'s: the shortest
 // round-trip digits from printf's correctly rounded %.*e, laid out fixed or scientific, whichever is
 // shorter (fixed on a tie), integers in fixed notation with all their digits; checked against
