@@ -1,7 +1,7 @@
 #include "models/dyad/population.hpp"
 
 #include "models/dyad/life_schedule.hpp"
-#include "sim/core/portable_exp.hpp"
+#include "sim/core/logistic.hpp"
 
 #include <boost/random/normal_distribution.hpp>
 
@@ -26,8 +26,6 @@ StateOfMind draw_mind(const StateOfMindParameters& som, sim::RandomStream& strea
   return draw_state_of_mind(som, unresolved, organized, stream);
 }
 
-double logistic(double x) { return 1 / (1 + sim::portable_exp(-x)); }
-
 }  // namespace
 
 Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
@@ -50,8 +48,8 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   infant.marker = stream.bernoulli(p.infant.marker_frequency);
   if (infant.marker) infant.susceptibility *= p.infant.marker_effect;
   infant.rate_scale = sim::portable_exp(p.infant.temperament_rate_effect * infant.temperament);
-  infant.intense_probability = logistic(p.infant.intense_logit + p.infant.temperament_intensity_effect * infant.temperament);
-  infant.soothe = logistic(p.infant.soothe_logit - p.infant.temperament_soothe_effect * infant.temperament);
+  infant.intense_probability = sim::logistic(p.infant.intense_logit + p.infant.temperament_intensity_effect * infant.temperament);
+  infant.soothe = sim::logistic(p.infant.soothe_logit - p.infant.temperament_soothe_effect * infant.temperament);
   infant.escalation_cost = std::max(0.0, p.signalling.escalation_cost - p.infant.temperament_protest_effect * infant.temperament);
 
   StateOfMind mind = draw_mind(p.state_of_mind, stream);

@@ -1,18 +1,13 @@
 #include "models/later_development/preschool.hpp"
 
 #include "sim/core/poisson.hpp"
-#include "sim/core/portable_exp.hpp"
+#include "sim/core/logistic.hpp"
 
 #include <boost/random/normal_distribution.hpp>
 
 #include <algorithm>
 
 namespace attachsim::models {
-namespace {
-
-double logistic(double x) { return 1 / (1 + sim::portable_exp(-x)); }
-
-}  // namespace
 
 void enter_preschool(const PreschoolParameters& p, PreschoolRecord& r, sim::RandomStream& stream) {
   r.disposition = p.disposition_sd * boost::random::normal_distribution<double>(0, 1)(stream);
@@ -43,20 +38,20 @@ void preschool_day(const PreschoolParameters& p, const PeerExpectations& e, doub
     if (u_kind < p.provocation_share) {
       // An ambiguous provocation: read as hostile by a child who expects rejection and inconsistency.
       ++r.provocations;
-      const double hostile = logistic(-1.5 + g * (e.doubt - e.trust) + p.fear_gain * e.fear +
+      const double hostile = sim::logistic(-1.5 + g * (e.doubt - e.trust) + p.fear_gain * e.fear +
                                       p.deactivation_hostility * e.deactivation + unease);
       if (u_act < hostile) ++r.retaliations, r.reputation -= p.reputation_rate * r.reputation;
     } else if (u_kind < p.provocation_share + p.peer_distress_share) {
       // A distressed peer: comforted by a child who has been comforted and feels worth it.
       ++r.peer_distress;
-      const double comfort = logistic(g * (e.trust + e.worth) - p.fear_gain * e.fear - p.deactivation_empathy * e.deactivation -
+      const double comfort = sim::logistic(g * (e.trust + e.worth) - p.fear_gain * e.fear - p.deactivation_empathy * e.deactivation -
                                       p.hyperactivation_self_focus * e.hyperactivation - unease);
       if (u_act < comfort) ++r.comforts, r.reputation += p.reputation_rate * (1 - r.reputation);
     } else {
       // A chance to join play: taken by a child who feels welcome and is not kept near the teacher,
       // welcomed by peers' acceptance.
       ++r.play_chances;
-      const double approach = logistic(0.5 + g * e.worth - p.fear_gain * e.fear - p.hyperactivation_dependency * e.hyperactivation - unease);
+      const double approach = sim::logistic(0.5 + g * e.worth - p.fear_gain * e.fear - p.hyperactivation_dependency * e.hyperactivation - unease);
       if (u_act < approach) {
         ++r.approaches;
         if (u_peer < r.reputation) ++r.joined, r.reputation += p.reputation_rate * (1 - r.reputation);

@@ -8,7 +8,6 @@
 // Horner's rule; then 2^n set in the exponent bits.
 #pragma once
 
-#include <algorithm>
 #include <bit>
 #include <cstdint>
 

@@ -1,10 +1,11 @@
 // Two C++20 library pieces that the libc++ of Debian's emscripten (3.1.6, Debian 12) lacks and the core
 // uses: std::bit_cast (sim/core/fast_exp.hpp, portable_exp.hpp) and std::to_chars for double
-// (sim/core/config.cpp, the shortest text that reads back exactly). Force-included (-include) into the WebAssembly build only;
-// defines them only for a libc++ older than 14. The to_chars here gives the same text as libstdc++'s: the shortest
-// round-trip digits from printf's correctly rounded %.*e, laid out fixed or scientific, whichever is
-// shorter (fixed on a tie), integers in fixed notation with all their digits; checked against
-// libstdc++ on five million doubles (tests/sim/classroom/test_libcxx_compat.cpp runs that check natively).
+// (sim/core/config.cpp, the shortest text that reads back exactly). Force-included (-include) into the
+// WebAssembly build only; defines them only for a libc++ older than 14. The to_chars here gives the same
+// text as libstdc++'s: the shortest round-trip digits from printf's correctly rounded %.*e, laid out
+// fixed or scientific, whichever is shorter (fixed on a tie), integers in fixed notation with all their
+// digits; checked against libstdc++ on five million doubles (tests/sim/classroom/test_libcxx_compat.cpp
+// runs that check natively).
 #pragma once
 
 #include <charconv>
@@ -83,6 +84,8 @@ template <class To, class From>
 constexpr To bit_cast(const From& from) noexcept {
   return __builtin_bit_cast(To, from);
 }
-inline to_chars_result to_chars(char* first, char* last, double x) { return attachsim::compat::shortest_to_chars(first, last, x); }
+inline to_chars_result to_chars(char* first, char* last, double x) {
+  return attachsim::compat::shortest_to_chars(first, last, x);
+}
 }  // namespace std
 #endif
