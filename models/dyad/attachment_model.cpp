@@ -62,7 +62,8 @@ std::unique_ptr<sim::Summary> AttachmentModel::make_summary() const {
 sim::TrialDesign AttachmentModel::trial_design() const {
   sim::TrialDesign design;
   design.instruments = {{"strange_situation", "strange_situation.ages_months"},
-                        {"sensitivity", "sensitivity_observation.ages_months"}};
+                        {"sensitivity", "sensitivity_observation.ages_months"},
+                        {"preschool", "preschool.ages_months"}};
   design.outcomes = [](double age, const std::vector<std::string>& instruments) {
     std::vector<sim::TrialOutcome> out;
     const std::string a = age_label(age);
@@ -73,6 +74,15 @@ sim::TrialDesign AttachmentModel::trial_design() const {
         out.push_back({"security", "ssp_" + a + "_security", false, "", "0-1", "Continuous security at " + a + "."});
       } else if (instrument == "sensitivity") {
         out.push_back({"sensitivity", "sensitivity_" + a, false, "", "1-9", "Observed caregiver sensitivity at " + a + "."});
+      } else if (instrument == "preschool") {
+        // The preschool assessment: its attachment classification and the ratings of the child with
+        // peers since the last assessment (or preschool entry), lower problem scores being better.
+        const std::string c = "preschool_" + a + "_";
+        out.push_back({"preschool_secure", c + "attachment_class", true, "B", "share", "Classified secure (B) in the preschool attachment assessment at " + a + "."});
+        out.push_back({"preschool_disorganized", c + "attachment_class", true, "D", "share", "Classified disorganized or controlling (D) in the preschool attachment assessment at " + a + "."});
+        out.push_back({"externalizing", c + "externalizing", false, "", "0-2", "Externalizing problems (CBCL-like item mean) at " + a + "; lower is better."});
+        out.push_back({"internalizing", c + "internalizing", false, "", "0-2", "Internalizing problems (CBCL-like item mean) at " + a + "; lower is better."});
+        out.push_back({"social_competence", c + "social_competence", false, "", "1-5", "Teacher-rated social competence with peers at " + a + "."});
       }
     }
     return out;

@@ -1,5 +1,6 @@
 // Simulated randomized trials: a control twin is a plain run of its dyad; a null program's effect
-// interval covers zero at about the nominal rate; effects grow with dose; invalid designs are named.
+// interval covers zero at about the nominal rate; effects grow with dose; invalid designs are named;
+// a preschool follow-up reports the preschool outcomes.
 #include "support/cli.hpp"
 #include "support/hdf5_reader.hpp"
 #include "support/population_run.hpp"
@@ -149,6 +150,14 @@ TEST_CASE("trial: invalid designs are named with file, line and key") {
     yaml.replace(yaml.find("strange_situation,"), 18, "strange_situaton,");
     CHECK_THROWS_WITH_AS(load(dir, yaml, model), doctest::Contains("did you mean 'strange_situation'?"), sim::InputError);
   }
+  SUBCASE("a preschool follow-up before preschool entry") {
+    std::string yaml = trial_yaml(control + training, "  set: {development.span_months: 42}\n");
+    yaml.replace(yaml.find("  seed: 5"), 0, "    - {age_months: 30, instruments: [preschool]}\n");
+    // The follow-up's line (the 12-month one is line 7) is where the age came from.
+    CHECK_THROWS_WITH_AS(load(dir, yaml, model),
+                         doctest::Contains("trial.yaml:8:20: key 'preschool.ages_months': expected ages at or after preschool.entry_months = 36.0, found 30.0"),
+                         sim::InputError);
+  }
   SUBCASE("more than one generation") {
     const std::string extra = "  set: {run.generations: 2}\n";
     CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, extra), model),
@@ -175,6 +184,37 @@ TEST_CASE("trial: the CLI writes /trial with contrasts, moderators, twins and po
   CHECK(h5.labels("/trial/moderators/moderator").size() > 0);
   CHECK_FALSE(h5.string_attribute("/trial/contrasts/cohens_d", "description").empty());
   CHECK(h5.number_attribute("/meta", "replicates") == 2);
+}
+
+TEST_CASE("trial: a preschool follow-up reports externalizing, internalizing, competence and preschool attachment") {
+  ScratchDirectory dir;
+  std::string yaml = trial_yaml(control + training, "  set: {development.span_months: 42}\n", 200, 100);
+  yaml.replace(yaml.find("  seed: 5"), 0, "    - {age_months: 42, instruments: [preschool]}\n");
+  const auto file = dir.write("trial.yaml", yaml);
+  const auto out = dir.file("trial.h5");
+  const auto r = testing::run_attachsim("trial '" + file.string() + "' -o '" + out.string() + "'");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  testing::Hdf5File h5(out.string());
+  const auto outcome = h5.labels("/trial/contrasts/outcome");
+  const auto age = h5.doubles("/trial/contrasts/age_months");
+  const auto arm_value = h5.doubles("/trial/contrasts/arm_value");
+  for (const std::string name : {"externalizing", "internalizing", "social_competence", "preschool_secure", "preschool_disorganized"}) {
+    CAPTURE(name);
+    // Three rows (itt, per protocol, twins) at 42 months, none at 12, each with a value in the outcome's range.
+    std::size_t rows = 0;
+    for (std::size_t i = 0; i < outcome.size(); ++i)
+      if (outcome[i] == name) {
+        CHECK(age[i] == 42);
+        const double top = name == "social_competence" ? 5 : name == "externalizing" || name == "internalizing" ? 2 : 1;
+        CHECK(arm_value[i] >= 0);
+        CHECK(arm_value[i] <= top);
+        ++rows;
+      }
+    CHECK(rows == 3);
+  }
+  // The twins carry the assessment's columns, and the printout names the new outcomes.
+  CHECK(h5.shape("/trial/twins/training/preschool_42m_externalizing") == std::vector<hsize_t>{100});
+  CHECK(r.output.find("externalizing") != std::string::npos);
 }
 
 namespace {
