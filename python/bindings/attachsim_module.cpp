@@ -4,6 +4,7 @@
 #include "sim/core/config.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/model.hpp"
+#include "sim/core/stop_request.hpp"
 #include "sim/output/provenance.hpp"
 #include "sim/runs/run_command.hpp"
 #include "sim/sweeps/sweep_runner.hpp"
@@ -37,14 +38,27 @@ class CaptureStdout {
   std::streambuf* previous_;
 };
 
+// Runs a command without the GIL (the simulation needs no Python; other Python threads go on). Ctrl-C
+// during it stops it (sim/core/stop_request.hpp) and then does what it does in Python: the
+// interpreter's own handler, KeyboardInterrupt by default.
+template <class Command>
+auto without_gil(Command&& command) {
+  try {
+    py::gil_scoped_release release;
+    return command();
+  } catch (const Interrupted&) {
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    PyErr_SetNone(PyExc_KeyboardInterrupt);  // the handler ran already, or not in the main thread
+    throw py::error_already_set();
+  }
+}
+
 py::dict run(const std::string& config, const std::vector<std::string>& overrides, std::optional<std::uint64_t> seed,
              int threads, const std::string& output, bool quiet) {
-  RunOutcome outcome;
-  {
-    py::gil_scoped_release release;  // the simulation needs no Python; other Python threads go on
+  const RunOutcome outcome = without_gil([&] {
     auto model = make_model();
-    outcome = run_scenario(*model, {config, output, overrides, seed, threads, quiet});
-  }
+    return run_scenario(*model, {config, output, overrides, seed, threads, quiet});
+  });
   py::dict d;
   d["report"] = outcome.report;
   d["output"] = outcome.output;
@@ -55,34 +69,30 @@ py::dict run(const std::string& config, const std::vector<std::string>& override
 
 py::dict trial(const std::string& file, const std::string& output, std::optional<std::int64_t> replicates,
                std::optional<std::uint64_t> seed, int threads, bool quiet) {
-  std::string report;
-  {
-    py::gil_scoped_release release;
+  const std::string report = without_gil([&] {
     auto model = make_model();
     TrialOptions options;
     options.file = file, options.output = output, options.replicates = replicates, options.seed = seed;
     options.threads = threads, options.quiet = quiet;
     CaptureStdout capture;
     run_trial_command(*model, options);
-    report = capture.text();
-  }
+    return capture.text();
+  });
   py::dict d;
   d["report"] = quiet ? py::object(py::none()) : py::object(py::str(report));
   return d;
 }
 
 py::dict sweep(const std::string& file, const std::string& output, int threads, bool quiet) {
-  std::string report;
   int code = 0;
-  {
-    py::gil_scoped_release release;
+  const std::string report = without_gil([&] {
     auto model = make_model();
     SweepOptions options;
     options.output = output, options.threads = threads, options.quiet = quiet;
     CaptureStdout capture;
     code = run_sweep([] { return make_model(); }, scenario_schema(*model), file, options);
-    report = capture.text();
-  }
+    return capture.text();
+  });
   if (code != 0) throw std::runtime_error("the sweep did not finish (exit code " + std::to_string(code) + ")");
   py::dict d;
   d["report"] = quiet ? py::object(py::none()) : py::object(py::str(report));

@@ -1,5 +1,7 @@
 #include "sim/engine/engine.hpp"
 
+#include "sim/core/stop_request.hpp"
+
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
@@ -13,6 +15,7 @@ namespace attachsim::sim {
 void simulate_dyads(const Model& model, std::uint64_t seed, const std::vector<std::uint64_t>& dyads, int threads,
                     RecordBlock& out) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  stop_if_requested();
   out.reset(0, dyads.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, dyads.size(), 16), [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t row = r.begin(); row != r.end(); ++row) {
@@ -34,6 +37,10 @@ RunStatistics run_population(const Model& model, const RunSettings& settings, in
   tbb::task_group output;
   int current = 0;
   for (std::uint64_t first = 0; first < plan.lineages(); first += plan.block_lineages(), current ^= 1) {
+    if (stop_requested.load(std::memory_order_relaxed)) {
+      output.wait();  // the block being written still uses the sink
+      throw Interrupted();
+    }
     RecordBlock& block = blocks[current];
     const std::uint64_t count = plan.start(block, first);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, static_cast<std::size_t>(count), 16),

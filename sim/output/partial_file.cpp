@@ -1,6 +1,7 @@
 #include "sim/output/partial_file.hpp"
 
 #include "sim/core/input_error.hpp"
+#include "sim/core/stop_request.hpp"
 #include "sim/output/output_error.hpp"
 
 #include <atomic>
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <mutex>
 
 #include <fcntl.h>
@@ -27,11 +29,30 @@ struct Slot {
 static_assert(std::atomic<int>::is_always_lock_free, "the signal handler reads the slots' states");
 Slot slots[16];
 
-// Async-signal-safe only: unlink, sigaction, raise. Dying of the same signal afterwards keeps the exit
-// status a shell or SLURM expects (128 + signal).
+// The signals that remove the temporary files, and what was installed for them before this file's
+// handler: the default (the command line), ignored (nohup, background jobs: left alone), or a host
+// process's own handler (the Python interpreter's).
+constexpr int handled_signals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction before[std::size(handled_signals)];
+
+bool is_function(const struct sigaction& a) {
+  if (a.sa_flags & SA_SIGINFO) return a.sa_sigaction != nullptr;
+  return a.sa_handler != SIG_DFL && a.sa_handler != SIG_IGN;
+}
+
+// Async-signal-safe only: unlink, sigaction, raise and a lock-free store. Without a host handler, dying
+// of the same signal keeps the exit status a shell or SLURM expects (128 + signal); with one, the run is
+// asked to stop and the host's handler gets the signal when this one returns.
 extern "C" void remove_partial_files(int signal) {
   for (auto& slot : slots)
     if (slot.state.load(std::memory_order_acquire) == 2) unlink(slot.name);
+  for (std::size_t i = 0; i < std::size(handled_signals); ++i)
+    if (handled_signals[i] == signal && is_function(before[i])) {
+      stop_requested.store(true, std::memory_order_relaxed);
+      sigaction(signal, &before[i], nullptr);
+      raise(signal);  // blocked until this handler returns, then delivered to the host's
+      return;
+    }
   struct sigaction restore {};
   restore.sa_handler = SIG_DFL;
   sigemptyset(&restore.sa_mask);
@@ -39,19 +60,35 @@ extern "C" void remove_partial_files(int signal) {
   raise(signal);
 }
 
+// The handler is installed while a temporary file exists and the signals' earlier dispositions are
+// put back after the last one is gone, so that a host process (Python) has its own Ctrl-C again
+// between runs.
+std::mutex installation;
+int live_files = 0;
+
 void install_handler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
-      struct sigaction current {};
-      sigaction(signal, nullptr, &current);
-      if (current.sa_handler == SIG_IGN) continue;  // nohup and background jobs ignore them: keep that
-      struct sigaction handler {};
-      handler.sa_handler = remove_partial_files;
-      sigemptyset(&handler.sa_mask);
-      sigaction(signal, &handler, nullptr);
-    }
-  });
+  const std::lock_guard lock(installation);
+  if (live_files++ > 0) return;
+  stop_requested.store(false, std::memory_order_relaxed);
+  for (std::size_t i = 0; i < std::size(handled_signals); ++i) {
+    sigaction(handled_signals[i], nullptr, &before[i]);
+    if (!(before[i].sa_flags & SA_SIGINFO) && before[i].sa_handler == SIG_IGN) continue;  // ignored stays ignored
+    struct sigaction handler {};
+    handler.sa_handler = remove_partial_files;
+    sigemptyset(&handler.sa_mask);
+    sigaction(handled_signals[i], &handler, nullptr);
+  }
+}
+
+void uninstall_handler() {
+  const std::lock_guard lock(installation);
+  if (--live_files > 0) return;
+  for (std::size_t i = 0; i < std::size(handled_signals); ++i) {
+    struct sigaction now {};
+    sigaction(handled_signals[i], nullptr, &now);
+    // Only our own handler is put back: one the host installed meanwhile stays.
+    if (!(now.sa_flags & SA_SIGINFO) && now.sa_handler == remove_partial_files) sigaction(handled_signals[i], &before[i], nullptr);
+  }
 }
 
 // A slot holding `name`, not yet armed; -1 when every slot is taken or the name is too long (the file
@@ -130,6 +167,7 @@ PartialFile::PartialFile(std::string path) : path_(std::move(path)) {
     std::string reason = "'";
     reason += std::strerror(error);
     reason += "'";
+    uninstall_handler();  // no destructor runs for a constructor that throws
     throw InputError({path_, 0, 0}, "output", "a writable file path", reason);
   }
 }
@@ -138,13 +176,16 @@ PartialFile::~PartialFile() {
   if (committed_) return;
   std::remove(temporary_.c_str());  // before the release: a signal in between still finds it named
   release(slot_);
+  uninstall_handler();
 }
 
 void PartialFile::commit() {
+  stop_if_requested();  // a host's Ctrl-C after the last block: the file is gone already
   if (std::rename(temporary_.c_str(), path_.c_str()) != 0)
     throw OutputError("cannot write '" + path_ + "': renaming '" + temporary_ + "' to it failed: " + std::strerror(errno));
   release(slot_);
   committed_ = true;
+  uninstall_handler();
 }
 
 }  // namespace attachsim::sim

@@ -4,6 +4,9 @@
 // own file, neither touches the other's, both succeed, and the last rename wins. The temporary file is
 // removed when the writer fails or is dropped uncommitted, and on SIGINT, SIGTERM and SIGHUP (a SLURM
 // job at its time limit gets SIGTERM first) by a handler that only unlinks and re-raises the signal.
+// The handler is installed only while a temporary file exists; in a process that had a handler of its
+// own (the Python interpreter), it passes the signal on to it and asks the run to stop
+// (sim/core/stop_request.hpp) instead of ending the process.
 // SIGKILL or a power cut can still leave a PATH.<pid>.partial, never a partial PATH.
 #pragma once
 

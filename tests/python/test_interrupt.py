@@ -1,0 +1,44 @@
+"""Ctrl-C in Python during attachsim.run (issue 11's leftover: the in-process signal handler replaced
+the interpreter's): the run stops at its next block, KeyboardInterrupt is raised, the temporary output
+is gone, and afterwards the interpreter's own SIGINT handler is back, so Ctrl-C at the prompt raises
+KeyboardInterrupt instead of ending the process. Each case runs in a fresh interpreter, since a signal
+to the test's own process would reach pytest."""
+import os
+import subprocess
+import sys
+import textwrap
+
+from helpers import REPO
+
+SCRIPT = textwrap.dedent("""
+    import os, signal, threading, time
+    import attachsim
+    out = os.path.join({tmp!r}, "run.h5")
+    # A run of several minutes, interrupted after a second by a SIGINT to the whole process, as Ctrl-C is.
+    threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    started = time.monotonic()
+    try:
+        attachsim._native().run({config!r}, ["run.dyads=2000000", "run.chunk_dyads=256"], None, 2, out, True)
+        print("FINISHED")
+    except KeyboardInterrupt:
+        print("INTERRUPTED after %.1f s" % (time.monotonic() - started))
+    print("LEFT", sorted(os.listdir({tmp!r})))
+    print("HANDLER", signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(2)
+        print("NOT RAISED")
+    except KeyboardInterrupt:
+        print("RAISED AGAIN")
+""")
+
+
+def test_ctrl_c_stops_a_run_raises_keyboardinterrupt_and_gives_python_its_handler_back(tmp_path):
+    script = SCRIPT.format(tmp=str(tmp_path), config=os.path.join(REPO, "configs", "normative.yaml"))
+    proc = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("INTERRUPTED"), proc.stdout
+    # Stopped within a few blocks of the signal, long before the run's end (minutes).
+    assert float(lines[0].split()[2]) < 60, proc.stdout
+    assert lines[1:] == ["LEFT []", "HANDLER True", "RAISED AGAIN"], proc.stdout
