@@ -60,9 +60,9 @@ extern "C" void remove_partial_files(int signal) {
   raise(signal);
 }
 
-// The handler is installed while a temporary file exists and the signals' earlier dispositions are
-// put back after the last one is gone, so that a host process (Python) has its own Ctrl-C again
-// between runs.
+// The handler is installed while a temporary file (or an InterruptWatch) exists and the signals'
+// earlier dispositions are put back after the last one is gone, so that a host process (Python) has its
+// own Ctrl-C again between runs.
 std::mutex installation;
 int live_files = 0;
 
@@ -132,6 +132,9 @@ class SignalsHeld {
 };
 
 }  // namespace
+
+InterruptWatch::InterruptWatch() { install_handler(); }
+InterruptWatch::~InterruptWatch() { uninstall_handler(); }
 
 void check_output_path(const std::string& path) {
   namespace fs = std::filesystem;

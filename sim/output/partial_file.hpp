@@ -17,6 +17,17 @@ namespace attachsim::sim {
 // An output path in an existing directory, and not a directory itself; throws InputError.
 void check_output_path(const std::string& path);
 
+// The signal handler of the temporary files, installed for this object's lifetime without a file: a
+// long computation that writes only at its end (a sweep) is then stopped by a host's Ctrl-C as a run is
+// (its checkpoint is kept). On the command line it changes nothing: the signal still ends the process.
+class InterruptWatch {
+ public:
+  InterruptWatch();
+  ~InterruptWatch();
+  InterruptWatch(const InterruptWatch&) = delete;
+  InterruptWatch& operator=(const InterruptWatch&) = delete;
+};
+
 class PartialFile {
  public:
   // Creates the temporary file at once, so an unwritable path fails before any work (InputError).

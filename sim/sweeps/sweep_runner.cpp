@@ -316,6 +316,8 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
                     record);
     if (!root) return 0;
   } else {
+    // A host's Ctrl-C (Python's) stops the runs at their next block; the checkpoint keeps what is done.
+    const InterruptWatch watch;
     // Whole runs in parallel, one per thread, each simulated serially; with fewer runs than
     // threads, one run at a time with all threads inside it.
     const auto loops = static_cast<std::size_t>(std::max<std::size_t>(1, std::min<std::size_t>(options.threads, pending.size())));
