@@ -81,12 +81,14 @@ def run(config, set: Mapping | None = None, *, dyads: int | None = None, seed: i
     return Result(output, report=info["report"], owner=tmp)
 
 
-def trial(file, *, replicates: int | None = None, seed: int | None = None, threads: int | None = None,
-          progress: bool = False) -> Result:
-    """A simulated randomized trial, as `attachsim trial TRIAL.yaml [--replicates N] [--seed S]` does."""
+def trial(file, *, replicates: int | None = None, seed: int | None = None, economics=None,
+          threads: int | None = None, progress: bool = False) -> Result:
+    """A simulated randomized trial, as `attachsim trial TRIAL.yaml [--replicates N] [--seed S]
+    [--economics FILE]` does; `economics` replaces the trial's own economics file (docs/guide_economics.md)."""
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-trial-")
     output = os.path.join(tmp.name, "trial.h5")
-    info = _native().trial(_path(file), output, replicates, seed, _threads(threads), not progress)
+    info = _native().trial(_path(file), output, replicates, seed, _path(economics) if economics else "",
+                           _threads(threads), not progress)
     return Result(output, report=info["report"], owner=tmp)
 
 

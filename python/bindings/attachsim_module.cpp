@@ -68,12 +68,12 @@ py::dict run(const std::string& config, const std::vector<std::string>& override
 }
 
 py::dict trial(const std::string& file, const std::string& output, std::optional<std::int64_t> replicates,
-               std::optional<std::uint64_t> seed, int threads, bool quiet) {
+               std::optional<std::uint64_t> seed, const std::string& economics, int threads, bool quiet) {
   const std::string report = without_gil([&] {
     auto model = make_model();
     TrialOptions options;
     options.file = file, options.output = output, options.replicates = replicates, options.seed = seed;
-    options.threads = threads, options.quiet = quiet;
+    options.economics = economics, options.threads = threads, options.quiet = quiet;
     CaptureStdout capture;
     run_trial_command(*model, options);
     return capture.text();
@@ -142,8 +142,8 @@ PYBIND11_MODULE(_attachsim, m) {
   });
   m.def("run", &run, py::arg("config"), py::arg("overrides"), py::arg("seed"), py::arg("threads"), py::arg("output"),
         py::arg("quiet"));
-  m.def("trial", &trial, py::arg("file"), py::arg("output"), py::arg("replicates"), py::arg("seed"), py::arg("threads"),
-        py::arg("quiet"));
+  m.def("trial", &trial, py::arg("file"), py::arg("output"), py::arg("replicates"), py::arg("seed"), py::arg("economics"),
+        py::arg("threads"), py::arg("quiet"));
   m.def("sweep", &sweep, py::arg("file"), py::arg("output"), py::arg("threads"), py::arg("quiet"));
   m.def("check", &check, py::arg("config"), py::arg("overrides"), py::arg("seed"));
   m.def("params", &params);

@@ -110,7 +110,9 @@ std::string describe(const TrialSpec& trial) {
   for (const auto& arm : trial.arms) s << " " << arm.name << " (" << arm.allocation << ")";
   s << "; follow-ups at";
   for (const auto& f : trial.follow_ups) s << " " << f.age_months;
-  s << " months; " << trial.replicates << " replicate(s)\n";
+  s << " months; " << trial.replicates << " replicate(s)";
+  if (trial.economics) s << "; economics: " << trial.economics->name << " (" << trial.economics->links.size() << " link(s))";
+  s << "\n";
   return s.str();
 }
 
@@ -183,6 +185,8 @@ int run_cli(int argc, char** argv) {
   trial->add_option("-o,--output", trial_options.output, "Output HDF5 file (default results/<trial name>.h5)");
   trial->add_option("--replicates", trial_options.replicates, "Repeat the whole trial with fresh samples")
       ->check(CLI::Range(1, 100000));
+  trial->add_option("--economics", trial_options.economics,
+                    "Economics file (configs/economics/) pricing the trial's long-term costs and benefits, replacing the trial's own");
   trial->add_option("--seed", trial_options.seed, "Seed, overriding the trial's")->check(CLI::Range(0.0, 9007199254740991.0));
   trial->add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
   trial->add_flag("-q,--quiet", trial_options.quiet, "Print nothing but errors");

@@ -13,12 +13,6 @@ namespace {
 constexpr double z95 = 1.959963984540054;
 const double d_per_log_odds = std::sqrt(3.0) / 3.141592653589793;  // Chinn 2000
 
-std::size_t index_of(const std::vector<Column>& columns, const std::string& name) {
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    if (columns[i].name == name) return i;
-  return columns.size();
-}
-
 // The outcome value of one row: 0/1 for binary outcomes, the value for continuous ones.
 double value_of(const TrialOutcome& o, const RecordBlock& block, std::size_t column, std::size_t row) {
   const double v = block.value(column, row);
@@ -91,11 +85,11 @@ std::string level_of(const TrialModerator& m, double v, double median, const Col
 std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
                                 const TrialReplicate& r, std::int64_t replicate) {
   std::vector<Contrast> out;
-  const std::size_t cost = index_of(columns, design.cost_column), adherent = index_of(columns, design.adherence_column);
+  const std::size_t cost = column_index(columns, design.cost_column), adherent = column_index(columns, design.adherence_column);
   const std::size_t n = r.enrolled.size();
   for (const auto& f : spec.follow_ups)
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = index_of(columns, o.column);
+      const std::size_t column = column_index(columns, o.column);
       if (column == columns.size()) continue;
       const bool success = o.name == design.success_outcome;
       for (std::size_t a = 1; a < spec.arms.size(); ++a)
@@ -163,7 +157,7 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
     const auto outcomes = design.outcomes(f.age_months, f.instruments);
     const auto named = [&](const std::string& name) {
       for (const auto& o : outcomes)
-        if (o.name == name && o.binary) return std::make_pair(o, index_of(columns, o.column));
+        if (o.name == name && o.binary) return std::make_pair(o, column_index(columns, o.column));
       return std::make_pair(TrialOutcome{}, columns.size());
     };
     Measure m;
@@ -212,7 +206,7 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
     out.push_back(t);
   };
 
-  const std::size_t adherent = index_of(columns, design.adherence_column);
+  const std::size_t adherent = column_index(columns, design.adherence_column);
   const std::size_t n = r.enrolled.size();
   for (std::size_t a = 0; a < spec.arms.size(); ++a)
     for (const char* analysis : {"itt", "per_protocol"}) {
@@ -242,11 +236,11 @@ std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign
   const std::size_t n = r.enrolled.size();
   for (const auto& f : spec.follow_ups)
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = index_of(columns, o.column);
+      const std::size_t column = column_index(columns, o.column);
       if (column == columns.size()) continue;
       for (std::size_t a = 1; a < spec.arms.size(); ++a)
         for (const auto& m : design.moderators) {
-          const std::size_t mc = index_of(columns, m.column);
+          const std::size_t mc = column_index(columns, m.column);
           if (mc == columns.size()) continue;
           std::vector<double> values;
           for (std::size_t i = 0; i < n; ++i) values.push_back(r.twins[0].value(mc, i));

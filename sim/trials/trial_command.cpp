@@ -2,6 +2,7 @@
 
 #include "sim/output/hdf5_output.hpp"
 #include "sim/engine/progress.hpp"
+#include "sim/trials/economics.hpp"
 #include "sim/trials/trial_analysis.hpp"
 #include "sim/trials/trial_runner.hpp"
 #include "sim/trials/trial_spec.hpp"
@@ -122,6 +123,62 @@ Table power_table(const std::vector<PowerRow>& rows) {
   return t;
 }
 
+Table economics_summary_table(const std::vector<EconomicSummary>& rows) {
+  Table t = {{"arm", "", "Program arm compared with the reference arm.", {}, {}},
+             {"analysis", "", "itt: as randomized; twins: every enrolled family under both arms.", {}, {}},
+             {"link", "", "The economics file's link the row belongs to; empty for totals.", {}, {}},
+             {"quantity", "", "program_cost_difference, cases_prevented, cost_per_case_prevented, later_outcomes_prevented, cost_per_later_outcome_prevented, benefit, benefits, net_present_benefit, benefit_cost_ratio (docs/output.md).", {}, {}},
+             {"basis", "", "simulated: within the simulated span; projected: beyond it, by the economics file's published links and prices.", {}, {}},
+             {"unit", "", "The quantity's unit (money: the economics file's currency, per family, present value).", {}, {}},
+             {"value", "unit", "At the central prices and the mean shares over replicates (ratios: of the means).", {}, {}},
+             {"replicates_low", "unit", "2.5th percentile over replicates at the central prices (NaN with one replicate, or when a ratio's denominator is not positive in some).", {}, {}},
+             {"replicates_high", "unit", "97.5th percentile over replicates at the central prices.", {}, {}},
+             {"prices_low", "unit", "2.5th percentile over price draws at the mean shares (a simulated quantity does not depend on the prices: its interval has no width).", {}, {}},
+             {"prices_high", "unit", "97.5th percentile over price draws at the mean shares.", {}, {}},
+             {"low", "unit", "2.5th percentile over replicates and prices together (draw d with replicate d mod replicates).", {}, {}},
+             {"high", "unit", "97.5th percentile over replicates and prices together.", {}, {}}};
+  for (const auto& r : rows) {
+    t[0].texts.push_back(r.arm), t[1].texts.push_back(r.analysis), t[2].texts.push_back(r.link);
+    t[3].texts.push_back(r.quantity), t[4].texts.push_back(r.basis), t[5].texts.push_back(r.unit);
+    const double numbers[] = {r.value, r.replicates_low, r.replicates_high, r.prices_low, r.prices_high, r.low, r.high};
+    for (std::size_t k = 0; k < std::size(numbers); ++k) t[6 + k].numbers.push_back(numbers[k]);
+  }
+  return t;
+}
+
+Table economics_shares_table(const std::vector<EconomicShares>& rows, const EconomicsSpec& economics) {
+  Table t = {{"replicate", "", "Replicate of the whole trial (0 = the trial as specified).", {}, {}},
+             {"arm", "", "Program arm.", {}, {}},
+             {"analysis", "", "itt or twins.", {}, {}},
+             {"n_arm", "dyads", "Families in the arm.", {}, {}},
+             {"n_reference", "dyads", "Families in the reference arm.", {}, {}},
+             {"cost_arm", economics.currency, "Mean program cost per family in the arm (simulated).", {}, {}},
+             {"cost_reference", economics.currency, "Mean program cost per family in the reference arm (simulated).", {}, {}}};
+  for (const auto& l : economics.links) {
+    t.push_back({l.name + "_case_arm", "share", "Share of the arm's families that are cases of '" + l.name + "': " + l.describe_case() + " (simulated).", {}, {}});
+    t.push_back({l.name + "_case_reference", "share", "Share of the reference arm's families that are cases of '" + l.name + "' (simulated).", {}, {}});
+  }
+  for (const auto& r : rows) {
+    std::size_t k = 0;
+    t[k++].numbers.push_back(static_cast<double>(r.replicate));
+    t[k++].texts.push_back(r.arm), t[k++].texts.push_back(r.analysis);
+    for (double x : {r.n_arm, r.n_reference, r.cost_arm, r.cost_reference}) t[k++].numbers.push_back(x);
+    for (std::size_t l = 0; l < r.case_arm.size(); ++l) t[k++].numbers.push_back(r.case_arm[l]), t[k++].numbers.push_back(r.case_reference[l]);
+  }
+  return t;
+}
+
+// Outcomes the trial measures that no link of the economics file prices.
+std::vector<std::string> unpriced_outcomes(const TrialSpec& spec, const TrialDesign& design, const EconomicsSpec& economics) {
+  std::vector<std::string> out;
+  for (const auto& f : spec.follow_ups)
+    for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
+      const bool priced = std::any_of(economics.links.begin(), economics.links.end(), [&](const CostLink& l) { return l.outcome == o.name; });
+      if (!priced && std::find(out.begin(), out.end(), o.name) == out.end()) out.push_back(o.name);
+    }
+  return out;
+}
+
 }  // namespace
 
 int run_trial_command(Model& model, const TrialOptions& options) {
@@ -129,6 +186,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   TrialSpec spec = load_trial(options.file, model);
   if (options.replicates) spec.replicates = *options.replicates;
   if (options.seed) spec.seed = *options.seed;
+  if (!options.economics.empty()) spec.economics = load_trial_economics(options.economics, spec, model);
   const std::string output = options.output.empty()
                                  ? "results/" + std::filesystem::path(options.file).stem().string() + ".h5"
                                  : options.output;
@@ -138,6 +196,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   std::vector<Contrast> all;
   std::vector<ModeratorEffect> moderator_rows;
   std::vector<Transition> transition_rows;
+  std::vector<EconomicShares> economic_rows;
   TrialReplicate first;
   std::vector<Column> columns;
   Progress progress("replicates", options.quiet || spec.replicates == 1);
@@ -148,6 +207,10 @@ int run_trial_command(Model& model, const TrialOptions& options) {
     all.insert(all.end(), rows.begin(), rows.end());
     auto changes = transitions(spec, design, columns, replicate, r);
     transition_rows.insert(transition_rows.end(), changes.begin(), changes.end());
+    if (spec.economics) {
+      auto shares = economic_shares(spec, *spec.economics, design, columns, replicate, r);
+      economic_rows.insert(economic_rows.end(), shares.begin(), shares.end());
+    }
     if (r == 0) {
       moderator_rows = moderators(spec, design, columns, replicate);
       first = std::move(replicate);
@@ -155,6 +218,8 @@ int run_trial_command(Model& model, const TrialOptions& options) {
     progress.update(static_cast<std::uint64_t>(r + 1), static_cast<std::uint64_t>(spec.replicates));
   }
   const auto power_rows = power(all);
+  const auto economic_summary =
+      spec.economics ? summarize_economics(*spec.economics, economic_rows, spec.seed) : std::vector<EconomicSummary>{};
 
   for (const auto& [name, value] : build_provenance()) out.set_meta(name, value);
   out.set_meta("trial_file", options.file);
@@ -194,6 +259,19 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   out.write_table("trial/moderators", "Who benefits most: mean individual effects from twins, by moderator (replicate 0).",
                   moderator_table(moderator_rows));
   out.write_table("trial/power", "Intention-to-treat estimates over replicates, and power at alpha 0.05.", power_table(power_rows));
+  if (spec.economics) {
+    const auto& e = *spec.economics;
+    out.set_meta("economics_file", e.file);
+    out.set_meta("economics_yaml", e.text);
+    out.set_meta("economics_sha1", sha1_hex(e.text));
+    out.write_table("trial/economics/summary",
+                    "Long-term costs and benefits per program arm against the reference arm (" + e.currency +
+                        " per family, present values at " + format_value(e.present_value_age_months) + " months, discounted at " +
+                        format_value(e.discount_rate) + " a year): simulated within the span, projected beyond it by the economics file.",
+                    economics_summary_table(economic_summary));
+    out.write_table("trial/economics/shares", "What each replicate simulated that the economics file prices: program costs and case shares.",
+                    economics_shares_table(economic_rows, e));
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out.set_meta("wall_seconds", seconds);
   out.commit();
@@ -231,6 +309,11 @@ int run_trial_command(Model& model, const TrialOptions& options) {
       std::cout << "\nwho benefits most (individual effects on '" << design.success_outcome << "' at " << last
                 << " months, from twins):\n" << format_moderators(primary);
     if (spec.replicates > 1) std::cout << "\nover " << spec.replicates << " replicates:\n" << format_power(power_rows);
+    if (spec.economics) {
+      double observed = 0;  // what the trial observed ends at its last follow-up
+      for (const auto& f : spec.follow_ups) observed = std::max(observed, f.age_months);
+      std::cout << "\n" << format_economics(*spec.economics, economic_summary, observed, unpriced_outcomes(spec, design, *spec.economics));
+    }
     std::printf("\nruntime: %.2f s\nwritten: %s\n", seconds, output.c_str());
   }
   return 0;

@@ -11,6 +11,7 @@ namespace attachsim::sim {
 
 struct TrialOptions {
   std::string file, output;
+  std::string economics;  // an economics file replacing the trial's own (empty: the trial's, if any)
   std::optional<std::int64_t> replicates;
   std::optional<std::uint64_t> seed;
   int threads = 1;

@@ -13,20 +13,6 @@ namespace {
 
 constexpr std::uint32_t randomization_purpose = 0x52414E44;  // 'RAND': apart from every model purpose
 
-std::size_t column_index(const std::vector<Column>& columns, const std::string& name) {
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    if (columns[i].name == name) return i;
-  return columns.size();
-}
-
-bool eligible(const EligibilityRule& rule, double value) {
-  if (rule.min && !(value >= *rule.min)) return false;
-  if (rule.max && !(value <= *rule.max)) return false;
-  if (!rule.labels.empty())
-    return std::any_of(rule.labels.begin(), rule.labels.end(), [&](const std::string& l) { return label_code(l.c_str()) == value; });
-  return true;
-}
-
 // Arms for the members of one stratum: counts by allocation (largest remainder), order shuffled.
 std::vector<int> allocate(const std::vector<double>& allocation, std::size_t n, RandomStream& stream) {
   std::vector<std::size_t> counts(allocation.size());
@@ -62,7 +48,7 @@ std::vector<std::size_t> screen(Model& model, std::uint64_t seed, std::int64_t s
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < dyads.size(); ++row) {
     bool ok = true;
-    for (const auto& rule : rules) ok = ok && eligible(rule, block.value(column_index(columns, rule.column), row));
+    for (const auto& rule : rules) ok = ok && rule.admits(block.value(column_index(columns, rule.column), row));
     if (ok) rows.push_back(row);
   }
   if (rows.empty()) {

@@ -1,6 +1,7 @@
 #include "sim/trials/trial_spec.hpp"
 
 #include "sim/input/yaml_document.hpp"
+#include "sim/input/yaml_reader.hpp"
 #include "sim/input/yaml_settings.hpp"
 #include "sim/core/run_settings.hpp"
 
@@ -16,26 +17,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class TrialReader {
+class TrialReader : YamlReader {
  public:
-  TrialReader(std::string file, Model& model) : file_(std::move(file)), model_(model) {}
+  TrialReader(std::string file, Model& model) : YamlReader(std::move(file)), model_(model) {}
 
   TrialSpec read() {
     TrialSpec spec;
-    spec.file = file_;
-    std::ifstream in(file_);
-    if (!in || fs::is_directory(file_)) throw InputError({file_, 0, 0}, "", "a readable trial file", "no such readable file");
-    std::stringstream text;
-    text << in.rdbuf();
-    spec.text = text.str();
-    const YAML::Node root = load_yaml(spec.text, file_);
+    spec.file = file();
+    spec.text = read_text("trial file");
+    const YAML::Node root = load_yaml(spec.text, file());
     if (!root.IsMap() || !root["trial"])
-      throw InputError(position_in(file_, root), "trial", "a map with a 'trial' section", describe_node(root));
+      throw InputError(position_in(file(), root), "trial", "a map with a 'trial' section", describe_node(root));
     check_keys(root, "", {"trial"});  // a key beside trial: (a misplaced or misspelt section) is no comment
     const YAML::Node trial = root["trial"];
-    if (!trial.IsMap()) throw InputError(position_in(file_, trial), "trial", "a map", describe_node(trial));
+    if (!trial.IsMap()) throw InputError(position_in(file(), trial), "trial", "a map", describe_node(trial));
     check_keys(trial, "trial", {"name", "source", "population", "set", "screened", "enrolled", "eligibility",
-                                "stratify_by", "arms", "follow_up", "replicates", "seed", "comparison_groups"});
+                                "stratify_by", "arms", "follow_up", "replicates", "seed", "comparison_groups", "economics"});
 
     spec.name = text_of(require(trial, "name", "trial"), "trial.name");
     spec.source = trial["source"] ? text_of(trial["source"], "trial.source") : "";
@@ -46,12 +43,12 @@ class TrialReader {
 
     // The base scenario, then the trial's own settings, then the follow-up instruments' ages.
     const YAML::Node population = require(trial, "population", "trial");
-    const std::string base = (fs::path(file_).parent_path() / text_of(population, "trial.population")).lexically_normal().string();
+    const std::string base = (fs::path(file()).parent_path() / text_of(population, "trial.population")).lexically_normal().string();
     if (std::error_code ec; !fs::is_regular_file(base, ec))
-      throw InputError(position_in(file_, population), "trial.population",
+      throw InputError(position_in(file(), population), "trial.population",
                        "a readable population (scenario) file, relative to the trial file", "no file '" + shortened(base) + "'");
     ResolvedConfig config = load_config(base, scenario_schema(model_));
-    if (trial["set"]) apply_settings(config, file_, trial["set"]);
+    if (trial["set"]) apply_settings(config, file(), trial["set"]);
     one_generation(config);
     read_follow_ups(require(trial, "follow_up", "trial"), config, spec);
 
@@ -64,78 +61,34 @@ class TrialReader {
     if (trial["comparison_groups"]) read_groups(trial["comparison_groups"], trial, columns, spec);
     if (trial["stratify_by"]) {
       const YAML::Node list = trial["stratify_by"];
-      if (!list.IsSequence()) throw InputError(position_in(file_, list), "trial.stratify_by", "a list of columns", describe_node(list));
+      if (!list.IsSequence()) throw InputError(position_in(file(), list), "trial.stratify_by", "a list of columns", describe_node(list));
       for (const auto& c : list) spec.stratify_by.push_back(column(c, "trial.stratify_by", columns));
+    }
+    if (const YAML::Node node = trial["economics"]) {
+      const std::string path = (fs::path(file()).parent_path() / text_of(node, "trial.economics")).lexically_normal().string();
+      if (std::error_code ec; !fs::is_regular_file(path, ec))
+        throw InputError(position_in(file(), node), "trial.economics",
+                         "a readable economics file (configs/economics/), relative to the trial file", "no file '" + shortened(path) + "'");
+      spec.economics = load_trial_economics(path, spec, model_);
     }
     return spec;
   }
 
  private:
-  YAML::Node require(const YAML::Node& map, const std::string& key, const std::string& where) {
-    if (!map[key]) throw InputError(position_in(file_, map), where + "." + key, "a '" + key + "' entry", "none");
-    return map[key];
-  }
-
-  void check_keys(const YAML::Node& map, const std::string& where, const std::vector<std::string>& known) {
-    for (const auto& entry : map) {
-      const std::string key = entry.first.Scalar();
-      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      const std::string near = nearest_key(key, known);
-      std::string all;
-      for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
-      throw InputError(position_in(file_, entry.first), where.empty() ? key : where + "." + key,
-                       near.empty() ? "one of " + all : "a known key, such as '" + near + "'",
-                       "an unknown key" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
-    }
-  }
-
-  std::string text_of(const YAML::Node& node, const std::string& key) {
-    if (!node.IsScalar()) throw InputError(position_in(file_, node), key, "a text", describe_node(node));
-    return node.Scalar();
-  }
-
-  double number(const YAML::Node& node, const std::string& key) {
-    double x = 0;
-    const std::string s = node.IsScalar() ? node.Scalar() : "";
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(x))
-      throw InputError(position_in(file_, node), key, "a number", describe_node(node));
-    return x;
-  }
-
-  std::int64_t whole(const YAML::Node& node, const std::string& key, std::int64_t lo, std::int64_t hi) {
-    std::int64_t i = 0;
-    const std::string s = node.IsScalar() ? node.Scalar() : "";
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), i);
-    if (s.empty() || ec != std::errc() || end != s.data() + s.size() || i < lo || i > hi)
-      throw InputError(position_in(file_, node), key,
-                       "a whole number in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]", describe_node(node));
-    return i;
-  }
-
-  std::string column(const YAML::Node& node, const std::string& key, const std::vector<std::string>& columns) {
-    const std::string name = text_of(node, key);
-    if (std::find(columns.begin(), columns.end(), name) != columns.end()) return name;
-    const std::string near = nearest_key(name, columns);
-    throw InputError(position_in(file_, node), key,
-                     "a column of /dyads" + (near.empty() ? std::string(" (see docs/output.md)") : ", such as '" + near + "'"),
-                     "'" + name + "'" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
-  }
-
   void read_follow_ups(const YAML::Node& list, ResolvedConfig& config, TrialSpec& spec) {
     if (!list.IsSequence() || list.size() == 0)
-      throw InputError(position_in(file_, list), "trial.follow_up", "a list of follow-ups", describe_node(list));
+      throw InputError(position_in(file(), list), "trial.follow_up", "a list of follow-ups", describe_node(list));
     const auto design = model_.trial_design();
     std::vector<std::string> names;
     for (const auto& i : design.instruments) names.push_back(i.name);
     for (const auto& item : list) {
-      if (!item.IsMap()) throw InputError(position_in(file_, item), "trial.follow_up", "a map", describe_node(item));
+      if (!item.IsMap()) throw InputError(position_in(file(), item), "trial.follow_up", "a map", describe_node(item));
       check_keys(item, "trial.follow_up", {"age_months", "instruments"});
       FollowUp f;
       f.age_months = number(require(item, "age_months", "trial.follow_up"), "trial.follow_up.age_months");
       const YAML::Node instruments = require(item, "instruments", "trial.follow_up");
       if (!instruments.IsSequence() || instruments.size() == 0)
-        throw InputError(position_in(file_, instruments), "trial.follow_up.instruments", "a list of instruments",
+        throw InputError(position_in(file(), instruments), "trial.follow_up.instruments", "a list of instruments",
                          describe_node(instruments));
       for (const auto& node : instruments) {
         const std::string name = text_of(node, "trial.follow_up.instruments");
@@ -145,37 +98,37 @@ class TrialReader {
           const std::string near = nearest_key(name, names);
           std::string all;
           for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-          throw InputError(position_in(file_, node), "trial.follow_up.instruments", "an instrument: " + all,
+          throw InputError(position_in(file(), node), "trial.follow_up.instruments", "an instrument: " + all,
                            "'" + name + "'" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
         }
         f.instruments.push_back(name);
       }
       // Apply the instruments at this age, in every arm.
-      apply_follow_up(f, config, position_in(file_, item["age_months"]));
+      apply_follow_up(f, config, position_in(file(), item["age_months"]));
       spec.follow_ups.push_back(f);
     }
   }
 
   void read_arms(const YAML::Node& list, const ResolvedConfig& base, TrialSpec& spec) {
     if (!list.IsSequence() || list.size() < 2)
-      throw InputError(position_in(file_, list), "trial.arms", "a list of at least two arms", describe_node(list));
+      throw InputError(position_in(file(), list), "trial.arms", "a list of at least two arms", describe_node(list));
     double total = 0;
     YAML::Node last_allocation;
     for (const auto& item : list) {
-      if (!item.IsMap()) throw InputError(position_in(file_, item), "trial.arms", "a map", describe_node(item));
+      if (!item.IsMap()) throw InputError(position_in(file(), item), "trial.arms", "a map", describe_node(item));
       check_keys(item, "trial.arms", {"name", "allocation", "program", "set"});
       TrialArm arm{text_of(require(item, "name", "trial.arms"), "trial.arms.name"), 0, base};
       for (const auto& other : spec.arms)
         if (other.name == arm.name)
-          throw InputError(position_in(file_, item["name"]), "trial.arms.name", "a name no other arm has", "'" + arm.name + "'");
+          throw InputError(position_in(file(), item["name"]), "trial.arms.name", "a name no other arm has", "'" + arm.name + "'");
       last_allocation = require(item, "allocation", "trial.arms");
       arm.allocation = number(last_allocation, "trial.arms.allocation");
       if (!(arm.allocation > 0 && arm.allocation <= 1))
-        throw InputError(position_in(file_, last_allocation), "trial.arms.allocation", "a share in (0, 1]",
+        throw InputError(position_in(file(), last_allocation), "trial.arms.allocation", "a share in (0, 1]",
                          describe_node(last_allocation));
       total += arm.allocation;
-      if (item["program"]) apply_settings(arm.config, file_, item["program"], "program");
-      if (item["set"] && item["set"].size() > 0) apply_settings(arm.config, file_, item["set"]);
+      if (item["program"]) apply_settings(arm.config, file(), item["program"], "program");
+      if (item["set"] && item["set"].size() > 0) apply_settings(arm.config, file(), item["set"]);
       model_.configure(arm.config);  // a program outside the span, ages beyond it, ...: named here
       // Twins are compared column by column: an arm may change what happens, not what is measured.
       std::vector<std::string> measured;
@@ -183,35 +136,28 @@ class TrialReader {
       if (spec.arms.empty()) {
         reference_columns_ = measured;
       } else if (measured != reference_columns_) {
-        throw InputError(position_in(file_, item), "trial.arms", "arms that measure the same things as the first arm",
+        throw InputError(position_in(file(), item), "trial.arms", "arms that measure the same things as the first arm",
                          "arm '" + arm.name + "' changing the instruments or their ages");
       }
       spec.arms.push_back(std::move(arm));
     }
     if (std::abs(total - 1) > 1e-6)
-      throw InputError(position_in(file_, last_allocation), "trial.arms.allocation", "allocations that sum to 1",
+      throw InputError(position_in(file(), last_allocation), "trial.arms.allocation", "allocations that sum to 1",
                        "a sum of " + format_value(total));
   }
 
   std::vector<EligibilityRule> read_eligibility(const YAML::Node& list, const std::vector<std::string>& columns,
                                                 SourcePosition& where, const std::string& key = "trial.eligibility") {
-    if (!list.IsSequence()) throw InputError(position_in(file_, list), key, "a list of rules", describe_node(list));
-    where = position_in(file_, list);
+    if (!list.IsSequence()) throw InputError(position_in(file(), list), key, "a list of rules", describe_node(list));
+    where = position_in(file(), list);
     std::vector<EligibilityRule> rules;
     for (const auto& item : list) {
-      if (!item.IsMap()) throw InputError(position_in(file_, item), key, "a rule (a map)", describe_node(item));
+      if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a rule (a map)", describe_node(item));
       check_keys(item, key, {"column", "min", "max", "equals", "one_of"});
       EligibilityRule rule;
-      rule.where = position_in(file_, item);
+      rule.where = position_in(file(), item);
       rule.column = column(require(item, "column", key), key + ".column", columns);
-      if (item["min"]) rule.min = number(item["min"], key + ".min");
-      if (item["max"]) rule.max = number(item["max"], key + ".max");
-      if (item["equals"]) rule.labels.push_back(text_of(item["equals"], key + ".equals"));
-      if (item["one_of"]) {
-        const YAML::Node labels = item["one_of"];
-        if (!labels.IsSequence()) throw InputError(position_in(file_, labels), key + ".one_of", "a list of labels", describe_node(labels));
-        for (const auto& l : labels) rule.labels.push_back(text_of(l, key + ".one_of"));
-      }
+      read_rule_bounds(*this, item, key, rule);
       if (!rule.min && !rule.max && rule.labels.empty())
         throw InputError(rule.where, key, "a rule with min, max, equals or one_of", "only a column");
       rules.push_back(rule);
@@ -230,30 +176,30 @@ class TrialReader {
   // arms measure, so that it can be set beside them.
   void read_groups(const YAML::Node& list, const YAML::Node& trial, const std::vector<std::string>& columns, TrialSpec& spec) {
     const std::string key = "trial.comparison_groups";
-    if (!list.IsSequence()) throw InputError(position_in(file_, list), key, "a list of groups", describe_node(list));
+    if (!list.IsSequence()) throw InputError(position_in(file(), list), key, "a list of groups", describe_node(list));
     for (const auto& item : list) {
-      if (!item.IsMap()) throw InputError(position_in(file_, item), key, "a map", describe_node(item));
+      if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a map", describe_node(item));
       check_keys(item, key, {"name", "population", "set", "screened", "enrolled", "eligibility"});
       const YAML::Node population = item["population"] ? item["population"] : trial["population"];
       const std::string population_file = text_of(population, key + ".population");
-      const fs::path base = fs::path(file_).parent_path() / population_file;
+      const fs::path base = fs::path(file()).parent_path() / population_file;
       ComparisonGroup g{text_of(require(item, "name", key), key + ".name"), population_file, 0, 0, {}, {},
                         load_config(base.lexically_normal().string(), scenario_schema(model_))};
       const bool taken = std::any_of(spec.arms.begin(), spec.arms.end(), [&](const TrialArm& a) { return a.name == g.name; }) ||
                          std::any_of(spec.comparison_groups.begin(), spec.comparison_groups.end(),
                                      [&](const ComparisonGroup& o) { return o.name == g.name; });
-      if (taken) throw InputError(position_in(file_, item["name"]), key + ".name", "a name no arm or other group has", "'" + g.name + "'");
-      if (trial["set"]) apply_settings(g.config, file_, trial["set"]);
-      if (item["set"] && item["set"].size() > 0) apply_settings(g.config, file_, item["set"]);
+      if (taken) throw InputError(position_in(file(), item["name"]), key + ".name", "a name no arm or other group has", "'" + g.name + "'");
+      if (trial["set"]) apply_settings(g.config, file(), trial["set"]);
+      if (item["set"] && item["set"].size() > 0) apply_settings(g.config, file(), item["set"]);
       one_generation(g.config);
-      for (const auto& f : spec.follow_ups) apply_follow_up(f, g.config, position_in(file_, item));
+      for (const auto& f : spec.follow_ups) apply_follow_up(f, g.config, position_in(file(), item));
       g.screened = whole(require(item, "screened", key), key + ".screened", 1, 100000000);
       g.enrolled = whole(require(item, "enrolled", key), key + ".enrolled", 1, g.screened);
       model_.configure(g.config);
       std::vector<std::string> measured;
       for (const auto& c : model_.columns()) measured.push_back(c.name);
       if (measured != reference_columns_)
-        throw InputError(position_in(file_, item), key, "a group that measures the same things as the arms",
+        throw InputError(position_in(file(), item), key, "a group that measures the same things as the arms",
                          "group '" + g.name + "' changing the instruments or their ages");
       if (item["eligibility"]) g.eligibility = read_eligibility(item["eligibility"], columns, g.eligibility_where, key + ".eligibility");
       spec.comparison_groups.push_back(std::move(g));
@@ -274,25 +220,19 @@ class TrialReader {
         }
   }
 
-  std::string file_;
   Model& model_;
   std::vector<std::string> reference_columns_;
 };
 
 }  // namespace
 
-std::string EligibilityRule::describe() const {
-  std::string s = column;
-  if (min) s += " >= " + format_value(*min);
-  if (max) s += (min ? " and <= " : " <= ") + format_value(*max);
-  if (!labels.empty()) {
-    s += " in {";
-    for (std::size_t i = 0; i < labels.size(); ++i) s += (i ? ", " : "") + labels[i];
-    s += "}";
-  }
-  return s;
-}
-
 TrialSpec load_trial(const std::string& path, Model& model) { return TrialReader(path, model).read(); }
+
+EconomicsSpec load_trial_economics(const std::string& path, const TrialSpec& trial, Model& model) {
+  model.configure(trial.arms.front().config);
+  std::vector<std::string> columns;
+  for (const auto& c : model.columns()) columns.push_back(c.name);
+  return load_economics(path, trial, model.trial_design(), columns);
+}
 
 }  // namespace attachsim::sim

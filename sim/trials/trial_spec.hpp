@@ -6,6 +6,8 @@
 
 #include "sim/core/config.hpp"
 #include "sim/core/model.hpp"
+#include "sim/trials/column_rule.hpp"
+#include "sim/trials/economics_spec.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -13,14 +15,6 @@
 #include <vector>
 
 namespace attachsim::sim {
-
-struct EligibilityRule {
-  std::string column;
-  std::optional<double> min, max;
-  std::vector<std::string> labels;  // equals / one_of, for label columns
-  SourcePosition where;
-  std::string describe() const;
-};
 
 struct TrialArm {
   std::string name;
@@ -54,9 +48,14 @@ struct TrialSpec {
   std::vector<TrialArm> arms;
   std::vector<FollowUp> follow_ups;
   std::vector<ComparisonGroup> comparison_groups;
+  std::optional<EconomicsSpec> economics;  // long-term costs and benefits (trial.economics)
 };
 
 // Reads and checks a trial file against the model (its parameters, instruments and columns).
 TrialSpec load_trial(const std::string& path, Model& model);
+
+// The economics file at `path` (a trial's `economics:` entry, or `attachsim trial --economics`),
+// checked against the trial it prices.
+EconomicsSpec load_trial_economics(const std::string& path, const TrialSpec& trial, Model& model);
 
 }  // namespace attachsim::sim

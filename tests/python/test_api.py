@@ -91,6 +91,16 @@ def test_trial_and_sweep_run_in_process_and_read_back(tmp_path):
     sweep_file.write_text(f"base: {REPO}/configs/normative.yaml\nset:\n  run.dyads: 40\nseed: 3\nreplicates: 1\n"
                           "factors:\n  - parameter: learning.rule\n    values: [reinforcement, bayesian]\n"
                           "outcomes: [ssp_12m_share_B]\n")
+    # A trial priced with the shipped economics file: its summary marks every number simulated or projected.
+    priced = tmp_path / "priced.yaml"
+    priced.write_text(f"trial:\n  name: priced\n  population: {REPO}/configs/populations/normative.yaml\n"
+                      "  set: {development.span_months: 42}\n  screened: 40\n  enrolled: 40\n  seed: 3\n"
+                      "  follow_up:\n    - {age_months: 42, instruments: [preschool]}\n  arms:\n"
+                      "    - {name: control, allocation: 0.5}\n"
+                      "    - {name: program, allocation: 0.5, program: {type: sensitivity, start_months: 6, end_months: 9}}\n")
+    e = attachsim.trial(priced, economics=f"{REPO}/configs/economics/us_2010.yaml")
+    summary = e.tables["trial/economics/summary"]
+    assert set(summary["basis"].astype(str)) == {"simulated", "projected"} and len(summary) > 0
     s = attachsim.sweep(sweep_file)
     assert s.kind == "sweep" and list(s.points["learning.rule"].astype(str)) == ["reinforcement", "bayesian"]
 

@@ -5,6 +5,7 @@
 #include "support/hdf5_reader.hpp"
 #include "support/population_run.hpp"
 
+#include "sim/trials/economics.hpp"
 #include "sim/trials/trial_analysis.hpp"
 #include "sim/trials/trial_runner.hpp"
 #include "sim/trials/trial_spec.hpp"
@@ -391,7 +392,7 @@ TEST_CASE("trial: every design in configs/trials runs, at a small size, and repo
   // enrolment at 40, comparison groups at 20, one replicate: every program arm has a twin contrast of D
   // and every arm a transition row.
   models::AttachmentModel model;
-  int designs = 0;
+  int designs = 0, priced = 0;
   for (const auto& entry : std::filesystem::directory_iterator(std::string(ATTACHSIM_SOURCE_DIR) + "/configs/trials")) {
     if (entry.path().extension() != ".yaml") continue;
     CAPTURE(entry.path().string());
@@ -416,9 +417,16 @@ TEST_CASE("trial: every design in configs/trials runs, at a small size, and repo
       if (program || repeated)
         CHECK(std::any_of(changes.begin(), changes.end(), [&](const auto& t) { return t.arm == spec.arms[a].name && !std::isnan(t.share[0]); }));
     }
+    if (spec.economics) {  // a priced design: both analyses of every program arm are valued
+      const auto shares = sim::economic_shares(spec, *spec.economics, design, model.columns(), trial, 0);
+      CHECK(shares.size() == 2 * (spec.arms.size() - 1));
+      CHECK_FALSE(sim::summarize_economics(*spec.economics, shares, spec.seed).empty());
+      ++priced;
+    }
     ++designs;
   }
-  CHECK(designs >= 8);
+  CHECK(designs >= 9);
+  CHECK(priced >= 1);
 }
 
 TEST_CASE("trial: --threads 1 and --threads 2 give the same /trial, comparison groups and transitions included") {

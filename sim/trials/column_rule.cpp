@@ -1,0 +1,47 @@
+#include "sim/trials/column_rule.hpp"
+
+#include "sim/core/config.hpp"
+#include "sim/input/yaml_settings.hpp"
+
+#include <algorithm>
+
+namespace attachsim::sim {
+
+std::string EligibilityRule::describe() const {
+  std::string s = column;
+  if (min) s += " >= " + format_value(*min);
+  if (max) s += (min ? " and <= " : " <= ") + format_value(*max);
+  if (!labels.empty()) {
+    s += " in {";
+    for (std::size_t i = 0; i < labels.size(); ++i) s += (i ? ", " : "") + labels[i];
+    s += "}";
+  }
+  return s;
+}
+
+bool EligibilityRule::admits(double value) const {
+  if (min && !(value >= *min)) return false;
+  if (max && !(value <= *max)) return false;
+  if (!labels.empty())
+    return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) { return label_code(l.c_str()) == value; });
+  return true;
+}
+
+void read_rule_bounds(const YamlReader& in, const YAML::Node& item, const std::string& key, EligibilityRule& rule) {
+  if (item["min"]) rule.min = in.number(item["min"], key + ".min");
+  if (item["max"]) rule.max = in.number(item["max"], key + ".max");
+  if (item["equals"]) rule.labels.push_back(in.text_of(item["equals"], key + ".equals"));
+  if (item["one_of"]) {
+    const YAML::Node labels = item["one_of"];
+    if (!labels.IsSequence()) throw InputError(position_in(in.file(), labels), key + ".one_of", "a list of labels", describe_node(labels));
+    for (const auto& l : labels) rule.labels.push_back(in.text_of(l, key + ".one_of"));
+  }
+}
+
+std::size_t column_index(const std::vector<Column>& columns, const std::string& name) {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == name) return i;
+  return columns.size();
+}
+
+}  // namespace attachsim::sim

@@ -1,0 +1,30 @@
+// A rule on one /dyads column: a range (min, max) or a set of labels. Trials screen with such rules
+// (eligibility) and economics names its cases with them.
+#pragma once
+
+#include "sim/core/input_error.hpp"
+#include "sim/core/record.hpp"
+#include "sim/input/yaml_reader.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace attachsim::sim {
+
+struct EligibilityRule {
+  std::string column;
+  std::optional<double> min, max;
+  std::vector<std::string> labels;  // equals / one_of, for label columns
+  SourcePosition where;
+  std::string describe() const;
+  bool admits(double value) const;
+};
+
+// Reads the rule's min, max, equals and one_of from `item` (the column is the caller's).
+void read_rule_bounds(const YamlReader& in, const YAML::Node& item, const std::string& key, EligibilityRule& rule);
+
+// Index of the column named `name`; columns.size() if none.
+std::size_t column_index(const std::vector<Column>& columns, const std::string& name);
+
+}  // namespace attachsim::sim
