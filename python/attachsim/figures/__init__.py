@@ -34,6 +34,8 @@ is, and the figures that fit it are drawn (matplotlib, Agg backend: no display n
                                                  positive)
                             trial_power          mean difference with its 2.5-97.5% range and power per
                                                  outcome; only with more than one replicate
+                            trial_economics      program cost against projected savings per link, and
+                                                 the benefit-cost ratio; only with an economics file
   sweep file (/points)      sweep_heatmap        an outcome (--outcome NAME; default the first with
                                                  'share_B' in its name) averaged over replicates, over
                                                  the first two factors: a grid heat map, a scatter for
@@ -197,7 +199,8 @@ def _parser() -> argparse.ArgumentParser:
                "Situation), infant_to_adult (needs /generations/adult_aai: run.generations > 1 or\n"
                "adulthood.follow: true), childhood_outcomes and protective_factor (need /childhood:\n"
                "preschool.ages_months). For a trial file (/trial):\n"
-               "trial_arms, trial_moderators, trial_cost and, with more than one replicate, trial_power.\n"
+               "trial_arms, trial_moderators, trial_cost, with more than one replicate trial_power, and with an\n"
+               "economics file (/trial/economics) trial_economics.\n"
                "For a sweep file (/points): sweep_heatmap (--outcome picks the outcome) and, for a Saltelli\n"
                "design, sweep_sobol. Two run files A.h5 B.h5: compare_classes and compare_outcomes. Other attachsim\n"
                "files have no plots yet (a one-line message, exit 0).\n"

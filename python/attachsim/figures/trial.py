@@ -1,6 +1,7 @@
 """Figures of a trial file (/trial): trial_arms (shares and means per arm and follow-up with intervals),
 trial_moderators (individual effects from the counterfactual twins, by moderator), trial_cost (cost per
-additional secure child and NNT) and trial_power (with replicates)."""
+additional secure child and NNT), trial_power (with replicates) and trial_economics (with an economics
+file: program cost against projected benefits, and the benefit-cost ratio)."""
 
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ class Trial:
         self.power = _table(t["power"])
         self.enrolled = _table(t["enrolled"]) if "enrolled" in t else {}
         self.twins = t["twins"] if "twins" in t else None
+        self.economics = _table(t["economics"]["summary"]) if "economics" in t and "summary" in t["economics"] else {}
         # The non-reference arms (comparison groups, analysis "comparison", are not arms).
         arms, analyses = self.contrasts.get("arm", []), self.contrasts.get("analysis", [])
         self.arms = _unique_in_order(a for a, k in zip(arms, analyses) if k != "comparison")
@@ -406,6 +408,10 @@ def plot_trial_power(trial: Trial, out_dir: str, formats: list[str], written: li
         notes.append("trial_power: skipped: one replicate (run with --replicates N, N > 1, for power)")
         return
     outcomes = [o for o in OUTCOME_INFO if (p["outcome"] == o).any()]
+    if not outcomes:
+        notes.append("trial_power: skipped: no Strange Situation or sensitivity follow-up (the figure shows those "
+                     "outcomes; /trial/power holds every outcome)")
+        return
     series = [a for a in trial.arms if (p["arm"] == a).any()]
     fig, body = _figure(
         (4.3 * len(outcomes) + 2.5, 10.0),
@@ -468,7 +474,89 @@ def plot_trial_power(trial: Trial, out_dir: str, formats: list[str], written: li
     _save(fig, out_dir, "trial_power", formats, written)
 
 
-TRIAL_PLOTTERS = (plot_trial_arms, plot_trial_moderators, plot_trial_cost, plot_trial_power)
+def plot_trial_economics(trial: Trial, out_dir: str, formats: list[str], written: list[str], notes: list[str]):
+    e = trial.economics
+    if not e:
+        notes.append("trial_economics: skipped: no /trial/economics (name an economics file in the trial or "
+                     "with --economics)")
+        return
+    arms = [a for a in trial.arms if (e["arm"] == a).any()]
+    links = _unique_in_order(l for l in e["link"] if l)
+
+    def value(arm, analysis, link, quantity, column="value"):
+        r = trial.rows(e, arm=arm, analysis=analysis, link=link, quantity=quantity)
+        return float(e[column][r[0]]) if len(r) else math.nan
+
+    fig, body = _figure(
+        (max(13.0, 3.2 * len(arms) + 7), 7.8),
+        f"{trial.title_prefix()}what the programs cost and what they are projected to save",
+        "Per family, present values in 2010 US dollars. Left: the program's added cost (simulated) beside the later "
+        "costs it is projected to avoid, by link (hatched: projected beyond the simulated span with published chances "
+        "and prices); counterfactual twins (every enrolled family under both arms). Whiskers: 95% over replicates and "
+        "prices. Right: benefit-cost ratio, by intention to treat (circle) and twins (square); above the dashed line "
+        "a program pays for itself through the priced outcomes.",
+        trial.source_line())
+    ax, rax = body.subplots(1, 2, gridspec_kw={"width_ratios": [2, 1]})
+    hatches = ("//", "\\\\", "xx", "..", "++")
+    width = 0.38
+    negative = []
+    for a, arm in enumerate(arms):
+        colour = trial.arm_style(arm)["color"]
+        cost = value(arm, "twins", "", "program_cost_difference")
+        ax.bar(a - width / 2, cost, width=width * 0.95, color=colour, zorder=2)
+        ax.text(a - width / 2, cost, f"{_usd(cost)}\ncost", ha="center", va="bottom", fontsize=11)
+        bottom = 0.0
+        for k, link in enumerate(links):
+            b = value(arm, "twins", link, "benefit")
+            if not math.isfinite(b) or b <= 0:
+                if math.isfinite(b) and b < 0:
+                    negative.append(f"{_arm_text(arm)}: {link.replace('_', ' ')} {_usd(b)}")
+                continue
+            ax.bar(a + width / 2, b, bottom=bottom, width=width * 0.95, color="white", edgecolor=colour,
+                   hatch=hatches[k % len(hatches)], linewidth=1.5, zorder=2)
+            bottom += b
+        total = value(arm, "twins", "", "benefits")
+        lo, hi = value(arm, "twins", "", "benefits", "low"), value(arm, "twins", "", "benefits", "high")
+        if math.isfinite(lo):
+            ax.errorbar(a + width / 2, total, yerr=[[max(0.0, total - lo)], [max(0.0, hi - total)]], color="black",
+                        capsize=6, elinewidth=1.8, zorder=3)
+        ax.text(a + width / 2, max(total, hi if math.isfinite(hi) else total), f"{_usd(total)}\nsaved",
+                ha="center", va="bottom", fontsize=11)
+        for analysis, marker, dx in (("itt", "o", -0.12), ("twins", "s", 0.12)):
+            ratio = value(arm, analysis, "", "benefit_cost_ratio")
+            lo, hi = value(arm, analysis, "", "benefit_cost_ratio", "low"), value(arm, analysis, "", "benefit_cost_ratio", "high")
+            if not math.isfinite(ratio):
+                continue
+            yerr = [[max(0.0, ratio - lo)], [max(0.0, hi - ratio)]] if math.isfinite(lo) else None
+            rax.errorbar(a + dx, ratio, yerr=yerr, fmt=marker, color=colour, markersize=10, capsize=6, elinewidth=2)
+    ax.set_xticks(range(len(arms)), [_arm_text(a) for a in arms])
+    ax.set_ylabel("Per family (USD, 2010 prices, present value)")
+    from matplotlib.ticker import FuncFormatter
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _usd(v)))
+    ax.yaxis.grid(True)
+    ax.set_axisbelow(True)
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.15)
+    if links:
+        from matplotlib.patches import Patch
+        handles = [Patch(facecolor="white", edgecolor="black", hatch=hatches[k % len(hatches)], label=l.replace("_", " "))
+                   for k, l in enumerate(links)]
+        ax.legend(handles=handles, title="projected savings by link", loc="upper right")
+    if negative:
+        notes.append("trial_economics: links with projected costs added rather than saved (not stacked; they lower "
+                     "the total): " + "; ".join(negative))
+    rax.axhline(1, color=GREY, linestyle="--", linewidth=1.4)
+    rax.axhline(0, color="black", linewidth=1)
+    rax.set_xticks(range(len(arms)), [_arm_text(a) for a in arms])
+    rax.set_xlim(-0.6, len(arms) - 0.4)
+    rax.set_ylabel("Benefit-cost ratio (projected)")
+    rax.yaxis.grid(True)
+    rax.set_axisbelow(True)
+    notes.append("trial_economics: benefits are projected beyond the simulated span by the economics file "
+                 "(/meta economics_file); program costs are simulated")
+    _save(fig, out_dir, "trial_economics", formats, written)
+
+
+TRIAL_PLOTTERS = (plot_trial_arms, plot_trial_moderators, plot_trial_cost, plot_trial_power, plot_trial_economics)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -132,6 +132,32 @@ else
   done
 fi
 
+# 6b. A small priced trial (a preschool follow-up, the shipped economics file): trial_economics.
+cat >"$tmp/priced.yaml" <<YAML
+trial:
+  name: priced
+  population: $PWD/configs/populations/normative.yaml
+  set: {development.span_months: 42}
+  screened: 60
+  enrolled: 60
+  seed: 3
+  follow_up:
+    - {age_months: 42, instruments: [preschool]}
+  arms:
+    - {name: control, allocation: 0.5}
+    - {name: program, allocation: 0.5, program: {type: sensitivity, start_months: 6, end_months: 9}}
+  economics: $PWD/configs/economics/us_2010.yaml
+YAML
+"$binary" trial "$tmp/priced.yaml" --replicates 2 -q -o "$tmp/priced.h5"
+plot "$tmp/priced.h5" -o "$tmp/figs-priced" --format png
+if ((rc != 0)); then
+  cat "$tmp/out.txt" "$tmp/err.txt" >&2
+  fail "scripts/plot exited $rc on a priced trial file"
+else
+  check_png "$tmp/figs-priced" trial_economics
+  grep -qF "benefits are projected" "$tmp/err.txt" || fail "no note that the benefits are projected: $(cat "$tmp/err.txt")"
+fi
+
 # 7. A small sweep (2 factors x 2 levels, 2 replicates of 50 dyads): the heat map, and --outcome.
 cat >"$tmp/sweep.yaml" <<YAML
 base: $PWD/configs/normative.yaml
