@@ -114,6 +114,7 @@ struct AnswerSetting {
   double interrupted = 0;    // chaos_support.interrupted_comfort
   double soothe = 1;         // the infant's chance of being settled by comfort
   double soothe_escalated = 1;  // the same for an escalated protest, held longer (escalated_soothe)
+  double discouraged = 0;    // rebuffs by the household's norm of self-reliance, per unit strength (care_practices.hpp)
 };
 
 // Comfort of an escalated protest goes on longer, and so settles a hard-to-soothe infant more often:
@@ -150,7 +151,8 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
     const double missed_weak = log_strength == 0 ? 1.0 : sim::fast_exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
     odds.detect[s] = heard * c.availability * missed_weak;
     odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
-    odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) + hostile);
+    odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) + hostile +
+                                                    setting.discouraged * signals.strength[s]);
     odds.cuts[0][s] = {odds.detect[s], answer_cuts(odds.frightening, odds.frightened, odds.rebuff[s], odds.comfort,
                                                     odds.interrupted, odds.delayed_share, soothe[s])};
     // Self-focused: atypical acts at the same rate, since absorption in her own state is where frightened

@@ -283,7 +283,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     }
     const CareToday care_now = care_today(p.partner, p.childcare, day, partner_here, in_care);
     const AnswerSetting home{chaos_on ? d.context.risk.chaos : 0.0, p.chaos_support.missed_bids,
-                             p.chaos_support.interrupted_comfort, d.infant.soothe, soothe_escalated};
+                             p.chaos_support.interrupted_comfort, d.infant.soothe, soothe_escalated,
+                             discouragement(p.care_practices, day / days_per_month)};
     const AnswerSetting care_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated};
     for (int f = 0; f < figure_count; ++f)
       if (in_life(d, f, day) && !d.met[f]) {

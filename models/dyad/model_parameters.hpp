@@ -5,6 +5,7 @@
 #include "models/later_development/adulthood.hpp"
 #include "models/caregiver/caregiver.hpp"
 #include "models/caregiver/maltreatment.hpp"
+#include "models/household/care_practices.hpp"
 #include "models/household/care_schedule.hpp"
 #include "models/household/life_course.hpp"
 #include "models/instruments/child_protection.hpp"
@@ -42,6 +43,7 @@ struct ModelParameters {
   PartnerViolenceParameters partner_violence;
   HardshipParameters hardship;
   ChaosSupportParameters chaos_support;
+  CarePracticesParameters care_practices;
   LifeCourseParameters life_course;
   PartnerParameters partner;
   ChildcareParameters childcare;
@@ -71,6 +73,7 @@ inline sim::ParameterTable<ModelParameters> model_parameter_table() {
   sim::nest(t, "partner_violence", &M::partner_violence, partner_violence_table());
   sim::nest(t, "hardship", &M::hardship, hardship_table());
   sim::nest(t, "chaos_support", &M::chaos_support, chaos_support_table());
+  sim::nest(t, "care_practices", &M::care_practices, care_practices_table());
   sim::nest(t, "life_course", &M::life_course, life_course_table());
   sim::nest(t, "partner", &M::partner, partner_table());
   sim::nest(t, "childcare", &M::childcare, childcare_table());

@@ -211,3 +211,31 @@ TEST_CASE("caregiving: the cut points give the answers of walking down the mix, 
   }
   CHECK(compared > 290000);
 }
+
+TEST_CASE("care practices: independence training adds rebuffs by the bid's strength, and nothing else") {
+  // A non-dismissing, unstressed caregiver: every rebuff is the household's norm. The restraint of her
+  // sensitivity (sensitivity_restrains_mind, 0 in these parameters) leaves it whole.
+  const auto plain = answer_odds(parameters(), caregiver(0.6), strengths());
+  AnswerSetting trained;
+  trained.discouraged = 0.3;
+  const auto odds = answer_odds(parameters(), caregiver(0.6), strengths(), trained);
+  for (int s = 0; s < signal_count; ++s) {
+    CAPTURE(s);
+    CHECK(plain.rebuff[s] == 0.0);
+    CHECK(odds.rebuff[s] == doctest::Approx(0.3 * strengths().strength[s]).epsilon(1e-12));
+    // What the caregiver notices, and her own state, are the same.
+    CHECK(odds.detect[s] == plain.detect[s]);
+    CHECK(odds.detect_self_focused[s] == plain.detect_self_focused[s]);
+  }
+  CHECK(odds.comfort == plain.comfort);
+  CHECK(odds.self_focus == plain.self_focus);
+  CHECK(odds.frightening == plain.frightening);
+  CHECK(odds.frightened == plain.frightened);
+  // The answers a noticed direct bid meets: rebuffs at 0.3 x 0.7, the rest as before, scaled by what is left.
+  const auto f = frequencies(odds, direct), g = frequencies(plain, direct);
+  const double rebuffed = 0.3 * 0.7;
+  CHECK(f[static_cast<int>(Response::rebuff)] == doctest::Approx(odds.detect[direct] * rebuffed).epsilon(tolerance));
+  CHECK(f[static_cast<int>(Response::comfort)] ==
+        doctest::Approx(g[static_cast<int>(Response::comfort)] * (1 - rebuffed)).epsilon(tolerance));
+  CHECK(f[static_cast<int>(Response::unanswered)] == doctest::Approx(g[static_cast<int>(Response::unanswered)]).epsilon(tolerance));
+}

@@ -1,0 +1,81 @@
+// Cultures act through care practices, never through class shares (issue 17, item 4). Early independence
+// training (Grossmann et al. 1985) changes nothing before it begins, and from then on makes avoidance
+// more common and resistance less, through rebuffs the infant meets; a culture's population file sets
+// only practices and the family's circumstances, never states of mind, classes or calibrated caregiving.
+// Comparisons are between two runs of the same dyads (same seed: common random numbers).
+#include "support/population_run.hpp"
+#include "support/sample_mean.hpp"
+
+#include "sim/core/record.hpp"
+
+#include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <string>
+
+using attachsim::testing::run_population;
+using Mean = attachsim::testing::SampleMean;
+using attachsim::testing::mean_over;
+
+TEST_CASE("cultures: independence training changes nothing before it begins, then raises A and lowers C") {
+  // 6,000 normative dyads with and without training from 6 months (the German file's setting). A paired
+  // difference in a 0/1 indicator has an SE of sqrt(discordant share / n): at most .013 here, so the
+  // 5-point minimum below is far outside chance and the direction checks are over 2 SE.
+  const std::string config = "configs/populations/normative.yaml";
+  const std::vector<std::string> base = {"run.dyads=6000", "childcare.share=0"};
+  auto trained_settings = base;
+  trained_settings.push_back("care_practices.discourage_bids=0.25");
+  const auto plain = run_population(config, base), trained = run_population(config, trained_settings);
+  const std::size_t n = plain.columns.at("infant_temperament").size();
+
+  // Sensitivity is observed at 6 months, before the training's first day: the same in every dyad, as
+  // is everything the family brings (the caregiver's sensitivity, her state of mind).
+  for (const char* column : {"sensitivity_6m", "caregiver_sensitivity_baseline", "caregiver_dismissing", "infant_temperament"}) {
+    CAPTURE(column);
+    CHECK(plain.columns.at(column) == trained.columns.at(column));
+  }
+
+  const double a = attachsim::sim::label_code("A"), c = attachsim::sim::label_code("C");
+  const auto& before = plain.columns.at("ssp_12m_organized_class");
+  const auto& after = trained.columns.at("ssp_12m_organized_class");
+  const auto all = [](std::size_t) { return true; };
+  const Mean more_a = mean_over(n, all, [&](std::size_t i) { return (after[i] == a) - (before[i] == a) + 0.0; });
+  const Mean fewer_c = mean_over(n, all, [&](std::size_t i) { return (before[i] == c) - (after[i] == c) + 0.0; });
+  INFO("organized A +" << more_a.mean << " (SE " << more_a.se << "), C -" << fewer_c.mean << " (SE " << fewer_c.se << ")");
+  CHECK(more_a.mean > 0.05);
+  CHECK(more_a.mean > 2 * more_a.se);
+  CHECK(fewer_c.mean > 2 * fewer_c.se);
+
+  // Through what the infant met: the rebuffs it expects rise.
+  const Mean rejection = mean_over(n, all, [&](std::size_t i) {
+    return trained.columns.at("iwm_12m_rejection")[i] - plain.columns.at("iwm_12m_rejection")[i];
+  });
+  INFO("expected rejection at 12 months +" << rejection.mean << " (SE " << rejection.se << ")");
+  CHECK(rejection.mean > 2 * rejection.se);
+}
+
+TEST_CASE("cultures: a culture's population file sets practices and circumstances, never minds, classes or calibrated caregiving") {
+  // The groups a culture file may set: what a culture does (care_practices), who cares for the infant
+  // (childcare, partner) and the family's circumstances (risk), besides the run. Not state_of_mind, not
+  // caregiver.* (calibrated), nothing with a class in it.
+  const std::vector<std::string> allowed = {"run", "risk", "care_practices", "childcare", "partner"};
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(ATTACHSIM_SOURCE_DIR) + "/configs/populations/cultures")) {
+    if (entry.path().extension() != ".yaml") continue;
+    CAPTURE(entry.path().string());
+    const YAML::Node root = YAML::LoadFile(entry.path().string());
+    for (const auto& group : root) {
+      const std::string name = group.first.Scalar();
+      CAPTURE(name);
+      CHECK(std::find(allowed.begin(), allowed.end(), name) != allowed.end());
+    }
+    // It loads and runs as a scenario.
+    const auto run = run_population("configs/populations/cultures/" + entry.path().filename().string(), {"run.dyads=50"});
+    CHECK(run.columns.at("infant_temperament").size() == 50);
+    ++files;
+  }
+  CHECK(files >= 1);
+}
