@@ -36,7 +36,7 @@ inline sim::ParameterTable<CarePracticesParameters> care_practices_table() {
   };
 }
 
-// The share of discouragement on `day` (days of age), 0 before the training begins.
+// The strength of discouragement at `age_months`: 0 before the training begins, then rising to full.
 inline double discouragement(const CarePracticesParameters& p, double age_months) {
   if (p.discourage_bids == 0 || age_months < p.discourage_from_months) return 0;
   const double ramp = p.discourage_ramp_months > 0 ? (age_months - p.discourage_from_months) / p.discourage_ramp_months : 1.0;
