@@ -44,7 +44,7 @@ std::vector<std::pair<std::string, std::string>> AttachmentModel::mechanisms() c
   return {{"learning_rule", name_of(p.learning.rule)},
           {"depression_model", p.depression.model == DepressionModel::episodes ? "episodes" : "fixed"},
           {"context_processes", p.context.processes ? "on" : "off"},
-          {"program", name_of(p.program.type)},
+          {"program", name_of(p.program.content.type)},
           {"adulthood_stability", name_of(p.adulthood.stability)},
           {"susceptibility_mechanism", name_of(p.infant.susceptibility_mechanism)},
           {"life_course_changes", p.life_course.changes ? "on" : "off"}};
@@ -92,6 +92,7 @@ sim::TrialDesign AttachmentModel::trial_design() const {
   design.cost_unit = "USD (2010)";
   design.adherence_column = "program_completed";
   design.tracked_outcomes = {"disorganized", "secure"};
+  for (int k = 1; k <= component_slots; ++k) design.component_slots.push_back("program.component_" + std::to_string(k));
   design.transition_outcome = "secure", design.transition_absent = "insecure";
   design.moderators = {{"risk stratum", "high_risk_stratum", {}, false},
                        {"cumulative risks", "risk_count", {0, 2, 5}, false},

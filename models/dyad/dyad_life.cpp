@@ -237,8 +237,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const ContextRules context_rules{p.context, p.caregiver, p.depression, p.partner_violence, p.hardship,
                                    p.chaos_support, p.maltreatment, p.child_protection};
   sim::RandomStream program_stream(seed, dyad, purpose::program);
-  ProgramDelivery program(p.program, schedule.session_days, schedule.program_end_day, caregiver,
-                          risk_load(d.context.risk_at_birth));
+  ProgramDelivery program(p.program, schedule.program_sessions, caregiver, risk_load(d.context.risk_at_birth));
   const bool chaos_on = p.context.processes;
   const bool partner_at_birth = d.life_course.partner_present();
   for (auto& policy : d.policy) policy.start(p.signalling);

@@ -25,8 +25,7 @@ struct LifeSchedule {
   int preschool_entry_day = -1;  // -1: no preschool is simulated (no preschool assessment asked)
   std::vector<int> series_days;  // day on which month m is recorded, m = 0 .. floor(span)
   RiskStructure risk_structure;  // correlations of the families' risk liabilities
-  std::vector<int> session_days;  // a program's sessions, evenly spaced; prenatal ones before 0
-  int program_end_day = -1;
+  std::vector<ProgramSession> program_sessions;  // the program's and its components', in order; prenatal ones before 0
 
   explicit LifeSchedule(const ModelParameters& p)
       : last_day(day_of(p.development.span_months)), risk_structure(p.risk) {
@@ -40,8 +39,7 @@ struct LifeSchedule {
     for (double age : p.preschool.ages_months) preschool_days[preschool_assessments++] = day_of(age);
     if (preschool_assessments > 0) preschool_entry_day = day_of(p.preschool.entry_months);
     for (int m = 0; m <= static_cast<int>(std::floor(p.development.span_months)); ++m) series_days.push_back(day_of(m));
-    session_days = program_session_days(p.program);
-    if (p.program.type != ProgramType::none) program_end_day = std::max(0, day_of(p.program.end_months));
+    program_sessions = models::program_sessions(p.program);
   }
 };
 

@@ -54,17 +54,19 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
                      listed ? format_value(p.risk.correlations) : format_value(p.risk.pairwise_correlation));
   }
 
-  const auto& program = p.program;
-  if (program.type != ProgramType::none) {
-    if (program.end_months < program.start_months)
-      throw InputError(config.position_of("program.end_months"), "program.end_months",
-                       "an end at or after program.start_months = " + format_value(program.start_months),
-                       format_value(program.end_months));
-    if (program.end_months > d.span_months)
-      throw InputError(config.position_of("program.end_months"), "program.end_months",
+  for (int k = 0; k < program_parts; ++k) {
+    const ProgramContent& part = p.program.part(k);
+    if (part.type == ProgramType::none) continue;
+    const std::string prefix = k == 0 ? "program." : "program.component_" + std::to_string(k) + ".";
+    if (part.end_months < part.start_months)
+      throw InputError(config.position_of(prefix + "end_months"), prefix + "end_months",
+                       "an end at or after " + prefix + "start_months = " + format_value(part.start_months),
+                       format_value(part.end_months));
+    if (part.end_months > d.span_months)
+      throw InputError(config.position_of(prefix + "end_months"), prefix + "end_months",
                        "a program within the simulated span, ending at most at development.span_months = " +
                            format_value(d.span_months),
-                       format_value(program.end_months));
+                       format_value(part.end_months));
   }
 
   check_ages(config, "strange_situation.ages_months", p.strange_situation.ages_months, d.span_months);

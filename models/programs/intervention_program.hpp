@@ -11,9 +11,11 @@
 #include "models/infant/development.hpp"
 #include "sim/core/parameter.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace attachsim::models {
@@ -30,7 +32,9 @@ inline const char* name_of(ProgramType t) {
 enum ProgramAim : int { aim_sensitivity, aim_atypical, aim_representation, aim_stress, aim_support, aim_count };
 inline const char* const aim_names[aim_count] = {"sensitivity", "atypical", "representation", "stress", "support"};
 
-struct ProgramParameters {
+// What a program delivers to a family: its content (type, focus), its schedule and its price. The
+// program of a scenario has one; each component of a tailored program has its own (see components).
+struct ProgramContent {
   ProgramType type;
   bool atypical_focus;
   double start_months;
@@ -38,6 +42,17 @@ struct ProgramParameters {
   std::int64_t sessions;
   double fidelity;
   double cost_per_session;
+};
+
+// Slots for the components of a tailored program, beside the program itself: a trial arm's
+// `components` fill them family by family (sim/trials/trial_spec.hpp).
+constexpr int component_slots = 3;
+// Parts of a family's program: the program itself (part 0) and its components (parts 1 ..).
+constexpr int program_parts = 1 + component_slots;
+
+struct ProgramParameters {
+  ProgramContent content;
+  std::array<ProgramContent, component_slots> components;
   // Engagement (models/programs/engagement.hpp).
   double alliance_start;
   double motivation_effect;
@@ -56,7 +71,37 @@ struct ProgramParameters {
   std::array<double, aim_count> half_sessions;
   double decay_months;
   double maintenance;
+
+  // The content of part k: the program itself (k = 0) or component k.
+  const ProgramContent& part(int k) const { return k == 0 ? content : components[static_cast<std::size_t>(k - 1)]; }
 };
+
+// The content declarations, once: the program's own and each component's. `who` opens the meaning of
+// the type parameter (whom the content is delivered to).
+inline sim::ParameterTable<ProgramContent> program_content_table(const std::string& who) {
+  using P = ProgramContent;
+  sim::ParameterTable<P> t{
+      sim::choice("type", &P::type,
+                  {"none", "sensitivity", "representational", "social_support", "comprehensive", "psychoeducational", "atypical_behaviour"}, 0,
+                  {"", "Its aims: sensitivity: the caregiver's answers (VIPP, video feedback); representational: the state-of-mind dimensions (infant-parent psychotherapy, Child-Parent Psychotherapy); social_support: the family's support; comprehensive: sensitivity, representations and support; psychoeducational: stress and expectations (2 parts) and sensitivity (1 part); atypical_behaviour: the caregiver's frightening, frightened and dissociated acts only.",
+                   "Bakermans-Kranenburg, van IJzendoorn & Juffer 2003; Juffer, Bakermans-Kranenburg & van IJzendoorn 2008 (VIPP); Lieberman, Weston & Pawl 1991 (IPP); Egeland & Erickson 2004 (STEEP); Cicchetti, Rogosch & Toth 2006 (PPI); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance, aimed at atypical behaviour)"}),
+      sim::boolean("atypical_focus", &P::atypical_focus, false,
+                   {"", "The content also works on the caregiver's frightening, frightened and dissociated behaviour, as an aim of its own that shares each session's content with the others.",
+                    "Bernard et al. 2012 (ABC: overriding frightening behaviour is one of its three aims); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance lowered atypical behaviour); Moss et al. 2011"}),
+      sim::real("start_months", &P::start_months, 6, -9, 60,
+                {"months", "Infant age at the first session (negative: in pregnancy; work on the caregiver's answers to the infant needs the infant, so prenatal sessions carry no sensitivity or atypical content).", "design of the program"}),
+      sim::real("end_months", &P::end_months, 9, -9, 60,
+                {"months", "Infant age at the last session.", "design of the program"}),
+      sim::integer("sessions", &P::sessions, 3, 1, 1000,
+                   {"sessions", "Sessions, evenly spaced from start to end.", "design of the program (van den Boom 1994: 3; VIPP: 4 plus 2 boosters, Juffer et al. 2008; Moss et al. 2011: 8; ABC: 10; IPP/CPP and NFP: weekly or biweekly for a year or more)"}),
+      sim::real("fidelity", &P::fidelity, 1, 0, 1,
+                {"share", "Share of each session's content delivered as designed.", "assumption; 1 in efficacy trials run by the program's developers"}),
+      sim::real("cost_per_session", &P::cost_per_session, 377, 0, 100000,
+                {"USD (2010)", "Cost of one session attended.", "Miller & Hendrie 2015: $354-400 per Nurse-Family Partnership visit"}),
+  };
+  t.front().spec.meaning = who + " " + t.front().spec.meaning;
+  return t;
+}
 
 // The source of every engagement rate: they were set together, from completion rates in the literature.
 #define ENGAGEMENT_RATES \
@@ -71,24 +116,11 @@ inline sim::ParameterTable<ProgramParameters> program_table() {
     p.assign = [field, aim](P& t, const sim::Value& v) { (t.*field)[static_cast<std::size_t>(aim)] = std::get<double>(v); };
     return p;
   };
-  return {
-      sim::choice("type", &P::type,
-                  {"none", "sensitivity", "representational", "social_support", "comprehensive", "psychoeducational", "atypical_behaviour"}, 0,
-                  {"", "Program delivered to every dyad of the scenario (in a trial: of an arm). Its aims: sensitivity: the caregiver's answers (VIPP, video feedback); representational: the state-of-mind dimensions (infant-parent psychotherapy, Child-Parent Psychotherapy); social_support: the family's support; comprehensive: sensitivity, representations and support; psychoeducational: stress and expectations (2 parts) and sensitivity (1 part); atypical_behaviour: the caregiver's frightening, frightened and dissociated acts only.",
-                   "Bakermans-Kranenburg, van IJzendoorn & Juffer 2003; Juffer, Bakermans-Kranenburg & van IJzendoorn 2008 (VIPP); Lieberman, Weston & Pawl 1991 (IPP); Egeland & Erickson 2004 (STEEP); Cicchetti, Rogosch & Toth 2006 (PPI); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance, aimed at atypical behaviour)"}),
-      sim::boolean("atypical_focus", &P::atypical_focus, false,
-                   {"", "The program also works on the caregiver's frightening, frightened and dissociated behaviour, as an aim of its own that shares each session's content with the others.",
-                    "Bernard et al. 2012 (ABC: overriding frightening behaviour is one of its three aims); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance lowered atypical behaviour); Moss et al. 2011"}),
-      sim::real("start_months", &P::start_months, 6, -9, 60,
-                {"months", "Infant age at the first session (negative: in pregnancy; work on the caregiver's answers to the infant needs the infant, so prenatal sessions carry no sensitivity or atypical content).", "design of the program"}),
-      sim::real("end_months", &P::end_months, 9, -9, 60,
-                {"months", "Infant age at the last session.", "design of the program"}),
-      sim::integer("sessions", &P::sessions, 3, 1, 1000,
-                   {"sessions", "Sessions, evenly spaced from start to end.", "design of the program (van den Boom 1994: 3; VIPP: 4 plus 2 boosters, Juffer et al. 2008; Moss et al. 2011: 8; ABC: 10; IPP/CPP and NFP: weekly or biweekly for a year or more)"}),
-      sim::real("fidelity", &P::fidelity, 1, 0, 1,
-                {"share", "Share of each session's content delivered as designed.", "assumption; 1 in efficacy trials run by the program's developers"}),
-      sim::real("cost_per_session", &P::cost_per_session, 377, 0, 100000,
-                {"USD (2010)", "Cost of one session attended.", "Miller & Hendrie 2015: $354-400 per Nurse-Family Partnership visit"}),
+  sim::ParameterTable<P> t;
+  // The program's own content keeps its plain keys (program.type, ...).
+  for (auto& c : program_content_table("Program delivered to every dyad of the scenario (in a trial: of an arm)."))
+    t.push_back({c.spec, [assign = c.assign](P& o, const sim::Value& v) { assign(o.content, v); }});
+  for (auto& p : sim::ParameterTable<P>{
       sim::real("alliance_start", &P::alliance_start, 0.4, 0.01, 0.99,
                 {"0-1", "Working alliance with the home visitor or therapist at the first session, for a caregiver of average motivation: the share of a session's content she takes in.",
                  "assumption; Korfmacher et al. 2008 (engagement in home visiting is participation and emotional involvement, the latter low at first)"}),
@@ -152,13 +184,25 @@ inline sim::ParameterTable<ProgramParameters> program_table() {
                 {"months", "Time constant over which what a family gained fades once it is out of the program (at its end, or when it left).", "assumption"}),
       sim::real("maintenance", &P::maintenance, 0.5, 0, 1,
                 {"share", "Share of the gains kept for good.", "assumption; lasting effects at 42 months (van den Boom 1995)"}),
-  };
+  })
+    t.push_back(std::move(p));
+  // Components last: each is program.component_k.* (k = 1 ..).
+  for (int k = 0; k < component_slots; ++k) {
+    const std::string slot = "component_" + std::to_string(k + 1);
+    sim::ParameterTable<ProgramContent> component = program_content_table(
+        "Component " + std::to_string(k + 1) + " of a tailored program, delivered beside the program's own content with the same engagement (one family, one alliance, its fatigue from every session) and the same per-aim ceilings and fading. A trial arm's `components` set it family by family, from what an assessment sees (Egeland 2019: meet the unique needs of each family); in a scenario it goes to every dyad.");
+    for (auto& c : component) {
+      c.spec.key = slot + "." + c.spec.key;
+      t.push_back({c.spec, [assign = c.assign, k](P& o, const sim::Value& v) { assign(o.components[static_cast<std::size_t>(k)], v); }});
+    }
+  }
+  return t;
 }
 #undef ENGAGEMENT_RATES
 
 // How a program's session content is split across its aims (shares summing to 1): breadth thins
 // each aim's share (Bakermans-Kranenburg et al. 2003: broad programs were less effective).
-inline std::array<double, aim_count> aim_shares(const ProgramParameters& p) {
+inline std::array<double, aim_count> aim_shares(const ProgramContent& p) {
   std::array<double, aim_count> w{};
   switch (p.type) {
     case ProgramType::none: return w;
@@ -183,7 +227,7 @@ constexpr bool needs_infant(int aim) { return aim == aim_sensitivity || aim == a
 
 // The day of each session, evenly spaced from start to end (one session: at the start). Days before
 // birth are negative: the family meets the program in pregnancy.
-inline std::vector<int> program_session_days(const ProgramParameters& p) {
+inline std::vector<int> program_session_days(const ProgramContent& p) {
   std::vector<int> days;
   if (p.type == ProgramType::none) return days;
   const auto n = p.sessions;
@@ -193,6 +237,30 @@ inline std::vector<int> program_session_days(const ProgramParameters& p) {
     days.push_back(static_cast<int>(std::lround(months * days_per_month)));
   }
   return days;
+}
+
+// One session of a family's program: its day and the part it belongs to (0: the program's own
+// content, k: component k).
+struct ProgramSession {
+  int day;
+  int part;
+};
+
+// Every session a family is offered, the program's own and its components', in order of day (on a
+// shared day, the program's own first, then the components in order).
+inline std::vector<ProgramSession> program_sessions(const ProgramParameters& p) {
+  std::vector<ProgramSession> all;
+  for (int k = 0; k < program_parts; ++k)
+    for (int day : program_session_days(p.part(k))) all.push_back({day, k});
+  std::stable_sort(all.begin(), all.end(), [](const ProgramSession& a, const ProgramSession& b) { return a.day < b.day; });
+  return all;
+}
+
+// Whether the family is offered anything: the program's own content or a component.
+inline bool any_program(const ProgramParameters& p) {
+  for (int k = 0; k < program_parts; ++k)
+    if (p.part(k).type != ProgramType::none) return true;
+  return false;
 }
 
 }  // namespace attachsim::models

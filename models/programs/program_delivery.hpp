@@ -1,5 +1,7 @@
 // Delivering a program to one family, day by day: each scheduled session is attended, missed or left
-// (models/programs/engagement.hpp); an attended session's uptake is split across the program's aims,
+// (models/programs/engagement.hpp); an attended session's uptake is split across the aims of the part
+// it belongs to (the program's own content or a component of a tailored program: one family, one
+// engagement, so every part's sessions add to the same fatigue and alliance),
 // and each aim closes part of its remaining gap (models/programs/intervention_program.hpp). What has
 // been gained acts every day on the caregiver's hooks and the family's support, and fades toward a
 // maintained share once the family is out of the program. Nothing here reaches the infant.
@@ -21,6 +23,7 @@ namespace attachsim::models {
 // A program's course in one family.
 struct ProgramCourse {
   int attended = 0, missed = 0;
+  std::array<int, program_parts> attended_by_part{};
   bool dropped_out = false;
   int left_day = -1;  // day of the session at which the family left (-1: it did not leave)
   double uptake = 0;  // sum of the attended sessions' uptakes: sessions' worth of content taken in
@@ -32,16 +35,16 @@ class ProgramDelivery {
   static constexpr double ln_half = -0.69314718055994531;  // a literal, not std::log: the same on every machine
 
  public:
-  // `session_days` may hold days before birth (negative): those sessions are held on day 0, in order,
-  // with their true spacing. The last session falls on the program's last day, so the end day adds nothing.
-  ProgramDelivery(const ProgramParameters& p, const std::vector<int>& session_days, int /*end_day*/,
-                  const Caregiver& caregiver, int risk_load)
-      : p_(p), sessions_(session_days), mind_(caregiver.mind), share_(aim_shares(p)),
-        engagement_(start_engagement(p, caregiver.motivation, risk_load)),
+  // `sessions` (program_sessions) may hold days before birth (negative): those sessions are held on
+  // day 0, in order, with their true spacing.
+  ProgramDelivery(const ProgramParameters& p, const std::vector<ProgramSession>& sessions, const Caregiver& caregiver,
+                  int risk_load)
+      : p_(p), sessions_(sessions), mind_(caregiver.mind), engagement_(start_engagement(p, caregiver.motivation, risk_load)),
         daily_decay_(sim::fast_exp(-1.0 / (days_per_month * p.decay_months))) {
+    for (int k = 0; k < program_parts; ++k) share_[static_cast<std::size_t>(k)] = aim_shares(p.part(k));
     for (int a = 0; a < aim_count; ++a) {
       const auto i = static_cast<std::size_t>(a);
-      has_[i] = share_[i] > 0;
+      for (const auto& part : share_) has_[i] = has_[i] || part[i] > 0;
       aims_ += has_[i];
       step_[i] = ln_half / p.half_sessions[i];  // log of the gap kept per unit of content
     }
@@ -49,7 +52,7 @@ class ProgramDelivery {
 
   void day(int today, Caregiver& c, RiskProfile& risk, sim::RandomStream& stream) {
     if (aims_ == 0) return;
-    for (; next_ < sessions_.size() && sessions_[next_] <= today; ++next_) attend(sessions_[next_], stream);
+    for (; next_ < sessions_.size() && sessions_[next_].day <= today; ++next_) attend(sessions_[next_], stream);
     if (!out_ && (engagement_.dropped_out || next_ == sessions_.size())) {
       out_ = true;
       course_.effect_at_end = mean_gain();
@@ -63,7 +66,12 @@ class ProgramDelivery {
   }
 
   const ProgramCourse& course() const { return course_; }
-  double cost() const { return course_.attended * p_.cost_per_session; }
+  // Every attended session at its own part's price.
+  double cost() const {
+    double total = 0;
+    for (int k = 0; k < program_parts; ++k) total += course_.attended_by_part[static_cast<std::size_t>(k)] * p_.part(k).cost_per_session;
+    return total;
+  }
   // Received as planned: stayed in and attended at least completion_share of the sessions
   // (trivially so without a program).
   bool completed() const {
@@ -71,16 +79,20 @@ class ProgramDelivery {
   }
 
  private:
-  void attend(int day, sim::RandomStream& stream) {
+  void attend(ProgramSession s, sim::RandomStream& stream) {
     const double u_leave = stream.uniform(), u_miss = stream.uniform();
-    const double uptake = p_.fidelity * session(p_, engagement_, day, u_leave, u_miss);
+    const int day = s.day;
+    const auto part = static_cast<std::size_t>(s.part);
+    const int attended_before = engagement_.attended;
+    const double uptake = p_.part(s.part).fidelity * session(p_, engagement_, day, u_leave, u_miss);
+    course_.attended_by_part[part] += engagement_.attended - attended_before;
     course_.attended = engagement_.attended, course_.missed = engagement_.missed;
     if (engagement_.dropped_out && !course_.dropped_out) course_.left_day = day;
     course_.dropped_out = engagement_.dropped_out;
     course_.uptake += uptake;
     for (int a = 0; a < aim_count; ++a) {
       const auto i = static_cast<std::size_t>(a);
-      const double content = needs_infant(a) && day < 0 ? 0.0 : uptake * share_[i];
+      const double content = needs_infant(a) && day < 0 ? 0.0 : uptake * share_[part][i];
       const double ceiling = p_.ceiling[i];
       course_.gain[i] = ceiling - (ceiling - course_.gain[i]) * sim::fast_exp(step_[i] * content);
     }
@@ -108,9 +120,10 @@ class ProgramDelivery {
   }
 
   const ProgramParameters& p_;
-  const std::vector<int>& sessions_;
+  const std::vector<ProgramSession>& sessions_;
   StateOfMind mind_;  // as before the program
-  std::array<double, aim_count> share_, step_{};
+  std::array<std::array<double, aim_count>, program_parts> share_{};  // each part's split of a session's content
+  std::array<double, aim_count> step_{};
   std::array<bool, aim_count> has_{};
   int aims_ = 0;
   Engagement engagement_;

@@ -44,6 +44,9 @@ struct TrialDesign {
   // when absent (e.g. insecure to secure and secure to insecure).
   std::vector<std::string> tracked_outcomes;
   std::string transition_outcome, transition_absent;
+  // Tailored arms: the parameter prefix of each slot a component of a tailored program can fill (an
+  // arm's k-th component sets `<slot k>.*`); empty if the model has no such slots.
+  std::vector<std::string> component_slots;
 };
 
 }  // namespace attachsim::sim

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <iomanip>
 #include <sstream>
 
 namespace attachsim::sim {
@@ -200,23 +201,23 @@ std::vector<EconomicSummary> summarize_economics(const EconomicsSpec& economics,
 
 std::string format_economics(const EconomicsSpec& e, const std::vector<EconomicSummary>& rows, double last_follow_up_months,
                              const std::vector<std::string>& unpriced) {
+  // Text of any length goes to the stream as it is (a link's description has no bound); only numbers
+  // go through fixed buffers.
   std::ostringstream s;
-  char line[512];
-  std::snprintf(line, sizeof line, "costs and benefits: %s\n  %s per family, present values at %g months, discounted at %g%% a year (%s)\n",
-                e.name.c_str(), e.currency.c_str(), e.present_value_age_months, 100 * e.discount_rate, e.file.c_str());
-  s << line;
-  std::snprintf(line, sizeof line,
-                "  simulated (to the last follow-up, %g months): program costs and cases; projected (beyond it, by the links'\n"
-                "  published chances and prices): later outcomes, their costs, benefits, net benefit and ratio\n",
-                last_follow_up_months);
-  s << line;
+  const auto g = [](double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", v);
+    return std::string(text);
+  };
+  s << "costs and benefits: " << e.name << "\n  " << e.currency << " per family, present values at "
+    << g(e.present_value_age_months) << " months, discounted at " << g(100 * e.discount_rate) << "% a year (" << e.file << ")\n";
+  s << "  simulated (to the last follow-up, " << g(last_follow_up_months)
+    << " months): program costs and cases; projected (beyond it, by the links'\n"
+       "  published chances and prices): later outcomes, their costs, benefits, net benefit and ratio\n";
   for (const auto& l : e.links) {
-    char ages[64];
-    if (l.to_age_years > l.from_age_years) std::snprintf(ages, sizeof ages, "ages %g to %g", l.from_age_years, l.to_age_years - 1);
-    else std::snprintf(ages, sizeof ages, "age %g", l.from_age_years);
-    std::snprintf(line, sizeof line, "  link %s: case %s -> %s, at %s\n", l.name.c_str(), l.describe_case().c_str(),
-                  l.later_outcome.c_str(), ages);
-    s << line;
+    const std::string ages = l.to_age_years > l.from_age_years ? "ages " + g(l.from_age_years) + " to " + g(l.to_age_years - 1)
+                                                               : "age " + g(l.from_age_years);
+    s << "  link " << l.name << ": case " << l.describe_case() << " -> " << l.later_outcome << ", at " << ages << "\n";
   }
   if (!unpriced.empty()) {
     s << "  not priced (no link in this file):";
@@ -234,23 +235,25 @@ std::string format_economics(const EconomicsSpec& e, const std::vector<EconomicS
   const auto range = [&](double lo, double hi, const std::string& unit) {
     return std::isfinite(lo) ? number(lo, unit) + " to " + number(hi, unit) : std::string("-");
   };
+  // A table row: left-aligned name and basis, right-aligned numbers; a longer name widens its row.
+  const auto row = [&](const std::string& name, const std::string& basis, const std::string& value, const std::string& a,
+                       const std::string& b, const std::string& c) {
+    s << "  " << std::left << std::setw(52) << name << ' ' << std::setw(9) << basis << ' ' << std::right << std::setw(10)
+      << value << ' ' << std::setw(24) << a << ' ' << std::setw(24) << b << ' ' << std::setw(24) << c << "\n";
+  };
   std::string current;
   for (const auto& r : rows) {
     if (r.arm + "/" + r.analysis != current) {
       current = r.arm + "/" + r.analysis;
-      std::snprintf(line, sizeof line, "\n%s, %s\n  %-52s %-9s %10s %24s %24s %24s\n", r.arm.c_str(),
-                    r.analysis == "itt" ? "intention to treat" : "twins (every enrolled family under both arms)", "quantity",
-                    "basis", "value", "95% over replicates", "95% over prices", "95% over both");
-      s << line;
+      s << "\n" << r.arm << ", " << (r.analysis == "itt" ? "intention to treat" : "twins (every enrolled family under both arms)") << "\n";
+      row("quantity", "basis", "value", "95% over replicates", "95% over prices", "95% over both");
     }
     const std::string name = (r.link.empty() ? "" : r.link + ": ") + r.quantity;
     // A simulated quantity does not depend on the prices: no interval over them is shown.
     const bool simulated = r.basis == "simulated";
-    std::snprintf(line, sizeof line, "  %-52s %-9s %10s %24s %24s %24s\n", name.c_str(), r.basis.c_str(), number(r.value, r.unit).c_str(),
-                  range(r.replicates_low, r.replicates_high, r.unit).c_str(),
-                  simulated ? "-" : range(r.prices_low, r.prices_high, r.unit).c_str(),
-                  simulated ? range(r.replicates_low, r.replicates_high, r.unit).c_str() : range(r.low, r.high, r.unit).c_str());
-    s << line;
+    const std::string over_replicates = range(r.replicates_low, r.replicates_high, r.unit);
+    row(name, r.basis, number(r.value, r.unit), over_replicates, simulated ? "-" : range(r.prices_low, r.prices_high, r.unit),
+        simulated ? over_replicates : range(r.low, r.high, r.unit));
   }
   return s.str();
 }

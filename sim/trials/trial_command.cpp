@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 namespace attachsim::sim {
 namespace {
@@ -179,6 +180,27 @@ std::vector<std::string> unpriced_outcomes(const TrialSpec& spec, const TrialDes
   return out;
 }
 
+// The names of the components in `given` (bit k: component k), joined by '+'.
+std::string component_names(const TrialArm& arm, std::uint32_t given) {
+  std::string names;
+  for (std::size_t k = 0; k < arm.components.size(); ++k)
+    if (given >> k & 1) names += (names.empty() ? "" : "+") + arm.components[k].name;
+  return names;
+}
+
+// How many families each component of a tailored arm went to.
+std::string format_components(const TrialArm& arm, const std::vector<std::uint32_t>& given) {
+  std::ostringstream s;
+  s << "tailored arm " << arm.name << ": components by assessment of the " << given.size() << " enrolled families:";
+  for (std::size_t k = 0; k < arm.components.size(); ++k) {
+    const auto n = std::count_if(given.begin(), given.end(), [&](std::uint32_t g) { return g >> k & 1; });
+    s << (k ? ", " : " ") << arm.components[k].name << " " << n;
+  }
+  const auto none = std::count(given.begin(), given.end(), 0u);
+  s << ", none " << none;
+  return s.str();
+}
+
 }  // namespace
 
 int run_trial_command(Model& model, const TrialOptions& options) {
@@ -238,6 +260,14 @@ int run_trial_command(Model& model, const TrialOptions& options) {
     enrolled[1].texts.push_back(spec.arms[static_cast<std::size_t>(first.assigned[i])].name);
     enrolled[2].numbers.push_back(first.stratum[i]);
   }
+  // A tailored arm: the components each family's assessment gave it under that arm (whether or not the
+  // family was randomized to it: its twin there had them).
+  for (std::size_t a = 0; a < spec.arms.size(); ++a) {
+    if (spec.arms[a].components.empty()) continue;
+    enrolled.push_back({"components_" + spec.arms[a].name, "",
+                        "Components of tailored arm '" + spec.arms[a].name + "' the family's assessment gave it, joined by '+' ('' for none).", {}, {}});
+    for (std::uint32_t given : first.components[a]) enrolled.back().texts.push_back(component_names(spec.arms[a], given));
+  }
   out.write_table("trial/enrolled", "Enrolled dyads of replicate 0 and their randomization.", enrolled);
   for (std::size_t a = 0; a < spec.arms.size(); ++a)
     out.write_block("trial/twins/" + spec.arms[a].name,
@@ -291,6 +321,8 @@ int run_trial_command(Model& model, const TrialOptions& options) {
     for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g)
       std::cout << "; comparison group " << spec.comparison_groups[g].name << " (" << first.groups[g].size() << " of "
                 << first.group_eligible[g] << " eligible)";
+    for (std::size_t a = 0; a < spec.arms.size(); ++a)
+      if (!spec.arms[a].components.empty()) std::cout << "\n" << format_components(spec.arms[a], first.components[a]);
     std::cout << "\n\n" << format_contrasts(shown, design.cost_unit);
     std::vector<Transition> changes;
     for (const auto& t : transition_rows)

@@ -1,5 +1,6 @@
 #include "sim/trials/trial_runner.hpp"
 
+#include "sim/trials/assessment.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/random_stream.hpp"
@@ -116,11 +117,37 @@ TrialReplicate run_trial_replicate(Model& model, const TrialSpec& spec, std::uin
 
   // Twins: the reference twin from screening, every other arm simulated for all enrolled dyads.
   result.twins.push_back(take_rows(screening, rows, columns.size()));
+  result.components.emplace_back();
   for (std::size_t a = 1; a < spec.arms.size(); ++a) {
-    model.configure(spec.arms[a].config);
+    const auto& arm = spec.arms[a];
     RecordBlock twins(columns.size(), 0, 0, rows.size());
-    simulate_dyads(model, seed, result.enrolled, threads, twins);
+    std::vector<std::uint32_t> given;
+    if (arm.components.empty()) {
+      model.configure(arm.config);
+      simulate_dyads(model, seed, result.enrolled, threads, twins);
+    } else {
+      // A tailored arm: each family's components from its assessment (read on the family before any
+      // program, its screening record), then each set of components simulated for the families given it.
+      // Streams follow the dyad, not the batch, so a family's twin is the same in any grouping.
+      twins.reset(0, rows.size());
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        given.push_back(components_given(arm, screening, rows[i], columns, seed, result.enrolled[i]));
+      for (std::size_t m = 0; m < arm.tailored.size(); ++m) {
+        std::vector<std::size_t> given_m;  // enrolled families given set m
+        for (std::size_t i = 0; i < rows.size(); ++i)
+          if (given[i] == m) given_m.push_back(i);
+        if (given_m.empty()) continue;
+        std::vector<std::uint64_t> dyads;
+        for (std::size_t i : given_m) dyads.push_back(result.enrolled[i]);
+        model.configure(arm.tailored[m]);
+        RecordBlock part(columns.size(), 0, 0, dyads.size());
+        simulate_dyads(model, seed, dyads, threads, part);
+        for (std::size_t c = 0; c < columns.size(); ++c)
+          for (std::size_t j = 0; j < given_m.size(); ++j) twins.value(c, given_m[j]) = part.value(c, j);
+      }
+    }
     result.twins.push_back(std::move(twins));
+    result.components.push_back(std::move(given));
   }
 
   // Comparison groups: samples of their own, screened and followed under their own settings.

@@ -21,6 +21,9 @@ struct TrialReplicate {
   std::vector<int> assigned;            // arm of each enrolled dyad
   std::vector<int> stratum;             // randomization stratum of each enrolled dyad
   std::vector<RecordBlock> twins;       // per arm: records of every enrolled dyad under that arm
+  // Per arm: the components of a tailored arm each enrolled dyad is given (bit k: component k), as
+  // its assessment chose them for that arm; empty for an arm without components.
+  std::vector<std::vector<std::uint32_t>> components;
   // Per comparison group (not randomized): the eligible among its screened, its dyads and their records.
   std::vector<std::size_t> group_eligible;
   std::vector<std::vector<std::uint64_t>> group_dyads;

@@ -116,8 +116,8 @@ class TrialReader : YamlReader {
     YAML::Node last_allocation;
     for (const auto& item : list) {
       if (!item.IsMap()) throw InputError(position_in(file(), item), "trial.arms", "a map", describe_node(item));
-      check_keys(item, "trial.arms", {"name", "allocation", "program", "set"});
-      TrialArm arm{text_of(require(item, "name", "trial.arms"), "trial.arms.name"), 0, base};
+      check_keys(item, "trial.arms", {"name", "allocation", "program", "set", "components"});
+      TrialArm arm{text_of(require(item, "name", "trial.arms"), "trial.arms.name"), 0, base, {}, {}};
       for (const auto& other : spec.arms)
         if (other.name == arm.name)
           throw InputError(position_in(file(), item["name"]), "trial.arms.name", "a name no other arm has", "'" + arm.name + "'");
@@ -139,6 +139,13 @@ class TrialReader : YamlReader {
         throw InputError(position_in(file(), item), "trial.arms", "arms that measure the same things as the first arm",
                          "arm '" + arm.name + "' changing the instruments or their ages");
       }
+      if (item["components"]) {
+        // The reference arm's twin is the screening run itself: a plain run of each family.
+        if (spec.arms.empty())
+          throw InputError(position_in(file(), item["components"]), "trial.arms.components",
+                           "components on a later arm (the first arm is the reference, the screening run itself)", "components on the first arm");
+        read_components(item["components"], measured, arm);
+      }
       spec.arms.push_back(std::move(arm));
     }
     if (std::abs(total - 1) > 1e-6)
@@ -146,23 +153,88 @@ class TrialReader : YamlReader {
                        "a sum of " + format_value(total));
   }
 
+  // A tailored arm's components: each a program for the slot the model gives it, and the assessment
+  // rules that choose the families it goes to. Every set of components a family can be given is
+  // configured (and so checked) here.
+  void read_components(const YAML::Node& list, const std::vector<std::string>& columns, TrialArm& arm) {
+    const std::string key = "trial.arms.components";
+    const auto slots = model_.trial_design().component_slots;
+    if (!list.IsSequence() || list.size() == 0)
+      throw InputError(position_in(file(), list), key, "a list of components", describe_node(list));
+    if (list.size() > slots.size())
+      throw InputError(position_in(file(), list), key, "at most " + std::to_string(slots.size()) + " components (the model's slots)",
+                       std::to_string(list.size()));
+    std::vector<YAML::Node> programs;
+    for (const auto& item : list) {
+      if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a map", describe_node(item));
+      check_keys(item, key, {"name", "when", "program"});
+      ArmComponent c{text_of(require(item, "name", key), key + ".name"), {}};
+      for (const auto& other : arm.components)
+        if (other.name == c.name)
+          throw InputError(position_in(file(), item["name"]), key + ".name", "a name no other component of the arm has", "'" + c.name + "'");
+      if (const YAML::Node when = item["when"]) {
+        if (!when.IsSequence()) throw InputError(position_in(file(), when), key + ".when", "a list of rules", describe_node(when));
+        for (const auto& rule : when) c.when.push_back(read_assessment_rule(rule, columns, key + ".when"));
+      }
+      const YAML::Node program = require(item, "program", key);
+      if (!program.IsMap() || program.size() == 0)
+        throw InputError(position_in(file(), program), key + ".program", "a map of program settings (type, sessions, ...)", describe_node(program));
+      programs.push_back(program);
+      arm.components.push_back(std::move(c));
+    }
+    const std::size_t sets = std::size_t{1} << programs.size();
+    for (std::size_t m = 0; m < sets; ++m) {
+      ResolvedConfig config = arm.config;
+      for (std::size_t k = 0; k < programs.size(); ++k)
+        if (m >> k & 1) apply_settings(config, file(), programs[k], slots[k]);
+      model_.configure(config);  // a component outside the span, ...: named here
+      arm.tailored.push_back(std::move(config));
+    }
+  }
+
+  AssessmentRule read_assessment_rule(const YAML::Node& item, const std::vector<std::string>& columns, const std::string& key) {
+    AssessmentRule a;
+    a.rule = read_rule(item, columns, key, {"error_sd", "sensitivity", "specificity"});
+    const auto bounded = [&](const char* name, double lo, double hi, double fallback) {
+      if (!item[name]) return fallback;
+      const double x = number(item[name], key + "." + name);
+      if (!(x >= lo && x <= hi))
+        throw InputError(position_in(file(), item[name]), key + "." + name,
+                         "a number in [" + format_value(lo) + ", " + format_value(hi) + "]", describe_node(item[name]));
+      return x;
+    };
+    a.error_sd = bounded("error_sd", 0, 1e9, 0);
+    if (a.error_sd > 0 && !a.rule.labels.empty())
+      throw InputError(position_in(file(), item["error_sd"]), key + ".error_sd", "no error_sd on a rule over labels (use sensitivity and specificity)",
+                       describe_node(item["error_sd"]));
+    a.sensitivity = bounded("sensitivity", 0, 1, 1);
+    a.specificity = bounded("specificity", 0, 1, 1);
+    return a;
+  }
+
   std::vector<EligibilityRule> read_eligibility(const YAML::Node& list, const std::vector<std::string>& columns,
                                                 SourcePosition& where, const std::string& key = "trial.eligibility") {
     if (!list.IsSequence()) throw InputError(position_in(file(), list), key, "a list of rules", describe_node(list));
     where = position_in(file(), list);
     std::vector<EligibilityRule> rules;
-    for (const auto& item : list) {
-      if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a rule (a map)", describe_node(item));
-      check_keys(item, key, {"column", "min", "max", "equals", "one_of"});
-      EligibilityRule rule;
-      rule.where = position_in(file(), item);
-      rule.column = column(require(item, "column", key), key + ".column", columns);
-      read_rule_bounds(*this, item, key, rule);
-      if (!rule.min && !rule.max && rule.labels.empty())
-        throw InputError(rule.where, key, "a rule with min, max, equals or one_of", "only a column");
-      rules.push_back(rule);
-    }
+    for (const auto& item : list) rules.push_back(read_rule(item, columns, key, {}));
     return rules;
+  }
+
+  // A rule on a column (its range or labels); `more` are the further keys the caller reads.
+  EligibilityRule read_rule(const YAML::Node& item, const std::vector<std::string>& columns, const std::string& key,
+                            const std::vector<std::string>& more) {
+    if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a rule (a map)", describe_node(item));
+    std::vector<std::string> keys = {"column", "min", "max", "equals", "one_of"};
+    keys.insert(keys.end(), more.begin(), more.end());
+    check_keys(item, key, keys);
+    EligibilityRule rule;
+    rule.where = position_in(file(), item);
+    rule.column = column(require(item, "column", key), key + ".column", columns);
+    read_rule_bounds(*this, item, key, rule);
+    if (!rule.min && !rule.max && rule.labels.empty())
+      throw InputError(rule.where, key, "a rule with min, max, equals or one_of", "only a column");
+    return rule;
   }
 
   void one_generation(const ResolvedConfig& config) {

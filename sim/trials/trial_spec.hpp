@@ -16,10 +16,29 @@
 
 namespace attachsim::sim {
 
+// One rule of the assessment that chooses a tailored arm's components, read as a practitioner reads
+// it: the column's value with a screening instrument's error (sim/trials/assessment.hpp).
+struct AssessmentRule {
+  EligibilityRule rule;
+  double error_sd = 0;                      // normal error added to the column's value
+  double sensitivity = 1, specificity = 1;  // chance that a family the rule truly admits is seen so, and one it does not
+};
+
+// A component of a tailored arm: a program given, beside the arm's own, to the families whose
+// assessment admits it (every rule; no rule: every family).
+struct ArmComponent {
+  std::string name;
+  std::vector<AssessmentRule> when;
+};
+
 struct TrialArm {
   std::string name;
   double allocation = 0;
   ResolvedConfig config;  // the base scenario with this arm's program and settings applied
+  // A tailored arm: its components, and the configuration of each set of them a family can be given
+  // (tailored[m]: component k is given where bit k of m is set; tailored[0] is `config`).
+  std::vector<ArmComponent> components;
+  std::vector<ResolvedConfig> tailored;
 };
 
 // A group that is screened and followed but not randomized (a normative or non-maltreated comparison

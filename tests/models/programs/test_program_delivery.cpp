@@ -17,7 +17,7 @@ namespace {
 
 ProgramParameters program_of(ProgramType type, int sessions = 8) {
   ProgramParameters p = AttachmentModel().parameters_in_use().program;
-  p.type = type, p.start_months = 3, p.end_months = 5, p.sessions = sessions;
+  p.content.type = type, p.content.start_months = 3, p.content.end_months = 5, p.content.sessions = sessions;
   return p;
 }
 
@@ -29,20 +29,23 @@ Caregiver a_caregiver() {
 }
 
 struct Hooks {
-  double sensitivity, atypical, stress, support_gain, dismissing;
+  double sensitivity, atypical, stress, support_gain, dismissing, cost;
+  int attended;
+  std::array<int, program_parts> by_part;
 };
 
 // Runs a program day by day over its sessions and a month after, in a family of risk load 0.
 Hooks deliver(const ProgramParameters& p, int last_day = 200) {
-  const auto days = program_session_days(p);
+  const auto sessions = program_sessions(p);
   Caregiver c = a_caregiver();
   RiskProfile risk;
   risk.support_base = 0.4;
   risk.update_support();
-  ProgramDelivery delivery(p, days, days.empty() ? 0 : days.back(), c, 0);
+  ProgramDelivery delivery(p, sessions, c, 0);
   sim::RandomStream stream(7, 1, 6);
   for (int day = 0; day <= last_day; ++day) delivery.day(day, c, risk, stream);
-  return {c.program_sensitivity, c.program_atypical, c.program_stress, risk.support_gain, c.mind.dismissing};
+  return {c.program_sensitivity, c.program_atypical, c.program_stress, risk.support_gain, c.mind.dismissing,
+          delivery.cost(), delivery.course().attended, delivery.course().attended_by_part};
 }
 
 }  // namespace
@@ -76,7 +79,7 @@ TEST_CASE("program delivery: each type moves the hooks of its own aims and no ot
   CHECK(psychoeducation.support_gain == 0);
 
   auto focused = program_of(ProgramType::sensitivity);
-  focused.atypical_focus = true;
+  focused.content.atypical_focus = true;
   const auto with_focus = deliver(focused);
   CHECK(with_focus.atypical > 0);
   // Breadth splits each session: with the atypical aim beside it, the sensitivity aim gets half.
@@ -95,9 +98,45 @@ TEST_CASE("program delivery: a comprehensive program gives each aim a third, not
   CHECK(broad.sensitivity < deliver(program_of(ProgramType::sensitivity)).sensitivity);
 }
 
+TEST_CASE("program delivery: a component is delivered like the same content as the program's own") {
+  // The same content in component 2 instead of the program's own slot: the same sessions, the same
+  // uniforms, so the same hooks, cost and attendance, bit for bit.
+  const auto own = deliver(program_of(ProgramType::representational));
+  ProgramParameters as_component = program_of(ProgramType::none);
+  as_component.components[1] = program_of(ProgramType::representational).content;
+  const auto component = deliver(as_component);
+  CHECK(component.dismissing == own.dismissing);
+  CHECK(component.cost == own.cost);
+  CHECK(component.attended == own.attended);
+}
+
+TEST_CASE("program delivery: components add their own aims, sessions and prices to one engagement") {
+  // Sensitivity sessions from 3 to 5 months and a representational component of its own over the same
+  // months: each aim is reached by its own part's sessions only, every attended session is paid at its
+  // part's price, and the family's fatigue comes from all of them.
+  ProgramParameters both = program_of(ProgramType::sensitivity);
+  both.components[0] = program_of(ProgramType::representational).content;
+  both.components[0].cost_per_session = 100;
+  both.content.cost_per_session = 10;
+  const auto tailored = deliver(both);
+  CHECK(tailored.sensitivity > 0);
+  CHECK(tailored.dismissing < 0.6);
+  CHECK(tailored.atypical == 0);
+  CHECK(tailored.attended > 8);  // more than either part alone has sessions
+  const auto sessions = program_sessions(both);
+  CHECK(sessions.size() == 16);
+  for (std::size_t i = 1; i < sessions.size(); ++i) CHECK(sessions[i - 1].day <= sessions[i].day);
+  CHECK(tailored.by_part[0] + tailored.by_part[1] == tailored.attended);
+  CHECK(tailored.by_part[1] > 0);
+  CHECK(tailored.cost == doctest::Approx(10 * tailored.by_part[0] + 100 * tailored.by_part[1]));
+  // One engagement: the same sensitivity content gains less beside a component than alone, because the
+  // component's sessions tire the family between the sensitivity sessions.
+  CHECK(tailored.sensitivity < deliver(program_of(ProgramType::sensitivity)).sensitivity);
+}
+
 TEST_CASE("program delivery: gains fade toward the maintained share once the family is out") {
   const auto p = program_of(ProgramType::sensitivity);
-  const double at_end = deliver(p, static_cast<int>(program_session_days(p).back())).sensitivity;
+  const double at_end = deliver(p, static_cast<int>(program_session_days(p.content).back())).sensitivity;
   const double much_later = deliver(p, 3000).sensitivity;  // ~8 years: exp(-98 / 12) of the rest is left
   CHECK(much_later == doctest::Approx(p.maintenance * at_end).epsilon(0.005));  // at_end has faded one day
 }

@@ -119,6 +119,19 @@ TEST_CASE("economics: costs and benefits sum as stated") {
   CHECK(find("", "net_present_benefit").basis == "projected");
 }
 
+TEST_CASE("economics: the printout keeps text of any length whole") {
+  // Names and descriptions have no bound in the file; a fixed line buffer would cut them short.
+  auto e = two_links();
+  e.name = "prices", e.file = "prices.yaml";
+  e.links[0].later_outcome = std::string(600, 'x') + " end of the later outcome";
+  e.links[0].name = std::string(80, 'n');
+  const auto rows = sim::summarize_economics(e, {shares(2000, 0.10, 0.20, 0.02, 0.04)}, 1);
+  const std::string text = sim::format_economics(e, rows, 42, {"internalizing"});
+  CHECK(text.find(e.links[0].later_outcome + ", at ages 10 to 14") != std::string::npos);
+  CHECK(text.find("  " + e.links[0].name + ": benefit") != std::string::npos);
+  CHECK(text.find("not priced (no link in this file): internalizing") != std::string::npos);
+}
+
 TEST_CASE("economics: intervals over replicates and over prices are the documented percentiles") {
   auto e = two_links();
   e.price_draws = 10;
