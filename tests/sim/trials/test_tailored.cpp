@@ -47,13 +47,6 @@ const std::string arms =
     "        - {name: atypical, when: [{column: caregiver_aai, equals: U}], program: " + eight("atypical_behaviour") + "}\n"
     "        - {name: sensitivity, when: [{column: caregiver_aai, one_of: [F, Ds, E]}], program: " + eight("sensitivity") + "}\n";
 
-std::size_t arm_index(const sim::TrialSpec& spec, const std::string& name) {
-  for (std::size_t a = 0; a < spec.arms.size(); ++a)
-    if (spec.arms[a].name == name) return a;
-  FAIL("no arm " << name);
-  return 0;
-}
-
 // Mean and SE of the paired difference in 'secure at 12 months' between two arms' twins.
 struct Paired {
   double mean, se;
@@ -71,6 +64,26 @@ Paired paired_secure(const sim::TrialReplicate& t, const std::vector<sim::Column
   return {mean, std::sqrt((squares / n - mean * mean) / (n - 1))};
 }
 
+// The design above run once (replicate 0) on n families, with `set` added to the trial's settings.
+struct Run {
+  models::AttachmentModel model;
+  sim::TrialSpec spec;
+  sim::TrialReplicate trial;
+  std::vector<sim::Column> columns;
+  Run(std::int64_t n, const std::string& set = "") {
+    ScratchDirectory dir;
+    spec = sim::load_trial(dir.write("trial.yaml", trial_yaml(arms, n, set)).string(), model);
+    trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+    columns = model.columns();
+  }
+  std::size_t arm(const std::string& name) const {
+    for (std::size_t a = 0; a < spec.arms.size(); ++a)
+      if (spec.arms[a].name == name) return a;
+    FAIL("no arm " << name);
+    return 0;
+  }
+};
+
 }  // namespace
 
 TEST_CASE("tailored: each family's twin is a plain run with the components its assessment gave it") {
@@ -78,13 +91,10 @@ TEST_CASE("tailored: each family's twin is a plain run with the components its a
   // given 'sensitivity' has, bit for bit, its twin under the all_sensitivity arm (the same content in
   // another slot), one given 'atypical' its twin under all_atypical: grouping families by their
   // components changes nothing of any family's run.
-  ScratchDirectory dir;
-  models::AttachmentModel model;
-  const auto spec = sim::load_trial(dir.write("trial.yaml", trial_yaml(arms, 300)).string(), model);
-  const auto t = sim::run_trial_replicate(model, spec, spec.seed, 2);
-  const auto columns = model.columns();
-  const std::size_t tailored = arm_index(spec, "tailored"), sens = arm_index(spec, "all_sensitivity"),
-                    atyp = arm_index(spec, "all_atypical");
+  const Run run(300);
+  const auto& t = run.trial;
+  const auto& columns = run.columns;
+  const std::size_t tailored = run.arm("tailored"), sens = run.arm("all_sensitivity"), atyp = run.arm("all_atypical");
   const std::size_t aai = sim::column_index(columns, "caregiver_aai");
   int given_atypical = 0;
   REQUIRE(t.components[tailored].size() == 300);
@@ -136,14 +146,9 @@ TEST_CASE("tailored: the component each family needs beats the same sessions spe
   // atypical behaviour), the others are not. Every program arm offers each family eight sessions. The
   // tailored arm's twins must be secure more often than those of each uniform spending of the eight
   // sessions: a paired difference above 3 SEs (one-sided chance below 0.14% if tailoring gave nothing).
-  ScratchDirectory dir;
-  models::AttachmentModel model;
-  const auto spec = sim::load_trial(dir.write("trial.yaml", trial_yaml(arms, 6000)).string(), model);
-  const auto t = sim::run_trial_replicate(model, spec, spec.seed, 2);
-  const auto columns = model.columns();
-  const std::size_t tailored = arm_index(spec, "tailored");
+  const Run run(6000);
   for (const std::string uniform : {"all_sensitivity", "all_atypical", "split"}) {
-    const auto d = paired_secure(t, columns, tailored, arm_index(spec, uniform));
+    const auto d = paired_secure(run.trial, run.columns, run.arm("tailored"), run.arm(uniform));
     MESSAGE(uniform << ": tailored minus uniform, secure at 12 months " << d.mean << " (SE " << d.se << ")");
     CHECK(d.mean > 3 * d.se);
   }
@@ -153,14 +158,10 @@ TEST_CASE("tailored: where every family has the same need, tailoring gives what 
   // No caregiver drawn unresolved: the assessment finds the same need in every family, so the tailored
   // arm gives everyone the sensitivity component, and its twins are those of the uniform sensitivity
   // program, bit for bit (a paired difference of exactly 0).
-  ScratchDirectory dir;
-  models::AttachmentModel model;
-  const std::string set = ", state_of_mind.share_U: 0, state_of_mind.share_F: 0.7";
-  const auto spec = sim::load_trial(dir.write("trial.yaml", trial_yaml(arms, 2000, set)).string(), model);
-  const auto t = sim::run_trial_replicate(model, spec, spec.seed, 2);
-  const std::size_t tailored = arm_index(spec, "tailored");
-  for (std::uint32_t given : t.components[tailored]) REQUIRE(given == 2u);
-  const auto d = paired_secure(t, model.columns(), tailored, arm_index(spec, "all_sensitivity"));
+  const Run run(2000, ", state_of_mind.share_U: 0, state_of_mind.share_F: 0.7");
+  const std::size_t tailored = run.arm("tailored");
+  for (std::uint32_t given : run.trial.components[tailored]) REQUIRE(given == 2u);
+  const auto d = paired_secure(run.trial, run.columns, tailored, run.arm("all_sensitivity"));
   CHECK(d.mean == 0);
   CHECK(d.se == 0);
 }
