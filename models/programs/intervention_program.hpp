@@ -42,6 +42,7 @@ struct ProgramContent {
   double start_months;
   double end_months;
   std::int64_t sessions;
+  double stop_months;
   double fidelity;
   double cost_per_session;
 };
@@ -96,6 +97,9 @@ inline sim::ParameterTable<ProgramContent> program_content_table(const std::stri
                 {"months", "Infant age at the last session.", "design of the program"}),
       sim::integer("sessions", &P::sessions, 3, 1, 1000,
                    {"sessions", "Sessions, evenly spaced from start to end.", "design of the program (van den Boom 1994: 3; VIPP: 4 plus 2 boosters, Juffer et al. 2008; Moss et al. 2011: 8; ABC: 10; IPP/CPP and NFP: weekly or biweekly for a year or more)"}),
+      sim::real("stop_months", &P::stop_months, 60, -9, 60,
+                {"months", "Sessions scheduled after this infant age are not held: the content is stopped early, as when an adaptive trial switches a family to another program at a decision point (the sessions before keep their spacing). 60: never.",
+                 "design of the program; Nahum-Shani et al. 2012 (switching at a decision point in a SMART)"}),
       sim::real("fidelity", &P::fidelity, 1, 0, 1,
                 {"share", "Share of each session's content delivered as designed.", "assumption; 1 in efficacy trials run by the program's developers"}),
       sim::real("cost_per_session", &P::cost_per_session, 377, 0, 100000,
@@ -236,6 +240,7 @@ inline std::vector<int> program_session_days(const ProgramContent& p) {
   for (std::int64_t k = 0; k < n; ++k) {
     const double months =
         n == 1 ? p.start_months : p.start_months + (p.end_months - p.start_months) * static_cast<double>(k) / static_cast<double>(n - 1);
+    if (months > p.stop_months) break;  // stopped early: the later sessions are not held
     days.push_back(static_cast<int>(std::lround(months * days_per_month)));
   }
   return days;

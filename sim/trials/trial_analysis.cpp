@@ -13,12 +13,6 @@ namespace {
 constexpr double z95 = 1.959963984540054;
 const double d_per_log_odds = std::sqrt(3.0) / 3.141592653589793;  // Chinn 2000
 
-// The outcome value of one row: 0/1 for binary outcomes, the value for continuous ones.
-double value_of(const TrialOutcome& o, const RecordBlock& block, std::size_t column, std::size_t row) {
-  const double v = block.value(column, row);
-  return o.binary ? (v == label_code(o.positive_label.c_str()) ? 1.0 : 0.0) : v;
-}
-
 struct Sample {
   double n = 0, sum = 0, sum2 = 0, cost = 0;
   void add(double x, double c) { n += 1, sum += x, sum2 += x * x, cost += c; }
@@ -82,6 +76,11 @@ std::string level_of(const TrialModerator& m, double v, double median, const Col
 
 }  // namespace
 
+double outcome_value(const TrialOutcome& o, const RecordBlock& block, std::size_t column, std::size_t row) {
+  const double v = block.value(column, row);
+  return o.binary ? (v == label_code(o.positive_label.c_str()) ? 1.0 : 0.0) : v;
+}
+
 std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
                                 const TrialReplicate& r, std::int64_t replicate) {
   std::vector<Contrast> out;
@@ -99,21 +98,21 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
           for (std::size_t i = 0; i < n; ++i) {
             const auto assigned = static_cast<std::size_t>(r.assigned[i]);
             if (kind == "twins") {  // every enrolled dyad, under both arms
-              arm.add(value_of(o, r.twins[a], column, i), r.twins[a].value(cost, i));
-              ref.add(value_of(o, r.twins[0], column, i), r.twins[0].value(cost, i));
+              arm.add(outcome_value(o, r.twins[a], column, i), r.twins[a].value(cost, i));
+              ref.add(outcome_value(o, r.twins[0], column, i), r.twins[0].value(cost, i));
               continue;
             }
             if (assigned != a && assigned != 0) continue;
             const RecordBlock& own = r.twins[assigned];
             if (kind == "per_protocol" && own.value(adherent, i) < 1) continue;
-            (assigned == a ? arm : ref).add(value_of(o, own, column, i), own.value(cost, i));
+            (assigned == a ? arm : ref).add(outcome_value(o, own, column, i), own.value(cost, i));
           }
           if (arm.n < 2 || ref.n < 2) continue;
           Contrast c = compare(o, arm, ref, success);
           if (kind == "twins") {  // paired: the interval of the mean individual effect
             double s = 0, s2 = 0;
             for (std::size_t i = 0; i < n; ++i) {
-              const double e = value_of(o, r.twins[a], column, i) - value_of(o, r.twins[0], column, i);
+              const double e = outcome_value(o, r.twins[a], column, i) - outcome_value(o, r.twins[0], column, i);
               s += e, s2 += e * e;
             }
             const double mean = s / static_cast<double>(n);
@@ -128,9 +127,9 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
       for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g) {
         Sample group, ref;
         const RecordBlock& block = r.groups[g];
-        for (std::size_t i = 0; i < block.size(); ++i) group.add(value_of(o, block, column, i), block.value(cost, i));
+        for (std::size_t i = 0; i < block.size(); ++i) group.add(outcome_value(o, block, column, i), block.value(cost, i));
         for (std::size_t i = 0; i < n; ++i)
-          if (r.assigned[i] == 0) ref.add(value_of(o, r.twins[0], column, i), r.twins[0].value(cost, i));
+          if (r.assigned[i] == 0) ref.add(outcome_value(o, r.twins[0], column, i), r.twins[0].value(cost, i));
         if (group.n < 2 || ref.n < 2) continue;
         Contrast c = compare(o, group, ref, false);
         c.replicate = replicate, c.age_months = f.age_months, c.outcome = o.name, c.arm = spec.comparison_groups[g].name;
@@ -185,10 +184,10 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
       const auto& [o_to, c_to] = to.tracked[k];
       double b = 0, a = 0, d = 0;
       for (std::size_t i : rows) {
-        if (c_from < columns.size()) b += value_of(o_from, before, c_from, i);
+        if (c_from < columns.size()) b += outcome_value(o_from, before, c_from, i);
         if (c_to < columns.size()) {
-          a += value_of(o_to, after, c_to, i);
-          if (arm > 0) d += value_of(o_to, r.twins[arm], c_to, i) - value_of(o_to, r.twins[0], c_to, i);
+          a += outcome_value(o_to, after, c_to, i);
+          if (arm > 0) d += outcome_value(o_to, r.twins[arm], c_to, i) - outcome_value(o_to, r.twins[0], c_to, i);
         }
       }
       t.share_baseline.push_back(c_from < columns.size() ? b / n : NAN);
@@ -197,7 +196,7 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
     }
     double gained = 0, lost = 0;
     for (std::size_t i : rows) {
-      const bool had = value_of(from.outcome, before, from.column, i) > 0, has = value_of(to.outcome, after, to.column, i) > 0;
+      const bool had = outcome_value(from.outcome, before, from.column, i) > 0, has = outcome_value(to.outcome, after, to.column, i) > 0;
       t.absent_baseline += !had, t.present_baseline += had;
       gained += !had && has, lost += had && !has;
     }
@@ -249,7 +248,7 @@ std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign
           const double median = sorted[n / 2];
           std::map<std::string, Sample> levels;
           for (std::size_t i = 0; i < n; ++i) {
-            const double effect = value_of(o, r.twins[a], column, i) - value_of(o, r.twins[0], column, i);
+            const double effect = outcome_value(o, r.twins[a], column, i) - outcome_value(o, r.twins[0], column, i);
             levels[level_of(m, values[i], median, columns[mc])].add(effect, 0);
           }
           for (const auto& [level, s] : levels)

@@ -54,6 +54,9 @@ struct PowerRow {
   double replicates = 0, mean_difference = 0, sd_difference = 0, low = 0, high = 0, power = 0, mean_d = 0;
 };
 
+// The outcome value of one row: 0/1 for binary outcomes, the value for continuous ones.
+double outcome_value(const TrialOutcome& o, const RecordBlock& block, std::size_t column, std::size_t row);
+
 std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
                                 const TrialReplicate& r, std::int64_t replicate);
 std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,

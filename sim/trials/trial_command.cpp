@@ -2,6 +2,7 @@
 
 #include "sim/output/hdf5_output.hpp"
 #include "sim/engine/progress.hpp"
+#include "sim/trials/adaptive_analysis.hpp"
 #include "sim/trials/economics.hpp"
 #include "sim/trials/trial_analysis.hpp"
 #include "sim/trials/trial_runner.hpp"
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <tuple>
 
 namespace attachsim::sim {
 namespace {
@@ -201,6 +203,58 @@ std::string format_components(const TrialArm& arm, const std::vector<std::uint32
   return s.str();
 }
 
+// An adaptive trial's second stage: each family's response and option (replicate 0), its twins under
+// every option, and the estimates of every embedded sequence (all replicates).
+void write_adaptive(Hdf5Output& out, const TrialSpec& spec, const std::vector<Column>& columns, const TrialReplicate& first,
+                    const std::vector<SequenceEstimate>& rows) {
+  const DecisionPoint& d = *spec.decision;
+  Table families = {{"dyad", "", "Dyad index (the rows of /trial/enrolled, in that order).", {}, {}},
+                    {"responded", "", "1 if the dyad met the response rule under the arm it was randomized to.", {}, {}},
+                    {"option", "", "The second-stage option it was re-randomized to ('continue' for responders of a design without responder options).", {}, {}}};
+  for (std::size_t i = 0; i < first.enrolled.size(); ++i) {
+    const auto a = static_cast<std::size_t>(first.assigned[i]);
+    const bool responded = first.responded[a][i];
+    const auto& options = responded ? d.responders : d.non_responders;
+    families[0].numbers.push_back(static_cast<double>(first.enrolled[i]));
+    families[1].numbers.push_back(responded ? 1 : 0);
+    families[2].texts.push_back(first.option[i] < 0 ? "continue" : options[static_cast<std::size_t>(first.option[i])].name);
+  }
+  out.write_table("trial/adaptive/families", "Each enrolled family's response at the decision point and its second-stage option (replicate 0).", families);
+  for (std::size_t a = 0; a < spec.arms.size(); ++a)
+    for (const auto& [list, options, blocks] : {std::tuple{"non_responders", &d.non_responders, &first.non_responder_twins[a]},
+                                                std::tuple{"responders", &d.responders, &first.responder_twins[a]}})
+      for (std::size_t k = 0; k < options->size(); ++k)
+        out.write_block("trial/adaptive/twins/" + spec.arms[a].name + "/" + list + "/" + (*options)[k].name,
+                        "Every enrolled dyad (replicate 0) under first-stage arm '" + spec.arms[a].name + "' and second-stage option '" +
+                            (*options)[k].name + "' (given where the dyad is a " + (std::string(list) == "responders" ? "responder" : "non-responder") +
+                            " under that arm): its counterfactual twin.",
+                        columns, (*blocks)[k]);
+  Table t = {{"replicate", "", "Replicate.", {}, {}},
+             {"age_months", "months", "Follow-up age.", {}, {}},
+             {"outcome", "", "Outcome.", {}, {}},
+             {"sequence", "", "Embedded adaptive intervention: first-stage arm, option for non-responders, option for responders.", {}, {}},
+             {"consistent", "families", "Families whose assignments are consistent with the sequence.", {}, {}},
+             {"estimate", "", "Weighted-and-replicated mean outcome under the sequence (Nahum-Shani et al. 2012).", {}, {}},
+             {"low", "", "2.5th percentile of the estimate over bootstrap resamples of the families.", {}, {}},
+             {"high", "", "97.5th percentile of the estimate over bootstrap resamples of the families.", {}, {}},
+             {"twins", "", "Mean outcome every enrolled family would have had under the sequence (counterfactual twins).", {}, {}},
+             {"difference", "", "Estimate minus the first sequence's estimate.", {}, {}},
+             {"difference_low", "", "2.5th percentile of the difference over bootstrap resamples (paired).", {}, {}},
+             {"difference_high", "", "97.5th percentile of the difference over bootstrap resamples (paired).", {}, {}},
+             {"twins_difference", "", "The twins' mean minus the first sequence's twins' mean.", {}, {}}};
+  for (const auto& e : rows) {
+    t[0].numbers.push_back(static_cast<double>(e.replicate));
+    t[1].numbers.push_back(e.age_months);
+    t[2].texts.push_back(e.outcome);
+    t[3].texts.push_back(e.sequence);
+    for (std::size_t c = 4; c < t.size(); ++c) {
+      const double values[] = {e.consistent, e.estimate, e.low, e.high, e.twins, e.difference, e.difference_low, e.difference_high, e.twins_difference};
+      t[c].numbers.push_back(values[c - 4]);
+    }
+  }
+  out.write_table("trial/adaptive/sequences", "Every embedded adaptive intervention at every follow-up after the decision point, per replicate.", t);
+}
+
 }  // namespace
 
 int run_trial_command(Model& model, const TrialOptions& options) {
@@ -219,6 +273,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   std::vector<ModeratorEffect> moderator_rows;
   std::vector<Transition> transition_rows;
   std::vector<EconomicShares> economic_rows;
+  std::vector<SequenceEstimate> sequence_rows;
   TrialReplicate first;
   std::vector<Column> columns;
   Progress progress("replicates", options.quiet || spec.replicates == 1);
@@ -229,6 +284,10 @@ int run_trial_command(Model& model, const TrialOptions& options) {
     all.insert(all.end(), rows.begin(), rows.end());
     auto changes = transitions(spec, design, columns, replicate, r);
     transition_rows.insert(transition_rows.end(), changes.begin(), changes.end());
+    if (spec.decision) {
+      auto rows_r = adaptive_estimates(spec, design, columns, replicate, r);
+      sequence_rows.insert(sequence_rows.end(), rows_r.begin(), rows_r.end());
+    }
     if (spec.economics) {
       auto shares = economic_shares(spec, *spec.economics, design, columns, replicate, r);
       economic_rows.insert(economic_rows.end(), shares.begin(), shares.end());
@@ -281,6 +340,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
                         group.population + " of its own, under its own settings.",
                     columns, first.groups[g]);
   }
+  if (spec.decision) write_adaptive(out, spec, columns, first, sequence_rows);
   out.write_table("trial/transitions",
                   "Change within each arm and comparison group: shares at baseline and follow-up, individual effects from twins, transitions both ways.",
                   transition_table(transition_rows, design));
@@ -323,7 +383,9 @@ int run_trial_command(Model& model, const TrialOptions& options) {
                 << first.group_eligible[g] << " eligible)";
     for (std::size_t a = 0; a < spec.arms.size(); ++a)
       if (!spec.arms[a].components.empty()) std::cout << "\n" << format_components(spec.arms[a], first.components[a]);
-    std::cout << "\n\n" << format_contrasts(shown, design.cost_unit);
+    std::cout << "\n\n";
+    if (spec.decision) std::cout << "first-stage arms, each as if every family continued it (the adaptive analysis below reads each family's own sequence):\n";
+    std::cout << format_contrasts(shown, design.cost_unit);
     std::vector<Transition> changes;
     for (const auto& t : transition_rows)
       if (t.replicate == 0) changes.push_back(t);
@@ -340,6 +402,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
     if (!primary.empty())
       std::cout << "\nwho benefits most (individual effects on '" << design.success_outcome << "' at " << last
                 << " months, from twins):\n" << format_moderators(primary);
+    if (spec.decision) std::cout << "\n" << format_adaptive(spec, first, sequence_rows);
     if (spec.replicates > 1) std::cout << "\nover " << spec.replicates << " replicates:\n" << format_power(power_rows);
     if (spec.economics) {
       double observed = 0;  // what the trial observed ends at its last follow-up

@@ -13,6 +13,7 @@ namespace attachsim::sim {
 namespace {
 
 constexpr std::uint32_t randomization_purpose = 0x52414E44;  // 'RAND': apart from every model purpose
+constexpr std::uint64_t second_stage_stream = 1u << 30;  // second-stage groups' streams, past any first-stage stratum
 
 // Arms for the members of one stratum: counts by allocation (largest remainder), order shuffled.
 std::vector<int> allocate(const std::vector<double>& allocation, std::size_t n, RandomStream& stream) {
@@ -68,6 +69,46 @@ RecordBlock take_rows(const RecordBlock& from, const std::vector<std::size_t>& r
   for (std::size_t c = 0; c < columns; ++c)
     for (std::size_t i = 0; i < rows.size(); ++i) out.value(c, i) = from.value(c, rows[i]);
   return out;
+}
+
+// The second stage of an adaptive trial: response under each first-stage arm, every option's twins,
+// and the re-randomization of each status group within each arm (by allocation, in dyad order, from a
+// stream of its own).
+void second_stage(Model& model, const TrialSpec& spec, std::uint64_t seed, int threads, const std::vector<Column>& columns,
+                  TrialReplicate& result) {
+  const DecisionPoint& d = *spec.decision;
+  const std::size_t n = result.enrolled.size(), response = column_index(columns, d.response.column);
+  const auto twins_of = [&](const std::vector<StageOption>& options, std::size_t a) {
+    std::vector<RecordBlock> blocks;
+    for (const auto& o : options) {
+      model.configure(o.configs[a]);
+      RecordBlock block(columns.size(), 0, 0, n);
+      simulate_dyads(model, seed, result.enrolled, threads, block);
+      blocks.push_back(std::move(block));
+    }
+    return blocks;
+  };
+  for (std::size_t a = 0; a < spec.arms.size(); ++a) {
+    std::vector<char> responded(n);
+    for (std::size_t i = 0; i < n; ++i) responded[i] = d.response.admits(result.twins[a].value(response, i)) ? 1 : 0;
+    result.responded.push_back(std::move(responded));
+    result.non_responder_twins.push_back(twins_of(d.non_responders, a));
+    result.responder_twins.push_back(twins_of(d.responders, a));
+  }
+  result.option.assign(n, -1);
+  for (std::size_t a = 0; a < spec.arms.size(); ++a)
+    for (int status = 0; status < 2; ++status) {
+      const auto& options = status ? d.responders : d.non_responders;
+      if (options.empty()) continue;
+      std::vector<std::size_t> members;
+      for (std::size_t i = 0; i < n; ++i)
+        if (static_cast<std::size_t>(result.assigned[i]) == a && result.responded[a][i] == status) members.push_back(i);
+      std::vector<double> allocation;
+      for (const auto& o : options) allocation.push_back(o.allocation);
+      RandomStream stream(seed, second_stage_stream + 2 * a + static_cast<std::size_t>(status), randomization_purpose);
+      const auto given = allocate(allocation, members.size(), stream);
+      for (std::size_t k = 0; k < members.size(); ++k) result.option[members[k]] = given[k];
+    }
 }
 
 }  // namespace
@@ -149,6 +190,8 @@ TrialReplicate run_trial_replicate(Model& model, const TrialSpec& spec, std::uin
     result.twins.push_back(std::move(twins));
     result.components.push_back(std::move(given));
   }
+
+  if (spec.decision) second_stage(model, spec, seed, threads, columns, result);
 
   // Comparison groups: samples of their own, screened and followed under their own settings.
   for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g) {

@@ -24,6 +24,14 @@ struct TrialReplicate {
   // Per arm: the components of a tailored arm each enrolled dyad is given (bit k: component k), as
   // its assessment chose them for that arm; empty for an arm without components.
   std::vector<std::vector<std::uint32_t>> components;
+  // An adaptive trial (spec.decision). Per first-stage arm: whether each enrolled dyad responded under
+  // it (read on its twin there), and its twins under each second-stage option of its list, for
+  // non-responders and responders ([arm][option]; every dyad is simulated under every option, so that
+  // each embedded sequence has a twin). Per dyad: the option it was re-randomized to in the list of its
+  // status under its own arm (-1: responders without options, who continue).
+  std::vector<std::vector<char>> responded;
+  std::vector<std::vector<RecordBlock>> non_responder_twins, responder_twins;
+  std::vector<int> option;
   // Per comparison group (not randomized): the eligible among its screened, its dyads and their records.
   std::vector<std::size_t> group_eligible;
   std::vector<std::vector<std::uint64_t>> group_dyads;

@@ -32,7 +32,7 @@ class TrialReader : YamlReader {
     const YAML::Node trial = root["trial"];
     if (!trial.IsMap()) throw InputError(position_in(file(), trial), "trial", "a map", describe_node(trial));
     check_keys(trial, "trial", {"name", "source", "population", "set", "screened", "enrolled", "eligibility",
-                                "stratify_by", "arms", "follow_up", "replicates", "seed", "comparison_groups", "economics"});
+                                "stratify_by", "arms", "follow_up", "replicates", "seed", "comparison_groups", "economics", "decision"});
 
     spec.name = text_of(require(trial, "name", "trial"), "trial.name");
     spec.source = trial["source"] ? text_of(trial["source"], "trial.source") : "";
@@ -57,6 +57,7 @@ class TrialReader : YamlReader {
     std::vector<std::string> columns;
     for (const auto& c : model_.columns()) columns.push_back(c.name);
 
+    if (trial["decision"]) read_decision(trial["decision"], columns, spec);
     if (trial["eligibility"]) spec.eligibility = read_eligibility(trial["eligibility"], columns, spec.eligibility_where);
     if (trial["comparison_groups"]) read_groups(trial["comparison_groups"], trial, columns, spec);
     if (trial["stratify_by"]) {
@@ -190,6 +191,67 @@ class TrialReader : YamlReader {
       model_.configure(config);  // a component outside the span, ...: named here
       arm.tailored.push_back(std::move(config));
     }
+  }
+
+  // The decision point of an adaptive trial: the response rule and the options of non-responders (and
+  // responders), each configured for every first-stage arm.
+  void read_decision(const YAML::Node& node, const std::vector<std::string>& columns, TrialSpec& spec) {
+    const std::string key = "trial.decision";
+    if (!node.IsMap()) throw InputError(position_in(file(), node), key, "a map", describe_node(node));
+    check_keys(node, key, {"age_months", "response", "non_responders", "responders"});
+    const auto design = model_.trial_design();
+    if (design.component_slots.empty() || design.program_stop_key.empty())
+      throw InputError(position_in(file(), node), key, "a model with program components and a stop age", "a model without them");
+    for (const auto& arm : spec.arms)
+      if (!arm.components.empty())
+        throw InputError(position_in(file(), node), key, "first-stage arms without components (the second stage uses the first slot)",
+                         "arm '" + arm.name + "' with components");
+    DecisionPoint d;
+    const YAML::Node age = require(node, "age_months", key);
+    d.age_months = number(age, key + ".age_months");
+    d.response = read_rule(require(node, "response", key), columns, key + ".response", {});
+    d.non_responders = read_options(require(node, "non_responders", key), key + ".non_responders", d.age_months, spec);
+    if (node["responders"]) d.responders = read_options(node["responders"], key + ".responders", d.age_months, spec);
+    spec.decision = std::move(d);
+  }
+
+  std::vector<StageOption> read_options(const YAML::Node& list, const std::string& key, double decision_age, const TrialSpec& spec) {
+    if (!list.IsSequence() || list.size() == 0)
+      throw InputError(position_in(file(), list), key, "a list of options", describe_node(list));
+    const auto design = model_.trial_design();
+    std::vector<StageOption> options;
+    double total = 0;
+    YAML::Node last;
+    for (const auto& item : list) {
+      if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a map", describe_node(item));
+      check_keys(item, key, {"name", "allocation", "stop_first", "program"});
+      StageOption o;
+      o.name = text_of(require(item, "name", key), key + ".name");
+      for (const auto& other : options)
+        if (other.name == o.name)
+          throw InputError(position_in(file(), item["name"]), key + ".name", "a name no other option of the list has", "'" + o.name + "'");
+      last = require(item, "allocation", key);
+      o.allocation = number(last, key + ".allocation");
+      if (!(o.allocation > 0 && o.allocation <= 1))
+        throw InputError(position_in(file(), last), key + ".allocation", "a share in (0, 1]", describe_node(last));
+      total += o.allocation;
+      if (const YAML::Node stop = item["stop_first"]) {
+        if (!stop.IsScalar() || (stop.Scalar() != "true" && stop.Scalar() != "false"))
+          throw InputError(position_in(file(), stop), key + ".stop_first", "true or false", describe_node(stop));
+        o.stop_first = stop.Scalar() == "true";
+      }
+      for (const auto& arm : spec.arms) {
+        ResolvedConfig config = arm.config;
+        if (o.stop_first) config.set(design.program_stop_key, decision_age, position_in(file(), item["stop_first"]));
+        if (item["program"]) apply_settings(config, file(), item["program"], design.component_slots.front());
+        model_.configure(config);  // an option outside the span, ...: named here
+        o.configs.push_back(std::move(config));
+      }
+      options.push_back(std::move(o));
+    }
+    if (std::abs(total - 1) > 1e-6)
+      throw InputError(position_in(file(), last), key + ".allocation", "allocations that sum to 1", "a sum of " + format_value(total));
+    return options;
   }
 
   AssessmentRule read_assessment_rule(const YAML::Node& item, const std::vector<std::string>& columns, const std::string& key) {

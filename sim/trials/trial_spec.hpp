@@ -52,6 +52,25 @@ struct ComparisonGroup {
   ResolvedConfig config;
 };
 
+// A second-stage option of an adaptive trial (SMART): what a family re-randomized to it is given from
+// the decision point on, added to its first-stage arm: nothing (continue), a component (intensify,
+// add), or a component with the first-stage program stopped (switch).
+struct StageOption {
+  std::string name;
+  double allocation = 1;             // among the options of its list
+  bool stop_first = false;           // the first-stage program's sessions after the decision are not held
+  std::vector<ResolvedConfig> configs;  // per first-stage arm: that arm's configuration with this option
+};
+
+// The decision point of a SMART (Nahum-Shani et al. 2012): at `age_months` each family's response to
+// its first-stage arm is read by a rule on a /dyads column of its twin under that arm; non-responders
+// (and, if listed, responders) are re-randomized among their options.
+struct DecisionPoint {
+  double age_months = 0;
+  EligibilityRule response;                    // a family meeting the rule has responded
+  std::vector<StageOption> non_responders, responders;  // responders empty: they continue
+};
+
 struct FollowUp {
   double age_months = 0;
   std::vector<std::string> instruments;
@@ -68,6 +87,7 @@ struct TrialSpec {
   std::vector<FollowUp> follow_ups;
   std::vector<ComparisonGroup> comparison_groups;
   std::optional<EconomicsSpec> economics;  // long-term costs and benefits (trial.economics)
+  std::optional<DecisionPoint> decision;   // an adaptive trial's second stage (trial.decision)
 };
 
 // Reads and checks a trial file against the model (its parameters, instruments and columns).
