@@ -123,10 +123,7 @@ class TrialReader : YamlReader {
         if (other.name == arm.name)
           throw InputError(position_in(file(), item["name"]), "trial.arms.name", "a name no other arm has", "'" + arm.name + "'");
       last_allocation = require(item, "allocation", "trial.arms");
-      arm.allocation = number(last_allocation, "trial.arms.allocation");
-      if (!(arm.allocation > 0 && arm.allocation <= 1))
-        throw InputError(position_in(file(), last_allocation), "trial.arms.allocation", "a share in (0, 1]",
-                         describe_node(last_allocation));
+      arm.allocation = allocation(last_allocation, "trial.arms.allocation");
       total += arm.allocation;
       if (item["program"]) apply_settings(arm.config, file(), item["program"], "program");
       if (item["set"] && item["set"].size() > 0) apply_settings(arm.config, file(), item["set"]);
@@ -149,9 +146,20 @@ class TrialReader : YamlReader {
       }
       spec.arms.push_back(std::move(arm));
     }
+    allocations_sum_to_one(total, last_allocation, "trial.arms.allocation");
+  }
+
+  // A share of a randomization: in (0, 1].
+  double allocation(const YAML::Node& node, const std::string& key) {
+    const double x = number(node, key);
+    if (!(x > 0 && x <= 1)) throw InputError(position_in(file(), node), key, "a share in (0, 1]", describe_node(node));
+    return x;
+  }
+
+  // The shares of one randomization sum to 1 (named at the last of them).
+  void allocations_sum_to_one(double total, const YAML::Node& last, const std::string& key) {
     if (std::abs(total - 1) > 1e-6)
-      throw InputError(position_in(file(), last_allocation), "trial.arms.allocation", "allocations that sum to 1",
-                       "a sum of " + format_value(total));
+      throw InputError(position_in(file(), last), key, "allocations that sum to 1", "a sum of " + format_value(total));
   }
 
   // A tailored arm's components: each a program for the slot the model gives it, and the assessment
@@ -231,9 +239,7 @@ class TrialReader : YamlReader {
         if (other.name == o.name)
           throw InputError(position_in(file(), item["name"]), key + ".name", "a name no other option of the list has", "'" + o.name + "'");
       last = require(item, "allocation", key);
-      o.allocation = number(last, key + ".allocation");
-      if (!(o.allocation > 0 && o.allocation <= 1))
-        throw InputError(position_in(file(), last), key + ".allocation", "a share in (0, 1]", describe_node(last));
+      o.allocation = allocation(last, key + ".allocation");
       total += o.allocation;
       if (const YAML::Node stop = item["stop_first"]) {
         if (!stop.IsScalar() || (stop.Scalar() != "true" && stop.Scalar() != "false"))
@@ -249,8 +255,7 @@ class TrialReader : YamlReader {
       }
       options.push_back(std::move(o));
     }
-    if (std::abs(total - 1) > 1e-6)
-      throw InputError(position_in(file(), last), key + ".allocation", "allocations that sum to 1", "a sum of " + format_value(total));
+    allocations_sum_to_one(total, last, key + ".allocation");
     return options;
   }
 
