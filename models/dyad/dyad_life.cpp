@@ -33,6 +33,7 @@ struct Dyad {
   std::array<WorkingModel, figure_count> model;
   std::array<bool, figure_count> met{true, false, false};
   std::int64_t episodes = 0;
+  double separation_days = 0;  // the infant's experience of being left: childcare, preschool, brief separations
 
   const Caregiver& primary_caregiver() const { return figures[primary]; }
   WorkingModel general_model() const { return generalized(model); }
@@ -92,6 +93,7 @@ void record_assessment(const AssessmentColumns& c, const StrangeSituationResult&
   out.set(c.maltreating, h.maltreatment.active ? 1 : 0);
   out.set(c.life_events, h.life_events);
   out.set(c.violence_events, h.violence_events);
+  out.set(c.separation_days, d.separation_days);
 }
 
 void record_series(const Dyad& d, std::size_t step, sim::DyadRecord& out) {
@@ -250,6 +252,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const bool size = p.infant.susceptibility_mechanism == SusceptibilityMechanism::size;
   const double fear_gain = size ? d.infant.susceptibility : 1.0;
   const double generalize = p.learning.generalization;
+  const double brief_separations_per_day = p.care_practices.brief_separations_per_week / 7;
   const int step_days = static_cast<int>(p.life_course.step_days);
   std::size_t next_step = 0;
   const std::size_t steps = with_series ? out.steps() : 0;
@@ -322,11 +325,13 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
         const auto index = static_cast<std::uint32_t>(i);
         const auto run_with = [&](int f, std::uint32_t purpose, const AssessmentColumns& c, bool coder2) {
           sim::RandomStream s(seed, dyad, purpose + index), second(seed, dyad, purpose::second_coder + purpose + index);
+          sim::RandomStream overwhelm(seed, dyad, purpose::overwhelm + purpose + index);
           if (!in_life(d, f, day)) {
             out.set(c.coded.attachment_class, 0), out.set(c.coded.organized_class, 0);
             return;
           }
-          const StrangeSituationBehaviour b = reunions(p.strange_situation, d.policy[f], d.model[f], odds_of(f), s);
+          const StrangeSituationBehaviour b = reunions(p.strange_situation, d.policy[f], d.model[f], odds_of(f), s,
+                                                       {overwhelmed_share(p.strange_situation, d.separation_days), &overwhelm});
           const StrangeSituationResult r = code(p.strange_situation, b, s);
           const StrangeSituationResult r2 = coder2 ? code(p.strange_situation, b, second) : r;
           record_assessment(c, r, coder2 ? &r2 : nullptr, d.policy[f], d.model[f], d, out);
@@ -340,7 +345,9 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       if (schedule.preschool_days[i] == day) {
         sim::RandomStream assessment(seed, dyad, purpose::preschool_assessment + static_cast<std::uint32_t>(i));
         sim::RandomStream rating(seed, dyad, purpose::preschool_rating + static_cast<std::uint32_t>(i));
-        const auto b = reunions(p.strange_situation, d.policy[primary], d.model[primary], odds_of(primary), assessment);
+        sim::RandomStream overwhelm(seed, dyad, purpose::overwhelm + purpose::preschool_assessment + static_cast<std::uint32_t>(i));
+        const auto b = reunions(p.strange_situation, d.policy[primary], d.model[primary], odds_of(primary), assessment,
+                                {overwhelmed_share(p.strange_situation, d.separation_days), &overwhelm});
         record_preschool(columns.preschool[i], code(p.strange_situation, b, assessment),
                          rate_preschool(p.preschool, preschool, rating), out);
         preschool.start_window();
@@ -380,7 +387,9 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       caregiver_after_episode(p.caregiver, d.figures[f], came(response), soothed(response), level == 1);
     }
     if (day == schedule.preschool_entry_day) enter_preschool(p.preschool, preschool, preschool_stream);
-    if (schedule.preschool_entry_day >= 0 && day >= schedule.preschool_entry_day)
+    const bool at_preschool = schedule.preschool_entry_day >= 0 && day >= schedule.preschool_entry_day;
+    d.separation_days += ((care_now.present[provider] || at_preschool) && day % 7 < 5) + brief_separations_per_day;
+    if (at_preschool)
       preschool_day(p.preschool, PeerExpectations(p.preschool, d.general_model(), d.policy[primary]), caregiver.stress,
                     today.witnessed_violence, preschool, preschool_stream);
     for (auto& m : d.model) m.fear *= 1 - p.working_model.fear_decay;

@@ -8,6 +8,12 @@
 // not share the household's norm; and it is held back, as every rebuff is, by the caregiver's momentary
 // sensitivity (caregiver.sensitivity_restrains_mind), so that within such a culture more sensitive
 // mothers still have more secure infants, as Grossmann et al. found.
+//
+// How often the infant is left with someone else is a practice too. In Japan around 1980 infants were
+// rarely left with anyone but the mother (Takahashi 1986; Miyake, Chen & Campos 1985); elsewhere an
+// evening with a babysitter or a grandparent was common. The brief separations counted here, with days
+// in childcare and preschool, make up the infant's experience of separation, which the Strange
+// Situation reads (strange_situation.overwhelmed_unfamiliar).
 #pragma once
 
 #include "sim/core/parameter.hpp"
@@ -20,6 +26,7 @@ struct CarePracticesParameters {
   double discourage_bids;
   double discourage_from_months;
   double discourage_ramp_months;
+  double brief_separations_per_week;
 };
 
 inline sim::ParameterTable<CarePracticesParameters> care_practices_table() {
@@ -33,6 +40,9 @@ inline sim::ParameterTable<CarePracticesParameters> care_practices_table() {
                 {"months", "Age at which the training begins.", "assumption: with mobility, in the second half-year (Grossmann et al. 1985)"}),
       sim::real("discourage_ramp_months", &P::discourage_ramp_months, 3, 0, 12,
                 {"months", "Months over which it rises from nothing to its full strength.", "assumption"}),
+      sim::real("brief_separations_per_week", &P::brief_separations_per_week, 1, 0, 14,
+                {"per week", "Brief separations from the primary caregiver outside childcare and preschool (a babysitter, a grandparent), counted from birth into the infant's experience of separation (life_<age>_separation_days).",
+                 "assumption: about one a week in the North American and European samples the defaults are calibrated on; 0 for Japan around 1980, where infants were rarely left with anyone but the mother (Takahashi 1986)"}),
   };
 }
 

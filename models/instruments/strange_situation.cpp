@@ -19,7 +19,8 @@ void classify(const StrangeSituationParameters& p, StrangeSituationResult& r) {
 }
 
 StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const SignallingPolicy& policy,
-                                   const WorkingModel& model, const AnswerOdds& odds, sim::RandomStream& stream) {
+                                   const WorkingModel& model, const AnswerOdds& odds, sim::RandomStream& stream,
+                                   Overwhelm overwhelm) {
   constexpr int intense = 1;
   const int samples = 2 * static_cast<int>(p.behaviours_per_reunion);
   // Being held settles an infant who can be soothed and expects comfort from a consistent figure.
@@ -34,7 +35,10 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
   const double alarming = odds.cuts[0][direct].kind[1];
   double approach = 0, contact = 0, avoid = 0, resist = 0, disorganized = 0;
   for (int i = 0; i < samples; ++i) {
-    const int signal = policy.choose(intense, stream.uniform());
+    // An overwhelmed infant cries hard whatever it has learned, and being held does not settle it.
+    const bool overwhelmed = overwhelm.share > 0 && overwhelm.stream->uniform() < overwhelm.share;
+    const int learned = policy.choose(intense, stream.uniform());
+    const int signal = overwhelmed ? static_cast<int>(escalate) : learned;
     disorganized += stream.uniform() < lapse;  // read from fear, whatever the infant does next
     const double u_focus = stream.uniform(), u_kind = stream.uniform(), u_settle = stream.uniform();
     disorganized += u_kind < alarming;
@@ -49,7 +53,7 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
     if (came(answer)) {
       // Held: an infant who settles maintains contact calmly; one who does not clings and, if it is
       // escalating, resists at once (angry, pushing away while seeking contact).
-      const bool settled = soothed(answer) && u_settle < expects;
+      const bool settled = !overwhelmed && soothed(answer) && u_settle < expects;
       contact += 1;
       if (!settled && signal == escalate) resist += 1;
     } else if (signal == escalate) {

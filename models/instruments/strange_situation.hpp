@@ -16,6 +16,7 @@
 #include "sim/core/parameter.hpp"
 #include "sim/core/random_stream.hpp"
 
+#include <cmath>
 #include <vector>
 
 namespace attachsim::models {
@@ -36,6 +37,8 @@ struct StrangeSituationParameters {
   double avoidance_cutoff;
   double resistance_cutoff;
   double disorganization_cutoff;
+  double familiarity_days;
+  double overwhelmed_unfamiliar;
 };
 
 inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table() {
@@ -67,6 +70,11 @@ inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table()
                 {"scale points", "Resistance at or above which the organized class is C (when not A).", "Ainsworth et al. 1978 classification guidelines"}),
       sim::real("disorganization_cutoff", &P::disorganization_cutoff, 5, 1, 9,
                 {"scale points", "Disorganization rating at or above which the infant is classified D.", "Main & Solomon 1990: ratings of 5 or more"}),
+      sim::real("familiarity_days", &P::familiarity_days, 10, 0.1, 365,
+                {"separation days", "How quickly separations become familiar: an infant's unfamiliarity with separation is exp(-separation days so far / this).", "assumption: familiarity comes quickly, so that infants in childcare and at home differ little in the procedure (NICHD ECCRN 1997)"}),
+      sim::real("overwhelmed_unfamiliar", &P::overwhelmed_unfamiliar, 0.22, 0, 1,
+                {"share of samples", "Share of reunion behaviour samples in which an infant wholly unfamiliar with separation is overwhelmed: it cries hard whatever it has learned and being held does not settle it (times its unfamiliarity).",
+                 "direction: Takahashi 1986, 1990 (Japanese infants, never left before, met the separations as extreme stressors); size calibrated to the Japanese resistant share (docs/calibration.md, Cultures)"}),
   };
 }
 
@@ -83,9 +91,23 @@ struct StrangeSituationResult {
   double security = 0.5;       // 0-1, from the interactive scales
 };
 
+// The share of reunion samples in which an infant with `separation_days` of experience of separation is
+// overwhelmed by the procedure's separations.
+inline double overwhelmed_share(const StrangeSituationParameters& p, double separation_days) {
+  return p.overwhelmed_unfamiliar * std::exp(-separation_days / p.familiarity_days);
+}
+
+// An infant's overwhelm in the room: its share of samples and the stream it is drawn from (apart from
+// the reunions' own, so that an infant used to separation behaves exactly as it would without it).
+struct Overwhelm {
+  double share = 0;
+  sim::RandomStream* stream = nullptr;
+};
+
 // The reunions: the infant's behaviour with a figure whose answers in the room follow `odds`.
 StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const SignallingPolicy& policy,
-                                   const WorkingModel& model, const AnswerOdds& odds, sim::RandomStream& stream);
+                                   const WorkingModel& model, const AnswerOdds& odds, sim::RandomStream& stream,
+                                   Overwhelm overwhelm = {});
 
 // One coder's scores and classification of the behaviour.
 StrangeSituationResult code(const StrangeSituationParameters& p, const StrangeSituationBehaviour& b, sim::RandomStream& stream);

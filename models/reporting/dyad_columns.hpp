@@ -27,7 +27,7 @@ struct AssessmentColumns {
   std::size_t iwm_availability, iwm_predictability, iwm_rejection, iwm_self_worth, fear;
   std::size_t policy_suppress, policy_direct, policy_escalate;
   std::size_t caregiver_sensitivity, caregiver_responsiveness, caregiver_stress, depressed, hardship, violence, partner_present, maltreating,
-      life_events, violence_events;
+      life_events, violence_events, separation_days;
 };
 
 // A preschool assessment: the attachment assessment and the outcome ratings (group /childhood).

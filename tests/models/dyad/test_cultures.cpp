@@ -79,3 +79,66 @@ TEST_CASE("cultures: a culture's population file sets practices and circumstance
   }
   CHECK(files >= 1);
 }
+
+TEST_CASE("cultures: inexperience of separation changes the Strange Situation and nothing else") {
+  // The Japanese file (no childcare, no brief separations) with the procedure's overwhelm of an infant new
+  // to separation (the default) and without it (0): the same dyads, seed and life. The Strange Situation
+  // does not feed back into the life, so everything the life made is equal bit for bit; its
+  // disorganization signs are drawn from the reunions' own stream, so D is unchanged too. What changes is
+  // the organized class: resistance up, avoidance down. 6,000 dyads: a paired share difference has an SE
+  // of sqrt(discordant share / n) <= .013, so the 8-point minimum is far outside chance.
+  const std::string config = "configs/populations/cultures/japan_1980s.yaml";
+  const auto calm = run_population(config, {"run.dyads=6000", "strange_situation.overwhelmed_unfamiliar=0"});
+  const auto overwhelmed = run_population(config, {"run.dyads=6000"});
+  const std::size_t n = calm.columns.at("infant_temperament").size();
+  for (const auto& [column, values] : calm.columns) {
+    const bool room = column.rfind("ssp_", 0) == 0;
+    if (room && column.find("disorganization") == std::string::npos) continue;
+    CAPTURE(column);
+    CHECK(overwhelmed.columns.at(column) == values);  // the life, and the disorganization ratings, bit for bit
+  }
+  const double d_code = attachsim::sim::label_code("D");
+  for (std::size_t i = 0; i < n; ++i)
+    CHECK((calm.columns.at("ssp_12m_class")[i] == d_code) == (overwhelmed.columns.at("ssp_12m_class")[i] == d_code));
+  CHECK(overwhelmed.columns.at("life_12m_separation_days") == std::vector<double>(n, 0.0));
+
+  const double a = attachsim::sim::label_code("A"), c = attachsim::sim::label_code("C");
+  const auto& before = calm.columns.at("ssp_12m_organized_class");
+  const auto& after = overwhelmed.columns.at("ssp_12m_organized_class");
+  const auto all = [](std::size_t) { return true; };
+  const Mean more_c = mean_over(n, all, [&](std::size_t i) { return (after[i] == c) - (before[i] == c) + 0.0; });
+  const Mean fewer_a = mean_over(n, all, [&](std::size_t i) { return (before[i] == a) - (after[i] == a) + 0.0; });
+  INFO("organized C +" << more_c.mean << " (SE " << more_c.se << "), A -" << fewer_a.mean << " (SE " << fewer_a.se << ")");
+  CHECK(more_c.mean > 0.08);
+  CHECK(more_c.mean > 2 * more_c.se);
+  CHECK(fewer_a.mean > 2 * fewer_a.se);
+}
+
+TEST_CASE("cultures: separation experience is counted from childcare and brief separations, and familiarity ends overwhelm") {
+  // Without childcare, brief separations accumulate at their weekly rate (the Strange Situation at 12
+  // months comes before the day's separations are counted: 365 days of 2/7). In the normative population
+  // infants in childcare and at home with one brief separation a week are familiar with separation by 12
+  // months, so the procedure's overwhelm changes almost nothing for them (NICHD ECCRN 1997: childcare does
+  // not change the procedure's validity): fewer than 0.5% of classes move, against 8% or more in Japan.
+  const auto home = run_population("configs/populations/normative.yaml",
+                                   {"run.dyads=300", "childcare.share=0", "care_practices.brief_separations_per_week=2"});
+  const auto& days = home.columns.at("life_12m_separation_days");
+  const double ssp_day = std::round(12 * 30.4375);
+  for (double v : days) CHECK(v == doctest::Approx(ssp_day * 2 / 7).epsilon(1e-9));
+
+  const std::string config = "configs/populations/normative.yaml";
+  const auto calm = run_population(config, {"run.dyads=4000", "strange_situation.overwhelmed_unfamiliar=0"});
+  const auto overwhelmed = run_population(config, {"run.dyads=4000"});
+  const auto& before = calm.columns.at("ssp_12m_organized_class");
+  const auto& after = overwhelmed.columns.at("ssp_12m_organized_class");
+  const auto& in_care = calm.columns.at("childcare_start_months");
+  double moved = 0, fewest_days = 1e9;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    moved += before[i] != after[i];
+    fewest_days = std::min(fewest_days, calm.columns.at("life_12m_separation_days")[i]);
+    if (in_care[i] >= 0 && in_care[i] <= 9) CHECK(calm.columns.at("life_12m_separation_days")[i] > 52 + 40);
+  }
+  INFO("moved " << moved << " of " << before.size() << "; fewest separation days " << fewest_days);
+  CHECK(fewest_days >= 52);  // a brief separation a week from birth
+  CHECK(moved / static_cast<double>(before.size()) < 0.005);
+}

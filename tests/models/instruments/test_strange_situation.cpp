@@ -156,3 +156,53 @@ TEST_CASE("strange situation: a figure who frightens in the room adds signs of d
   CHECK(calm / 500 == 1.0);
   CHECK(frightening / 500 > 2);
 }
+
+TEST_CASE("strange situation: an infant new to separation is overwhelmed in its share of samples, and only there") {
+  // Overwhelm draws from its own stream: at share 0 (or for an infant used to separation) the reunions are
+  // bit for bit what they are without it, and the reunions' own stream is left where it would be.
+  const WorkingModel model = trusting();
+  for (std::uint64_t d = 0; d < 50; ++d) {
+    attachsim::sim::RandomStream a(21, d, 100), b(21, d, 100), overwhelm(21, d, 2100);
+    const auto plain = reunions(parameters(), policy_for(static_cast<int>(d % 3)), model, figure(), a);
+    const auto used = reunions(parameters(), policy_for(static_cast<int>(d % 3)), model, figure(), b, {0.0, &overwhelm});
+    CHECK(plain.approach == used.approach);
+    CHECK(plain.avoid == used.avoid);
+    CHECK(plain.resist == used.resist);
+    CHECK(plain.disorganized == used.disorganized);
+    CHECK(a.uniform() == b.uniform());
+  }
+  // An avoidant infant overwhelmed in half its samples: it approaches and resists in those and avoids in
+  // the rest; its signs of disorganization are those it shows anyway (drawn from the reunions' stream).
+  // 400 assessments of 16 samples: the share of overwhelmed samples has an SE of 0.006; 0.05 is 8 SE.
+  WorkingModel afraid = trusting();
+  afraid.fear = 0.5;
+  double avoided = 0, resisted = 0, disorganized_plain = 0, disorganized_overwhelmed = 0;
+  for (std::uint64_t d = 0; d < 400; ++d) {
+    attachsim::sim::RandomStream a(22, d, 100), b(22, d, 100), overwhelm(22, d, 2100);
+    const auto plain = reunions(parameters(), policy_for(suppress), afraid, figure(), a);
+    const auto new_to_it = reunions(parameters(), policy_for(suppress), afraid, figure(), b, {0.5, &overwhelm});
+    avoided += new_to_it.avoid, resisted += new_to_it.resist;
+    disorganized_plain += plain.disorganized, disorganized_overwhelmed += new_to_it.disorganized;
+  }
+  CHECK(avoided / 400 == doctest::Approx(0.5).epsilon(0.05).scale(1));
+  CHECK(resisted / 400 == doctest::Approx(0.5).epsilon(0.05).scale(1));  // held, but not settled
+  CHECK(disorganized_plain == disorganized_overwhelmed);
+}
+
+TEST_CASE("strange situation: overwhelm makes a secure infant look resistant, and familiarity takes it away") {
+  // A trusting infant that bids directly is B; overwhelmed in 60% of samples it is held but unsettled in
+  // most of them and its resistance reaches the C cutoff. With 30 separation days behind it (three times
+  // familiarity_days) its overwhelm is e^-3 of that and it stays B. 500 infants, coder noise 0.5.
+  auto p = parameters(0.5);
+  p.familiarity_days = 10, p.overwhelmed_unfamiliar = 0.6;
+  CHECK(overwhelmed_share(p, 0) == 0.6);
+  CHECK(overwhelmed_share(p, 30) == doctest::Approx(0.6 * std::exp(-3.0)));
+  int c_new = 0, b_familiar = 0;
+  for (std::uint64_t d = 0; d < 500; ++d) {
+    attachsim::sim::RandomStream a(23, d, 100), b(23, d, 100), oa(23, d, 2100), ob(23, d, 2100);
+    c_new += code(p, reunions(p, policy_for(direct), trusting(), figure(), a, {overwhelmed_share(p, 0), &oa}), a).attachment_class == 'C';
+    b_familiar += code(p, reunions(p, policy_for(direct), trusting(), figure(), b, {overwhelmed_share(p, 30), &ob}), b).attachment_class == 'B';
+  }
+  CHECK(c_new / 500.0 > 0.8);
+  CHECK(b_familiar / 500.0 > 0.8);
+}
