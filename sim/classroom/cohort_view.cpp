@@ -13,13 +13,17 @@ using nlohmann::json;
 CohortView::CohortView(const Model& model, const std::vector<double>& assessment_ages)
     : series_(model.series()), steps_(model.series_ages_months().size()), ages_(assessment_ages) {
   const auto columns = model.columns();
-  for (double age : ages_) class_columns_.push_back(column_index(columns, "ssp_" + age_label(age) + "_class"));
+  for (double age : ages_) {
+    class_columns_.push_back(column_index(columns, "ssp_" + age_label(age) + "_class"));
+    organized_columns_.push_back(column_index(columns, "ssp_" + age_label(age) + "_organized_class"));
+  }
   working_model_ = columns_starting(columns, "iwm_" + age_label(ages_.back()) + "_");
   suppress_ = series_index(series_, "policy_suppress");
   direct_ = series_index(series_, "policy_direct");
   escalate_ = series_index(series_, "policy_escalate");
   fear_ = series_index(series_, "fear");
   class_counts_.assign(ages_.size(), {});
+  organized_counts_.assign(ages_.size(), {});
   moves_.assign(ages_.size() - 1, {});
   for (auto& p : pattern_) p.assign(steps_, 0);
   all_.assign(series_.size() * steps_, 0.0);
@@ -34,6 +38,8 @@ void CohortView::write(const RecordBlock& block) {
     for (std::size_t a = 0; a < ages_.size(); ++a) {
       classes.push_back(class_of(block.value(class_columns_[a], row)));
       if (classes.back() >= 0) ++class_counts_[a][static_cast<std::size_t>(classes.back())];
+      const int organized = class_of(block.value(organized_columns_[a], row));
+      if (organized >= 0) ++organized_counts_[a][static_cast<std::size_t>(organized)];
       if (a > 0 && classes[a - 1] >= 0 && classes[a] >= 0)
         ++moves_[a - 1][static_cast<std::size_t>(classes[a - 1])][static_cast<std::size_t>(classes[a])];
     }
@@ -80,16 +86,20 @@ json CohortView::to_json() const {
   json out;
   out["dyads"] = dyads_;
   json assessments = json::array();
-  for (std::size_t a = 0; a < ages_.size(); ++a) {
+  const auto shares_of = [&](const std::array<std::uint64_t, class_count>& counts, std::size_t classes) {
     json shares;
-    for (std::size_t k = 0; k < class_count; ++k) {
-      const auto [low, high] = wilson95(class_counts_[a][k], dyads_);
-      shares[class_letters[k]] = {{"count", class_counts_[a][k]},
-                                  {"share", dyads_ ? double(class_counts_[a][k]) / double(dyads_) : 0.0},
-                                  {"low", low},
-                                  {"high", high}};
+    for (std::size_t k = 0; k < classes; ++k) {
+      const auto [low, high] = wilson95(counts[k], dyads_);
+      shares[class_letters[k]] = {{"count", counts[k]}, {"share", dyads_ ? double(counts[k]) / double(dyads_) : 0.0},
+                                  {"low", low}, {"high", high}};
     }
-    json entry = {{"age_months", ages_[a]}, {"shares", shares}};
+    return shares;
+  };
+  for (std::size_t a = 0; a < ages_.size(); ++a) {
+    // The four-way classes, and the forced A/B/C class that studies before D was described reported.
+    json entry = {{"age_months", ages_[a]},
+                  {"shares", shares_of(class_counts_[a], class_count)},
+                  {"organized_shares", shares_of(organized_counts_[a], class_count - 1)}};
     if (a > 0) {
       // Babies by their class at the previous assessment (rows) and at this one (columns).
       json moved;

@@ -31,11 +31,13 @@ class CohortView : public RecordSink {
   std::size_t steps_;
   std::vector<double> ages_;
   std::vector<std::size_t> class_columns_;  // one per assessment age
+  std::vector<std::size_t> organized_columns_;  // the forced A/B/C class, one per assessment age
   std::vector<std::size_t> working_model_;  // the last assessment's working-model columns
   std::size_t suppress_, direct_, escalate_, fear_;
 
   std::uint64_t dyads_ = 0;
   std::vector<std::array<std::uint64_t, class_count>> class_counts_;  // per assessment
+  std::vector<std::array<std::uint64_t, class_count>> organized_counts_;  // per assessment (no D)
   std::vector<std::array<std::array<std::uint64_t, class_count>, class_count>> moves_;  // per pair of successive assessments
   std::array<std::vector<std::uint64_t>, 4> pattern_;  // suppress, direct, escalate, fear > 0.5: babies per month
   std::vector<double> all_;                            // series sums over every baby

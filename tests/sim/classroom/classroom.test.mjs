@@ -61,7 +61,7 @@ try {
     const must = [...document.querySelectorAll("#controls input, #controls select, #controls button, #views button")]
       .filter((el) => el.id !== (v === "cohort" ? "families" : "dyads"));
     must.push(...document.querySelectorAll(v === "cohort"
-      ? "#play, #month, #example-class, #pattern-chart, #infant-chart, #class-chart, #ssp-rows .sharebar, #infant-signal"
+      ? "#play, #month, #example-class, #pattern-chart, #infant-chart, #class-chart, #ssp-rows .sharebar, #infant-signal, #culture-compare .sharebar"
       : ".generation-picker button, #family-rows .family, #transmission-rows .bar-row, #adult-rows .bar-row, #preschool-rows .outcome"));
     for (const el of must) {
       const r = el.getBoundingClientRect();
@@ -79,7 +79,7 @@ try {
       }
     }
     const labelled = [...document.querySelectorAll(
-      "h1, #subtitle, #status, #error, #views button, h2, .hint, .explain, .name, output, #controls button, select, "
+      "h1, #subtitle, #status, #error, #views button, h2, h3, .hint, .explain, .name, output, #controls button, select, "
       + "input[type=range], .keys .key, .ssp-row .age, .ssp-row .sharebar, .waiting, .moved, #month-label, #play, .story, "
       + "canvas, .family .who, .chip, .gen-label, .arrow, .bar-row .label, .outcome .label, .outcome-bar .track, "
       + ".outcome-bar .value, footer")].filter(shown);
@@ -189,6 +189,29 @@ try {
   check(before > 0.6 && after < 0.2, `the programme's months are shaded on the chart (empty ${Math.round(100 * before)}% -> ${Math.round(100 * after)}% of a column)`);
   await shot("programme");
 
+  // A culture: its practices are sent, the other controls start again with the calibrated sensitivity,
+  // and the 12-month A/B/C shares stand beside the published ones.
+  g = await generation();
+  await page.selectOption("#culture", "japan_1980s");
+  await nextResult(g);
+  const culture = await page.evaluate(() => ({
+    rows: [...document.querySelectorAll("#culture-compare .bar-row")].map((r) => r.dataset.row),
+    sensitivity: document.getElementById("sensitivity").value, program: document.getElementById("program").value,
+    text: document.getElementById("culture-compare").textContent,
+  }));
+  check(culture.rows.join() === "simulated,published" && culture.text.includes("Japan") && culture.text.includes("96 babies"),
+        "a culture shows its babies' A/B/C shares beside the published ones");
+  check(culture.sensitivity === "0.8" && culture.program === "none", "a culture starts from the calibrated sensitivity, without a programme");
+  for (const [width, height] of [[390, 844], [1024, 768]]) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(400);
+    const { problems } = await layoutProblems("cohort");
+    check(problems.length === 0, `the culture comparison at ${width}x${height} without overlap or clipping${problems.length ? ":\n       " + problems.slice(0, 12).join("\n       ") : ""}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForTimeout(300);
+  await shot("culture");
+
   // "Back to the start" resets everything: settings, cohort size, seed, month and example.
   await setRange("dyads", 300);
   await page.selectOption("#example-class", "A");
@@ -198,13 +221,13 @@ try {
   await page.click("#reset");
   await nextResult(g);
   const after_reset = await page.evaluate(() => ({
-    values: Object.fromEntries(["sensitivity", "depression", "violence", "chaos", "program", "start", "sessions", "dyads", "families", "example-class", "unresolved"]
+    values: Object.fromEntries(["sensitivity", "depression", "violence", "chaos", "program", "start", "sessions", "dyads", "families", "example-class", "unresolved", "culture"]
       .map((id) => [id, document.getElementById(id).value])),
     seed: window.classroom.state.seed, month: window.classroom.state.month, dyads: window.classroom.state.results.cohort.dyads,
     preset: document.querySelector("#som-presets button.active")?.dataset.preset,
   }));
   const expected = { sensitivity: "0.6", depression: "0.1", violence: "0.07", chaos: "0.2", program: "none", start: "6",
-                     sessions: "4", dyads: "500", families: "300", "example-class": "B", unresolved: "0.148" };
+                     sessions: "4", dyads: "500", families: "300", "example-class": "B", unresolved: "0.148", culture: "today" };
   // (the unresolved slider moves in steps of 0.01, so it shows the typical share 0.148 as 0.15)
   const wrong = Object.entries(expected).filter(([id, v]) => Number.isNaN(Number(v)) ? after_reset.values[id] !== v : Math.abs(Number(after_reset.values[id]) - Number(v)) > 0.006);
   check(wrong.length === 0 && after_reset.seed === 20261128 && after_reset.month === 24 && after_reset.dyads === 500 && after_reset.preset === "typical",

@@ -19,6 +19,8 @@ const requests = [
                 "program.end_months": 5, "program.sessions": 8, "depression.onset_per_year": 0.9,
                 "chaos_support.missed_bids": 0.7, "caregiver.sensitivity_mean": 0.2 } },
   { settings: { "run.dyads": 300, "run.seed": 9, "risk.high_risk_share": 0.6 } },  // many neighbourhood and risk draws
+  { settings: { "run.dyads": 300, "run.seed": 1986, "caregiver.sensitivity_mean": 0.8, "childcare.share": 0,  // a culture (Japan):
+                "care_practices.brief_separations_per_week": 0 } },                                           // overwhelm in the room
   { view: "generations", settings: { "run.dyads": 150, "run.seed": 11 } },
   { view: "generations", settings: { "run.dyads": 100, "run.seed": 12, "program.type": "representational" } },
   { settings: { "caregiver.sensitivity_mean": 2 } },                              // bad input: the same message
