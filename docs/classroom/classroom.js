@@ -25,11 +25,38 @@ const PRESETS = {
   unresolved: { F: 0.16, Ds: 0.06, E: 0.03, U: 0.75 },
 };
 
+// Cultures (docs/guide_cultures.md): each is the practices of its file in configs/populations/cultures/
+// (tests/sim/classroom/test_cultures_page.cpp checks that they agree) and the published three-way
+// distribution its babies are compared with. Written as plain JSON, so that the test can read it.
+const CULTURES = {
+  "today": {"label": "Today's families (no culture chosen)", "settings": {}},
+  "united_states_1980s": {
+    "label": "United States, around 1980", "settings": {},
+    "published": {"A": 0.21, "B": 0.65, "C": 0.14, "N": 1230, "source": "18 American samples (van IJzendoorn & Kroonenberg 1988)"},
+    "note": "The model's families are the low-risk ones it was calibrated on, so they come out more secure than this pool of 18 samples, which mixed richer and poorer families."
+  },
+  "germany_1980s": {
+    "label": "Northern Germany, around 1980",
+    "settings": {"childcare.share": 0, "care_practices.discourage_bids": 0.25, "care_practices.discourage_from_months": 6, "care_practices.discourage_ramp_months": 3},
+    "published": {"A": 0.35, "B": 0.57, "C": 0.08, "N": 136, "source": "3 West German samples (van IJzendoorn & Kroonenberg 1988)"},
+    "note": "Parents valued early independence and, once babies could crawl, discouraged clinging (Grossmann et al. 1985). How often they did was set so that A matches; that C falls and D does not change was not set: it follows."
+  },
+  "japan_1980s": {
+    "label": "Japan, around 1980",
+    "settings": {"childcare.share": 0, "care_practices.brief_separations_per_week": 0},
+    "published": {"A": 0.05, "B": 0.68, "C": 0.27, "N": 96, "source": "2 Japanese samples (van IJzendoorn & Kroonenberg 1988)"},
+    "note": "Babies were hardly ever left by their mothers, so the test's separations overwhelmed many of them (Takahashi 1986): they cried hard and could not be settled. How often that happens was set so that C matches; at home these babies are like any others. A does not fall as far as published: the model lacks something about care at home."
+  }
+};
+
 // Every control and the value "Back to the start" gives it.
 const START = {
   sensitivity: 0.6, depression: 0.1, violence: 0.07, chaos: 0.2, program: "none", start: 6, sessions: 4,
-  dyads: 500, families: 300, "example-class": "B",
+  dyads: 500, families: 300, "example-class": "B", culture: "today",
 };
+// The sensitivity a culture starts from: the calibrated mean (0.785) to the slider's step, as the
+// cultures were compared in docs/guide_cultures.md.
+const CULTURE_SENSITIVITY = 0.8;
 
 const $ = (id) => document.getElementById(id);
 const pct = (x) => `${Math.round(100 * x)}%`;
@@ -75,7 +102,7 @@ function settings(view) {
   };
   // The four shares must sum to 1: the last one takes what rounding left over.
   s["state_of_mind.share_U"] = round4(1 - s["state_of_mind.share_F"] - s["state_of_mind.share_Ds"] - s["state_of_mind.share_E"]);
-  return s;
+  return { ...s, ...CULTURES[$("culture").value].settings };
 }
 
 function keysHtml(items) {
@@ -99,6 +126,21 @@ function showValues() {
   $("sessions").disabled = off;
   $("som-bar").innerHTML = MINDS.map((k) => `<span class="${k}" style="width:${100 * state.som[k]}%" title="${MIND_NAMES[k]}"></span>`).join("");
   $("som-keys").innerHTML = keysHtml(MINDS.map((k) => [`${MIND_NAMES[k]} ${pct(state.som[k])}`, MIND_COLOURS[k]]));
+}
+
+// A culture starts from the families its comparison was made with: the other controls back to the
+// start, with the calibrated sensitivity. Students may move them from there.
+function chooseCulture() {
+  const culture = $("culture").value;
+  if (culture !== "today") {
+    stop();
+    for (const [id, v] of Object.entries(START)) if (!["culture", "dyads", "families", "example-class"].includes(id)) $(id).value = v;
+    $("sensitivity").value = CULTURE_SENSITIVITY;
+    state.month = MONTHS;
+    choosePreset("typical");  // also simulates again
+  } else {
+    changed();
+  }
 }
 
 function choosePreset(name) {
@@ -294,6 +336,7 @@ function renderStrangeSituation(result) {
   $("sensitivity-observed").dataset.first = observed.length ? String(result.observed_sensitivity[0].mean) : "";
   $("sensitivity-observed").textContent = observed.length
     ? `Caregiver sensitivity as an observer would rate it (1 = very insensitive, 9 = very sensitive): ${observed.join(", ")}.` : "";
+  renderCultureComparison(result);
   const last = result.strange_situation[result.strange_situation.length - 1];
   $("drift-explain").textContent = state.month >= last.age_months
     ? "Why do the shares move between assessments? No class is fixed: each Strange Situation reads the baby's "
@@ -301,6 +344,25 @@ function renderStrangeSituation(result) {
       + "sensitivity drifts with how well their comforting works. The observer's ratings are also noisy, so a baby "
       + "near a boundary between classes can land on either side."
     : "";
+}
+
+// The chosen culture's babies at 12 months as coders classified them before D was described (the
+// forced A/B/C class), beside the published distribution, and what the model does and does not explain.
+function renderCultureComparison(result) {
+  const culture = CULTURES[$("culture").value];
+  const first = result.strange_situation[0];
+  if (!culture.published || state.month < first.age_months) { $("culture-compare").innerHTML = ""; return; }
+  const organized = ["A", "B", "C"];
+  const bar = (share) => organized.map((k) => `<span class="${k}" style="width:${100 * share(k)}%" title="${CLASS_NAMES[k]}"></span>`).join("");
+  const simulated = (k) => first.organized_shares[k].share;
+  const published = (k) => culture.published[k];
+  const keys = (share) => keysHtml(organized.map((k) => [`${k} ${pct(share(k))}`, COLOURS[k]]));
+  $("culture-compare").innerHTML = `<h3>${escapeHtml(culture.label)}: A, B and C only, as coded before D was described</h3>
+    <div class="bar-row" data-row="simulated"><div class="label">these babies at ${first.age_months} months</div>
+      <div class="sharebar">${bar(simulated)}</div><div class="keys">${keys(simulated)}</div></div>
+    <div class="bar-row" data-row="published"><div class="label">published: ${escapeHtml(culture.published.source)}, ${culture.published.N} babies</div>
+      <div class="sharebar">${bar(published)}</div><div class="keys">${keys(published)}</div></div>
+    <p class="explain">${escapeHtml(culture.note)}</p>`;
 }
 
 function renderInfant(result) {
@@ -544,6 +606,8 @@ function start() {
   makeCharts();
   for (const id of ["sensitivity", "depression", "violence", "chaos", "start", "sessions", "dyads", "families"]) $(id).addEventListener("input", changed);
   $("program").addEventListener("change", changed);
+  $("culture").innerHTML = Object.entries(CULTURES).map(([name, c]) => `<option value="${name}">${escapeHtml(c.label)}</option>`).join("");
+  $("culture").addEventListener("change", chooseCulture);
   $("unresolved").addEventListener("input", () => setUnresolved(Number($("unresolved").value)));
   for (const b of document.querySelectorAll("#som-presets button")) b.addEventListener("click", () => choosePreset(b.dataset.preset));
   $("new-sample").addEventListener("click", () => { state.seed = 1 + Math.floor(Math.random() * 1e9); changed(); });
