@@ -115,6 +115,7 @@ struct AnswerSetting {
   double soothe = 1;         // the infant's chance of being settled by comfort
   double soothe_escalated = 1;  // the same for an escalated protest, held longer (escalated_soothe)
   double discouraged = 0;    // rebuffs by the household's norm of self-reliance, per unit strength (care_practices.hpp)
+  double carry_exponent = 0; // only loud cries reach a carer out of earshot: detection x strength^k (night_care)
 };
 
 // Comfort of an escalated protest goes on longer, and so settles a hard-to-soothe infant more often:
@@ -149,8 +150,11 @@ inline AnswerOdds answer_odds(const CaregiverParameters& p, const Caregiver& c, 
     const double heard = 1 - setting.missed_bids * setting.chaos * (1 - signals.strength[s]);
     // A signal of strength 1 (the default escalation) has log 0, and fast_exp(0) is exactly 1.
     const double missed_weak = log_strength == 0 ? 1.0 : sim::fast_exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
-    odds.detect[s] = heard * c.availability * missed_weak;
-    odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s];
+    // Out of earshot (a night watch over several houses), a bid must be loud to carry: a branch on a
+    // parameter, so that detection elsewhere is computed exactly as before.
+    const double carries = setting.carry_exponent > 0 ? sim::fast_exp(setting.carry_exponent * log_strength) : 1.0;
+    odds.detect[s] = heard * c.availability * missed_weak * carries;
+    odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s] * carries;
     odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) + hostile +
                                                     setting.discouraged * signals.strength[s]);
     odds.cuts[0][s] = {odds.detect[s], answer_cuts(odds.frightening, odds.frightened, odds.rebuff[s], odds.comfort,

@@ -47,7 +47,8 @@ std::vector<std::pair<std::string, std::string>> AttachmentModel::mechanisms() c
           {"program", name_of(p.program.content.type)},
           {"adulthood_stability", name_of(p.adulthood.stability)},
           {"susceptibility_mechanism", name_of(p.infant.susceptibility_mechanism)},
-          {"life_course_changes", p.life_course.changes ? "on" : "off"}};
+          {"life_course_changes", p.life_course.changes ? "on" : "off"},
+          {"night_learned_with", name_of(p.night_care.learned_with)}};
 }
 
 void AttachmentModel::simulate(std::uint64_t seed, const sim::DyadPlace& place, const sim::DyadRecord* parent,

@@ -25,13 +25,14 @@ namespace {
 // Everyone in the infant's life and what the infant has learned of each.
 struct Dyad {
   Infant infant;
-  std::array<Caregiver, figure_count> figures;  // primary, partner, provider
+  std::array<Caregiver, figure_count> figures;  // primary, partner, provider, night watch
   ContextHistory context;
   LifeCourse life_course;
   int childcare_start_day = -1;
+  int night_care_start_day = -1;  // -1: the infant sleeps at home
   std::array<SignallingPolicy, figure_count> policy;
   std::array<WorkingModel, figure_count> model;
-  std::array<bool, figure_count> met{true, false, false};
+  std::array<bool, figure_count> met{true, false, false, false};
   std::int64_t episodes = 0;
   double separation_days = 0;  // the infant's experience of being left: childcare, preschool, brief separations
 
@@ -43,6 +44,7 @@ struct Dyad {
 bool in_life(const Dyad& d, int figure, int day) {
   if (figure == partner) return d.life_course.partner_present();
   if (figure == provider) return d.childcare_start_day >= 0 && day >= d.childcare_start_day;
+  if (figure == night_watch) return d.night_care_start_day >= 0 && day >= d.night_care_start_day;
   return true;
 }
 
@@ -230,10 +232,11 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     Household h = draw_household(p, schedule.risk_structure, seed, dyad, population_stream, life_stream,
                                  inherited ? &*inherited : nullptr);
     d.infant = h.infant;
-    d.figures = {h.caregiver, h.partner, h.provider};
+    d.figures = {h.caregiver, h.partner, h.provider, h.night_watch};
     d.context = h.context;
     d.life_course = h.life_course;
     d.childcare_start_day = h.childcare_start_day;
+    d.night_care_start_day = p.night_care.share > 0 ? day_of(p.night_care.start_months) : -1;
   }
   Caregiver& caregiver = d.figures[primary];
   const ContextRules context_rules{p.context, p.caregiver, p.depression, p.partner_violence, p.hardship,
@@ -253,6 +256,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const double fear_gain = size ? d.infant.susceptibility : 1.0;
   const double generalize = p.learning.generalization;
   const double brief_separations_per_day = p.care_practices.brief_separations_per_week / 7;
+  // Whose relationship a night episode teaches (care_schedule.hpp): the night watch's, or the mother's.
+  const bool night_teaches_primary = p.night_care.learned_with == NightLearnedWith::primary;
   const int step_days = static_cast<int>(p.life_course.step_days);
   std::size_t next_step = 0;
   const std::size_t steps = with_series ? out.steps() : 0;
@@ -277,17 +282,23 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     program.day(day, caregiver, d.context.risk, program_stream);
     double partner_mood = 0;
     const ContextDay today = advance_context(context_rules, caregiver, d.context, day, context_stream, partner_mood);
-    const bool partner_here = in_life(d, partner, day), in_care = in_life(d, provider, day);
+    const bool partner_here = in_life(d, partner, day), in_care = in_life(d, provider, day),
+               at_night_care = in_life(d, night_watch, day);
     if (partner_here) partner_context(context_rules, d.figures[partner], d.context, partner_mood);
     if (in_care) {
       Caregiver& care = d.figures[provider];
       care.availability = p.childcare.availability * (1 - p.context.availability_stress_effect * care.stress);
     }
-    const CareToday care_now = care_today(p.partner, p.childcare, day, partner_here, in_care);
+    if (at_night_care) {
+      Caregiver& night = d.figures[night_watch];
+      night.availability = p.night_care.availability * (1 - p.context.availability_stress_effect * night.stress);
+    }
+    const CareToday care_now = care_today(p.partner, p.childcare, day, partner_here, in_care, at_night_care ? p.night_care.share : 0.0);
     const AnswerSetting home{chaos_on ? d.context.risk.chaos : 0.0, p.chaos_support.missed_bids,
                              p.chaos_support.interrupted_comfort, d.infant.soothe, soothe_escalated,
                              discouragement(p.care_practices, day / days_per_month)};
     const AnswerSetting care_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated};
+    const AnswerSetting night_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated, 0.0, p.night_care.carry_exponent};
     for (int f = 0; f < figure_count; ++f)
       if (in_life(d, f, day) && !d.met[f]) {
         // A new figure is met with what the infant has learned so far (Bowlby 1973).
@@ -302,7 +313,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     odds_ready = {};
     const auto odds_of = [&](int f) -> const AnswerOdds& {
       if (!odds_ready[f]) {
-        odds[f] = answer_odds(p.caregiver, d.figures[f], strength, f == provider ? care_setting : home);
+        odds[f] = answer_odds(p.caregiver, d.figures[f], strength,
+                              f == provider ? care_setting : f == night_watch ? night_setting : home);
         odds_ready[f] = true;
       }
       return odds[f];
@@ -373,22 +385,24 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       const auto [u_level, u_signal] = episode_stream.uniform_pair();
       const auto [u_focus, u_detect] = episode_stream.uniform_pair();
       const auto [u_kind, u_figure] = episode_stream.uniform_pair();
-      const int f = figure_of(care_now, u_figure);
+      const int f = figure_of(care_now, u_figure);  // who answers
+      const int learner = f == night_watch && night_teaches_primary ? static_cast<int>(primary) : f;  // whom it teaches about
       const int level = (today.witnessed_violence && e == 0) || u_level < d.infant.intense_probability ? 1 : 0;
-      const int signal = d.policy[f].choose(level, u_signal);
+      const int signal = d.policy[learner].choose(level, u_signal);
       const Response response = caregiver_response(odds_of(f), signal, u_focus, u_detect, u_kind);
       const double outcome = learning.outcome[level][signal][static_cast<int>(response)];
-      learn<rule>(p.learning, d.policy[f], beta, level, signal, outcome, learning.weight, learning.step);
+      learn<rule>(p.learning, d.policy[learner], beta, level, signal, outcome, learning.weight, learning.step);
       for (int g = 0; g < figure_count; ++g)  // what is learned with one figure colours the others a little
-        if (g != f && care_now.present[g])
+        if (g != learner && care_now.present[g])
           learn<rule>(p.learning, d.policy[g], beta, level, signal, outcome, generalize * learning.weight,
                       generalize * learning.step);
-      update_working_model(rates, d.model[f], response, signal);
+      update_working_model(rates, d.model[learner], response, signal);
       caregiver_after_episode(p.caregiver, d.figures[f], came(response), soothed(response), level == 1);
     }
     if (day == schedule.preschool_entry_day) enter_preschool(p.preschool, preschool, preschool_stream);
     const bool at_preschool = schedule.preschool_entry_day >= 0 && day >= schedule.preschool_entry_day;
-    d.separation_days += ((care_now.present[provider] || at_preschool) && day % 7 < 5) + brief_separations_per_day;
+    const bool away = ((care_now.present[provider] || at_preschool) && day % 7 < 5) || at_night_care;  // a day or a night away
+    d.separation_days += away + brief_separations_per_day;
     if (at_preschool)
       preschool_day(p.preschool, PeerExpectations(p.preschool, d.general_model(), d.policy[primary]), caregiver.stress,
                     today.witnessed_violence, preschool, preschool_stream);
@@ -396,6 +410,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     caregiver_end_of_day(p.caregiver, caregiver, d.context.risk.support);
     if (partner_here) caregiver_end_of_day(p.caregiver, d.figures[partner], d.context.risk.support);
     if (in_care) caregiver_end_of_day(p.caregiver, d.figures[provider], 0.5);
+    if (at_night_care) caregiver_end_of_day(p.caregiver, d.figures[night_watch], 0.5);
   }
   while (next_step < steps) record_series(d, next_step++, out);  // a step past the last day
 

@@ -89,6 +89,14 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
     throw InputError(config.position_of("childcare.share_weekday"), "childcare.share_weekday",
                      "weekday shares of the partner and the provider that sum to at most 1",
                      "a sum of " + format_value(p.partner.share_weekday + p.childcare.share_weekday));
+  // The night is taken from the same day: on a weekday the partner, the provider and the night watch
+  // together, and at a weekend the partner and the night watch, answer at most every episode.
+  const double weekday = p.partner.share_weekday + p.childcare.share_weekday + p.night_care.share;
+  const double weekend = p.partner.share_weekend + p.night_care.share;
+  if (std::max(weekday, weekend) > 1)
+    throw InputError(config.position_of("night_care.share"), "night_care.share",
+                     "a night share that leaves the day's other shares room: partner.share_weekday + childcare.share_weekday + night_care.share and partner.share_weekend + night_care.share at most 1",
+                     "sums of " + format_value(weekday) + " (weekday) and " + format_value(weekend) + " (weekend)");
   return p;
 }
 

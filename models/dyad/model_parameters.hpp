@@ -47,6 +47,7 @@ struct ModelParameters {
   LifeCourseParameters life_course;
   PartnerParameters partner;
   ChildcareParameters childcare;
+  NightCareParameters night_care;
   MaltreatmentParameters maltreatment;
   ChildProtectionParameters child_protection;
   ProgramParameters program;
@@ -77,6 +78,7 @@ inline sim::ParameterTable<ModelParameters> model_parameter_table() {
   sim::nest(t, "life_course", &M::life_course, life_course_table());
   sim::nest(t, "partner", &M::partner, partner_table());
   sim::nest(t, "childcare", &M::childcare, childcare_table());
+  sim::nest(t, "night_care", &M::night_care, night_care_table());
   sim::nest(t, "maltreatment", &M::maltreatment, maltreatment_table());
   sim::nest(t, "child_protection", &M::child_protection, child_protection_table());
   sim::nest(t, "program", &M::program, program_table());

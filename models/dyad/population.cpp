@@ -107,6 +107,15 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   const double on = maltreatment_onset_per_day(p.maltreatment, m, at_birth), off = 1 / (30.4375 * p.maltreatment.mean_spell_months);
   const double u_spell = stream.uniform(), u_kind = stream.uniform();
   if (p.context.processes && u_spell < on / (on + off)) start_spell(p.maltreatment, m, u_kind);
+
+  // The night watch, a paid carer drawn as a provider is: last, so that every draw above is the same
+  // whether or not the infant sleeps away from home.
+  Caregiver& night = h.night_watch;
+  night.mind = draw_mind(p.state_of_mind, stream);
+  night.sensitivity_baseline = std::clamp(p.childcare.sensitivity_mean + p.childcare.sensitivity_sd * z(stream), 0.0, 1.0);
+  night.sensitivity = night.sensitivity_baseline;
+  night.self_efficacy = p.caregiver.efficacy_expected;
+  night.stress_baseline = night.stress = night.stress_lasting = p.context.stress_mean;
   return h;
 }
 

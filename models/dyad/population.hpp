@@ -18,6 +18,7 @@ struct Household {
   Caregiver caregiver;           // the primary caregiver
   Caregiver partner;             // present or not by the life course
   Caregiver provider;            // from the childcare start, if any
+  Caregiver night_watch;         // at night, if the infant sleeps away from home (night_care)
   ContextHistory context;        // starts with the family's risk profile
   LifeCourse life_course;        // how its risks change
   int childcare_start_day = -1;  // -1: no childcare within the span

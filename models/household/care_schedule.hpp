@@ -1,6 +1,7 @@
 // Who is there when the infant is distressed: the primary caregiver, a partner (father) in the evenings
-// and at weekends, and, once the primary caregiver returns to work, a childcare provider during care
-// hours on weekdays. Each is an attachment figure with their own sensitivity and state of mind
+// and at weekends, once the primary caregiver returns to work a childcare provider during care hours on
+// weekdays, and, where infants sleep away from their parents (communal sleeping on Israeli kibbutzim;
+// Sagi et al. 1994), a night watch at night. Each is an attachment figure with their own sensitivity and state of mind
 // (population.cpp), and the infant forms a working model of each relationship (Bowlby 1969; Main &
 // Weston 1981; Fox, Kimmerly & Schafer 1991). The schedule only says whose turn a bid falls in.
 #pragma once
@@ -11,9 +12,9 @@
 
 namespace attachsim::models {
 
-enum Figure : int { primary = 0, partner = 1, provider = 2 };
-constexpr int figure_count = 3;
-inline const char* const figure_names[figure_count] = {"primary", "partner", "childcare"};
+enum Figure : int { primary = 0, partner = 1, provider = 2, night_watch = 3 };
+constexpr int figure_count = 4;
+inline const char* const figure_names[figure_count] = {"primary", "partner", "childcare", "night_watch"};
 
 struct PartnerParameters {
   double share_weekday;
@@ -75,27 +76,62 @@ inline sim::ParameterTable<ChildcareParameters> childcare_table() {
   };
 }
 
-// Today's schedule: cumulative shares of the day's episodes answered by the primary caregiver and the
-// partner (the rest by the provider). A uniform below share[0] is the primary's turn, below share[1]
-// the partner's.
+// Whose relationship a night episode teaches. The model's rule is that attachments are specific to the
+// relationship (Main & Weston 1981): the infant learns what to expect of the night watch. Sagi et al.
+// (1994) read their kibbutz findings otherwise: the infant experiences its mother as unavailable at
+// night, so the night teaches the infant about her. A rival-hypothesis choice.
+enum class NightLearnedWith { night_watch, primary };
+inline const char* name_of(NightLearnedWith w) { return w == NightLearnedWith::night_watch ? "night_watch" : "primary"; }
+
+struct NightCareParameters {
+  double share;
+  double start_months;
+  double availability;
+  double carry_exponent;
+  NightLearnedWith learned_with;
+};
+
+inline sim::ParameterTable<NightCareParameters> night_care_table() {
+  using P = NightCareParameters;
+  return {
+      sim::real("share", &P::share, 0, 0, 1,
+                {"share", "Share of a day's distress episodes that fall at night and are answered by a night watch, the infant sleeping away from its parents (communal sleeping). 0: the infant sleeps at home (every shipped population but the kibbutz's).",
+                 "assumption: an infant's night wakings against its distress episodes by day"}),
+      sim::real("start_months", &P::start_months, 1.5, 0, 24,
+                {"months", "Age from which the infant sleeps in the children's house.", "assumption: kibbutz infants moved to the infants' house in their first weeks or months (the arrangement is reviewed by Aviezer, van IJzendoorn, Sagi & Schuengel 1994)"}),
+      sim::real("availability", &P::availability, 0.4, 0, 1,
+                {"probability", "Chance that the night watch, keeping watch over several children's houses, is free to notice a cry.",
+                 "assumption; Sagi et al. 1994: one or two watchwomen for all the children's houses, some by intercom"}),
+      sim::real("carry_exponent", &P::carry_exponent, 4, 0, 20,
+                {"", "How much louder a cry must be to reach the night watch: her chance of noticing a bid is multiplied by its strength to this power (an escalated cry, strength 1, always carries; 0: every bid carries alike).",
+                 "assumption; Sagi et al. 1994: watchwomen monitored the houses by intercom"}),
+      sim::choice("learned_with", &P::learned_with, {"night_watch", "primary"}, 0,
+                  {"", "Whose relationship a night episode teaches: the night watch's (relationships are specific, the model's rule elsewhere) or the mother's (the infant experiences her as unavailable at night).",
+                   "night_watch: Main & Weston 1981; primary: Sagi et al. 1994's reading of their findings"}),
+  };
+}
+
+// Today's schedule: cumulative shares of the day's episodes answered by the primary caregiver, the
+// partner and the provider (the rest by the night watch). A uniform below cumulative[0] is the
+// primary's turn, below [1] the partner's, below [2] the provider's. Without night care [2] is 1.
 struct CareToday {
-  std::array<double, 2> cumulative{1.0, 1.0};
-  std::array<bool, figure_count> present{true, false, false};
+  std::array<double, 3> cumulative{1.0, 1.0, 1.0};
+  std::array<bool, figure_count> present{true, false, false, false};
 };
 
 inline CareToday care_today(const PartnerParameters& partner_p, const ChildcareParameters& care_p, int day,
-                            bool partner_present, bool in_childcare) {
+                            bool partner_present, bool in_childcare, double night = 0) {
   const bool weekend = day % 7 >= 5;
   const double care = in_childcare && !weekend ? care_p.share_weekday : 0.0;
   const double with_partner = partner_present ? (weekend ? partner_p.share_weekend : partner_p.share_weekday) : 0.0;
   CareToday t;
-  t.cumulative = {1 - care - with_partner, 1 - care};
-  t.present = {true, with_partner > 0, care > 0};
+  t.cumulative = {1 - care - with_partner - night, 1 - care - night, 1 - night};
+  t.present = {true, with_partner > 0, care > 0, night > 0};
   return t;
 }
 
 inline int figure_of(const CareToday& t, double u) {
-  return (u >= t.cumulative[0]) + (u >= t.cumulative[1]);
+  return (u >= t.cumulative[0]) + (u >= t.cumulative[1]) + (u >= t.cumulative[2]);
 }
 
 }  // namespace attachsim::models

@@ -239,3 +239,26 @@ TEST_CASE("care practices: independence training adds rebuffs by the bid's stren
         doctest::Approx(g[static_cast<int>(Response::comfort)] * (1 - rebuffed)).epsilon(tolerance));
   CHECK(f[static_cast<int>(Response::unanswered)] == doctest::Approx(g[static_cast<int>(Response::unanswered)]).epsilon(tolerance));
 }
+
+TEST_CASE("night care: only loud cries carry to a night watch, and without it detection is exactly as before") {
+  // Detection x strength^k: an escalated cry (strength 1) carries whole, a direct bid (0.7) at 0.7^4,
+  // a suppressed one (0.1) all but never. What she does once she notices is unchanged.
+  const auto plain = answer_odds(parameters(), caregiver(0.6), strengths());
+  AnswerSetting zero;
+  zero.carry_exponent = 0;
+  const auto same = answer_odds(parameters(), caregiver(0.6), strengths(), zero);
+  AnswerSetting far;
+  far.carry_exponent = 4;
+  const auto odds = answer_odds(parameters(), caregiver(0.6), strengths(), far);
+  for (int s = 0; s < signal_count; ++s) {
+    CAPTURE(s);
+    CHECK(same.detect[s] == plain.detect[s]);
+    CHECK(same.detect_self_focused[s] == plain.detect_self_focused[s]);
+    const double carries = std::pow(strengths().strength[s], 4);
+    CHECK(odds.detect[s] == doctest::Approx(plain.detect[s] * carries).epsilon(1e-6));
+    CHECK(odds.detect_self_focused[s] == doctest::Approx(plain.detect_self_focused[s] * carries).epsilon(1e-6));
+    CHECK(odds.cuts[0][s].kind == plain.cuts[0][s].kind);
+    CHECK(odds.rebuff[s] == plain.rebuff[s]);
+  }
+  CHECK(odds.detect[escalate] == plain.detect[escalate]);
+}

@@ -90,3 +90,32 @@ TEST_CASE("care schedule: the partner answers his share, more at weekends; the p
   CHECK(figure_of(weekday, 0.999) == provider);
   CHECK(figure_of(weekday, weekday.cumulative[0] + 1e-9) == partner);
 }
+
+TEST_CASE("care schedule: a night watch answers the night's share every day, and without it nothing moves") {
+  const auto p = defaults();
+  // Without night care the cuts are those of the day alone, exactly, and the third cut is 1.
+  for (int day : {1, 5})
+    for (bool partner_here : {false, true})
+      for (bool in_care : {false, true}) {
+        const CareToday a = care_today(p.partner, p.childcare, day, partner_here, in_care);
+        const CareToday b = care_today(p.partner, p.childcare, day, partner_here, in_care, 0.0);
+        CHECK(a.cumulative == b.cumulative);
+        CHECK(b.cumulative[2] == 1.0);
+        CHECK(!b.present[night_watch]);
+        CHECK(figure_of(b, std::nextafter(1.0, 0.0)) != night_watch);
+      }
+  // With a night share n the four widths are exactly 1 - partner - care - n, partner, care, n, on a
+  // weekday; at a weekend the provider's width is 0 and the night's is still n.
+  const double n = 0.25;
+  const CareToday weekday = care_today(p.partner, p.childcare, 1, true, true, n);
+  CHECK(weekday.cumulative[0] == doctest::Approx(1 - p.partner.share_weekday - p.childcare.share_weekday - n));
+  CHECK(weekday.cumulative[1] - weekday.cumulative[0] == doctest::Approx(p.partner.share_weekday));
+  CHECK(weekday.cumulative[2] - weekday.cumulative[1] == doctest::Approx(p.childcare.share_weekday));
+  CHECK(1 - weekday.cumulative[2] == doctest::Approx(n));
+  CHECK(weekday.present[night_watch]);
+  const CareToday weekend = care_today(p.partner, p.childcare, 6, true, true, n);
+  CHECK(weekend.cumulative[2] - weekend.cumulative[1] == 0.0);
+  CHECK(1 - weekend.cumulative[2] == doctest::Approx(n));
+  CHECK(figure_of(weekend, 0.9) == night_watch);
+  CHECK(figure_of(weekend, weekend.cumulative[2] - 1e-9) == partner);
+}

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -32,14 +33,24 @@ json page_cultures() {
   return json::parse(js.substr(open, close + 2 - open));
 }
 
-// A culture file's settings as "group.key" -> number, without the run and the risks (which the page's
+// A number as text that two spellings of it share (1, 1.0), or a choice as it is written.
+std::string value_text(double x) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.17g", x);
+  return text;
+}
+
+// A culture file's settings as "group.key" -> value, without the run and the risks (which the page's
 // own controls set).
-std::map<std::string, double> practices(const std::string& file) {
-  std::map<std::string, double> out;
+std::map<std::string, std::string> practices(const std::string& file) {
+  std::map<std::string, std::string> out;
   for (const auto& group : YAML::LoadFile(file)) {
     const std::string name = group.first.Scalar();
     if (name == "run" || name == "risk") continue;
-    for (const auto& key : group.second) out[name + "." + key.first.Scalar()] = key.second.as<double>();
+    for (const auto& key : group.second) {
+      double x = 0;
+      out[name + "." + key.first.Scalar()] = YAML::convert<double>::decode(key.second, x) ? value_text(x) : key.second.Scalar();
+    }
   }
   return out;
 }
@@ -62,8 +73,9 @@ TEST_CASE("classroom page: every culture file is a choice, with exactly that fil
     const std::string name = entry.path().stem().string();
     CAPTURE(name);
     REQUIRE(cultures.contains(name));
-    std::map<std::string, double> on_page;
-    for (const auto& [key, value] : cultures[name]["settings"].items()) on_page[key] = value.get<double>();
+    std::map<std::string, std::string> on_page;
+    for (const auto& [key, value] : cultures[name]["settings"].items())
+      on_page[key] = value.is_number() ? value_text(value.get<double>()) : value.get<std::string>();
     CHECK(on_page == practices(entry.path().string()));
     const json& published = cultures[name]["published"];
     CHECK(published["A"].get<double>() + published["B"].get<double>() + published["C"].get<double>() == doctest::Approx(1.0));

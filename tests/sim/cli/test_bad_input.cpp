@@ -233,3 +233,12 @@ TEST_CASE("cli bad input: preschool encounter shares that exceed one") {
                       "expected shares of provocations and peer distress that sum to at most 1", "found a sum of 1.2"});
   check_nothing_written(dir, 1);
 }
+
+TEST_CASE("cli bad input: a night share that leaves the day's other carers no room") {
+  // Weekday: partner 0.2 + provider 0.4 + night 0.5 = 1.1, over one; the message names the night share.
+  ScratchDirectory dir;
+  const auto r = run_scenario(dir, "run:\n  dyads: 50\nnight_care:\n  share: 0.5\n");
+  check_one_error(r, {dir.file("scenario.yaml").string() + ":4:10: ", "key 'night_care.share'",
+                      "partner.share_weekday + childcare.share_weekday + night_care.share", "found sums of 1.1 (weekday) and 0.9 (weekend)"});
+  check_nothing_written(dir, 1);
+}
