@@ -26,6 +26,18 @@ StateOfMind draw_mind(const StateOfMindParameters& som, sim::RandomStream& strea
   return draw_state_of_mind(som, unresolved, organized, stream);
 }
 
+// A paid carer (a childcare provider, a night watch): a state of mind from the population's shares,
+// baseline sensitivity from childcare.sensitivity_* with no shift, and stress at the population's mean.
+Caregiver draw_carer(const ModelParameters& p, boost::random::normal_distribution<double>& z, sim::RandomStream& stream) {
+  Caregiver carer;
+  carer.mind = draw_mind(p.state_of_mind, stream);
+  carer.sensitivity_baseline = std::clamp(p.childcare.sensitivity_mean + p.childcare.sensitivity_sd * z(stream), 0.0, 1.0);
+  carer.sensitivity = carer.sensitivity_baseline;
+  carer.self_efficacy = p.caregiver.efficacy_expected;
+  carer.stress_baseline = carer.stress = carer.stress_lasting = p.context.stress_mean;
+  return carer;
+}
+
 }  // namespace
 
 Household draw_household(const ModelParameters& p, const RiskStructure& risk, std::uint64_t seed, std::uint64_t dyad,
@@ -88,12 +100,7 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   partner.stress = partner.stress_lasting = partner.stress_baseline;
 
   // The childcare provider, if the primary caregiver returns to work within the span.
-  Caregiver& provider = h.provider;
-  provider.mind = draw_mind(p.state_of_mind, stream);
-  provider.sensitivity_baseline = std::clamp(p.childcare.sensitivity_mean + p.childcare.sensitivity_sd * z(stream), 0.0, 1.0);
-  provider.sensitivity = provider.sensitivity_baseline;
-  provider.self_efficacy = p.caregiver.efficacy_expected;
-  provider.stress_baseline = provider.stress = provider.stress_lasting = p.context.stress_mean;
+  h.provider = draw_carer(p, z, stream);
   const bool care = stream.bernoulli(p.childcare.share);
   const double start = p.childcare.start_months_min + stream.uniform() * (p.childcare.start_months_max - p.childcare.start_months_min);
   h.childcare_start_day = care ? day_of(start) : -1;
@@ -108,14 +115,9 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   const double u_spell = stream.uniform(), u_kind = stream.uniform();
   if (p.context.processes && u_spell < on / (on + off)) start_spell(p.maltreatment, m, u_kind);
 
-  // The night watch, a paid carer drawn as a provider is: last, so that every draw above is the same
-  // whether or not the infant sleeps away from home.
-  Caregiver& night = h.night_watch;
-  night.mind = draw_mind(p.state_of_mind, stream);
-  night.sensitivity_baseline = std::clamp(p.childcare.sensitivity_mean + p.childcare.sensitivity_sd * z(stream), 0.0, 1.0);
-  night.sensitivity = night.sensitivity_baseline;
-  night.self_efficacy = p.caregiver.efficacy_expected;
-  night.stress_baseline = night.stress = night.stress_lasting = p.context.stress_mean;
+  // The night watch: last, so that every draw above is the same whether or not the infant sleeps away
+  // from home.
+  h.night_watch = draw_carer(p, z, stream);
   return h;
 }
 
