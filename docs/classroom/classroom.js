@@ -46,6 +46,13 @@ const CULTURES = {
     "settings": {"childcare.share": 0, "care_practices.brief_separations_per_week": 0},
     "published": {"A": 0.05, "B": 0.68, "C": 0.27, "N": 96, "source": "2 Japanese samples (van IJzendoorn & Kroonenberg 1988)"},
     "note": "Babies were hardly ever left by their mothers, so the test's separations overwhelmed many of them (Takahashi 1986): they cried hard and could not be settled. How often that happens was set so that C matches; at home these babies are like any others. A does not fall as far as published: the model lacks something about care at home."
+  },
+  "israel_kibbutz_1980s": {
+    "label": "Israeli kibbutz, around 1980",
+    "settings": {"childcare.share": 1, "childcare.start_months_min": 1.5, "childcare.start_months_max": 3, "childcare.share_weekday": 0.5, "childcare.availability": 0.5,
+                 "night_care.share": 0.25, "night_care.start_months": 1.5, "night_care.availability": 0.4, "night_care.carry_exponent": 4, "night_care.learned_with": "primary"},
+    "published": {"A": 0.07, "B": 0.64, "C": 0.29, "N": 118, "source": "2 Israeli samples, kibbutz babies among them (van IJzendoorn & Kroonenberg 1988)"},
+    "note": "Babies slept in a children's house, where one night watch listened for several houses (Sagi et al. 1994). Nothing was set to match. The babies come to expect far less of their mothers, yet their classes barely change, and the many resistant babies are not reproduced: the model's babies learn what to do from rebuffs and frightening moments, hardly from cries no one answers. That is what the model lacks."
   }
 };
 
