@@ -34,7 +34,7 @@ inline sim::ParameterTable<CarePracticesParameters> care_practices_table() {
   return {
       sim::real("discourage_bids", &P::discourage_bids, 0, 0, 1,
                 {"probability per unit signal strength",
-                 "Early independence training: added chance that a household figure rebuffs a noticed bid by the norm of self-reliance, times the bid's strength (an escalated cry 1), once the training has begun. 0: no such norm (every shipped population but the cultures').",
+                 "Early independence training: added chance that a household figure rebuffs a noticed bid by the norm of self-reliance, times the bid's strength (an escalated cry 1), once the training has begun. 0: no such norm (every shipped population but germany_1980s.yaml).",
                  "Grossmann et al. 1985 (direction: Bielefeld mothers discouraged clinging once infants were mobile); no source gives the size: the culture files' values are calibrated (docs/calibration.md, Cultures)"}),
       sim::real("discourage_from_months", &P::discourage_from_months, 6, 0, 24,
                 {"months", "Age at which the training begins.", "assumption: with mobility, in the second half-year (Grossmann et al. 1985)"}),

@@ -1,9 +1,10 @@
 // Who is there when the infant is distressed: the primary caregiver, a partner (father) in the evenings
 // and at weekends, once the primary caregiver returns to work a childcare provider during care hours on
 // weekdays, and, where infants sleep away from their parents (communal sleeping on Israeli kibbutzim;
-// Sagi et al. 1994), a night watch at night. Each is an attachment figure with their own sensitivity and state of mind
-// (population.cpp), and the infant forms a working model of each relationship (Bowlby 1969; Main &
-// Weston 1981; Fox, Kimmerly & Schafer 1991). The schedule only says whose turn a bid falls in.
+// Sagi et al. 1994), a night watch at night. Each is an attachment figure with their own sensitivity
+// and state of mind (population.cpp), and the infant forms a working model of each relationship
+// (Bowlby 1969; Main & Weston 1981; Fox, Kimmerly & Schafer 1991). The schedule only says whose turn a
+// bid falls in.
 #pragma once
 
 #include "sim/core/parameter.hpp"

@@ -189,7 +189,7 @@ AssessmentColumns DyadColumns::add_assessment(double age, const std::string& fig
   c.maltreating = add(life + "maltreating", I, "0/1", "1 if the caregiver was in a spell of maltreatment" + then);
   c.life_events = add(life + "life_events", I, "events", "Stressful life events so far" + then);
   c.violence_events = add(life + "violence_events", I, "events", "Partner-violence events so far" + then);
-  c.separation_days = add(life + "separation_days", F, "days", "The infant's experience of separation so far: days in childcare or preschool and brief separations (care_practices.brief_separations_per_week)" + then);
+  c.separation_days = add(life + "separation_days", F, "days", "The infant's experience of separation so far: days in childcare or preschool, nights in night care and brief separations (care_practices.brief_separations_per_week)" + then);
   return c;
 }
 

@@ -93,13 +93,16 @@ TEST_CASE("care schedule: the partner answers his share, more at weekends; the p
 
 TEST_CASE("care schedule: a night watch answers the night's share every day, and without it nothing moves") {
   const auto p = defaults();
-  // Without night care the cuts are those of the day alone, exactly, and the third cut is 1.
+  // Without night care the cuts are those of the day alone, exactly (1 - care - partner, 1 - care),
+  // and the third cut is 1.
   for (int day : {1, 5})
     for (bool partner_here : {false, true})
       for (bool in_care : {false, true}) {
-        const CareToday a = care_today(p.partner, p.childcare, day, partner_here, in_care);
         const CareToday b = care_today(p.partner, p.childcare, day, partner_here, in_care, 0.0);
-        CHECK(a.cumulative == b.cumulative);
+        const double care = in_care && day != 5 ? p.childcare.share_weekday : 0.0;
+        const double with_partner = partner_here ? (day == 5 ? p.partner.share_weekend : p.partner.share_weekday) : 0.0;
+        CHECK(b.cumulative[0] == 1 - care - with_partner);
+        CHECK(b.cumulative[1] == 1 - care);
         CHECK(b.cumulative[2] == 1.0);
         CHECK(!b.present[night_watch]);
         CHECK(figure_of(b, std::nextafter(1.0, 0.0)) != night_watch);
