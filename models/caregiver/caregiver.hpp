@@ -150,8 +150,9 @@ struct Caregiver {
   double abuse = 0;                // today's threatening acts of physical abuse (0 unless abusive today)
   double motivation = 0.5;         // engagement with a program, 0-1
   // What programs have changed (0 without one): the share of the gap to ideal answers closed, of
-  // atypical behaviour unlearned, of stress-driven harshness managed.
-  double program_sensitivity = 0, program_atypical = 0, program_stress = 0;
+  // atypical behaviour unlearned, of stress-driven harshness managed, of a depressive episode's length
+  // taken away, of partner-violence events prevented.
+  double program_sensitivity = 0, program_atypical = 0, program_stress = 0, program_depression = 0, program_safety = 0;
 };
 
 // Sensitivity in this moment: the level and the day's mood, trained by a program, lowered by stress

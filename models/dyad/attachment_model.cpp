@@ -64,7 +64,8 @@ sim::TrialDesign AttachmentModel::trial_design() const {
   sim::TrialDesign design;
   design.instruments = {{"strange_situation", "strange_situation.ages_months"},
                         {"sensitivity", "sensitivity_observation.ages_months"},
-                        {"preschool", "preschool.ages_months"}};
+                        {"preschool", "preschool.ages_months"},
+                        {"family_screen", "family_screen.ages_months"}};
   design.outcomes = [](double age, const std::vector<std::string>& instruments) {
     std::vector<sim::TrialOutcome> out;
     const std::string a = age_label(age);
@@ -75,6 +76,9 @@ sim::TrialDesign AttachmentModel::trial_design() const {
         out.push_back({"security", "ssp_" + a + "_security", false, "", "0-1", "Continuous security at " + a + "."});
       } else if (instrument == "sensitivity") {
         out.push_back({"sensitivity", "sensitivity_" + a, false, "", "1-9", "Observed caregiver sensitivity at " + a + "."});
+      } else if (instrument == "family_screen") {
+        out.push_back({"depression_screen", "screen_" + a + "_depression", false, "", "share", "Screened positive for depression at " + a + "; lower is better."});
+        out.push_back({"violence_screen", "screen_" + a + "_partner_violence", false, "", "share", "Disclosed partner violence at " + a + "; lower is better."});
       } else if (instrument == "preschool") {
         // The preschool assessment: its attachment classification and the ratings of the child with
         // peers since the last assessment (or preschool entry), lower problem scores being better.

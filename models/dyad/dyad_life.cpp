@@ -7,6 +7,7 @@
 #include "models/infant/learning.hpp"
 #include "models/infant/working_model.hpp"
 #include "models/instruments/adult_attachment_interview.hpp"
+#include "models/instruments/family_screen.hpp"
 #include "models/instruments/sensitivity_observation.hpp"
 #include "models/instruments/strange_situation.hpp"
 #include "models/later_development/adulthood.hpp"
@@ -323,6 +324,13 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     caregiver.responsiveness_lasting += context_rules.lasting_rate * (caregiver.availability * odds_of(primary).comfort - caregiver.responsiveness_lasting);
 
     // Instruments at their ages, before the day's episodes, each from its own stream.
+    for (std::size_t i = 0; i < schedule.screens; ++i)
+      if (schedule.screen_days[i] == day) {
+        sim::RandomStream s(seed, dyad, purpose::family_screen + static_cast<std::uint32_t>(i));
+        const ScreenResult r = screen_family(p.family_screen, caregiver.depressed, d.context.risk.violence, s);
+        out.set(columns.family_screen[i][0], r.depression ? 1 : 0);
+        out.set(columns.family_screen[i][1], r.violence ? 1 : 0);
+      }
     for (std::size_t i = 0; i < schedule.observations; ++i)
       if (schedule.observation_days[i] == day) {
         sim::RandomStream s(seed, dyad, purpose::sensitivity_observation + static_cast<std::uint32_t>(i));

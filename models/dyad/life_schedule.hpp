@@ -20,8 +20,8 @@ struct LifeSchedule {
   int last_day = 0;
   std::vector<double> episodes_per_day;  // for an infant of average temperament
   std::vector<double> phase_weight;      // learning-rate multiplier of the phase
-  std::array<int, max_assessments> strange_situation_days{}, observation_days{}, preschool_days{};
-  std::size_t strange_situations = 0, observations = 0, preschool_assessments = 0;
+  std::array<int, max_assessments> strange_situation_days{}, observation_days{}, preschool_days{}, screen_days{};
+  std::size_t strange_situations = 0, observations = 0, preschool_assessments = 0, screens = 0;
   int preschool_entry_day = -1;  // -1: no preschool is simulated (no preschool assessment asked)
   std::vector<int> series_days;  // day on which month m is recorded, m = 0 .. floor(span)
   RiskStructure risk_structure;  // correlations of the families' risk liabilities
@@ -37,6 +37,7 @@ struct LifeSchedule {
     for (double age : p.strange_situation.ages_months) strange_situation_days[strange_situations++] = day_of(age);
     for (double age : p.sensitivity_observation.ages_months) observation_days[observations++] = day_of(age);
     for (double age : p.preschool.ages_months) preschool_days[preschool_assessments++] = day_of(age);
+    for (double age : p.family_screen.ages_months) screen_days[screens++] = day_of(age);
     if (preschool_assessments > 0) preschool_entry_day = day_of(p.preschool.entry_months);
     for (int m = 0; m <= static_cast<int>(std::floor(p.development.span_months)); ++m) series_days.push_back(day_of(m));
     program_sessions = models::program_sessions(p.program);

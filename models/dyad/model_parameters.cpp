@@ -71,6 +71,7 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
 
   check_ages(config, "strange_situation.ages_months", p.strange_situation.ages_months, d.span_months);
   check_ages(config, "sensitivity_observation.ages_months", p.sensitivity_observation.ages_months, d.span_months);
+  check_ages(config, "family_screen.ages_months", p.family_screen.ages_months, d.span_months);
   check_ages(config, "preschool.ages_months", p.preschool.ages_months, d.span_months);
   for (double age : p.preschool.ages_months)
     if (age < p.preschool.entry_months)

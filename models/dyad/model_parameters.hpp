@@ -20,6 +20,7 @@
 #include "models/infant/development.hpp"
 #include "models/infant/infant.hpp"
 #include "models/infant/learning.hpp"
+#include "models/instruments/family_screen.hpp"
 #include "models/instruments/sensitivity_observation.hpp"
 #include "models/infant/signalling_policy.hpp"
 #include "models/caregiver/state_of_mind.hpp"
@@ -56,6 +57,7 @@ struct ModelParameters {
   WorkingModelParameters working_model;
   StrangeSituationParameters strange_situation;
   SensitivityObservationParameters sensitivity_observation;
+  FamilyScreenParameters family_screen;
   AaiParameters aai;
   PreschoolParameters preschool;
   AdulthoodParameters adulthood;
@@ -87,6 +89,7 @@ inline sim::ParameterTable<ModelParameters> model_parameter_table() {
   sim::nest(t, "working_model", &M::working_model, working_model_table());
   sim::nest(t, "strange_situation", &M::strange_situation, strange_situation_table());
   sim::nest(t, "sensitivity_observation", &M::sensitivity_observation, sensitivity_observation_table());
+  sim::nest(t, "family_screen", &M::family_screen, family_screen_table());
   sim::nest(t, "aai", &M::aai, aai_table());
   sim::nest(t, "preschool", &M::preschool, preschool_table());
   sim::nest(t, "adulthood", &M::adulthood, adulthood_table());

@@ -22,6 +22,7 @@ constexpr std::uint32_t sensitivity_observation = 200;  // + index of the observ
 constexpr std::uint32_t preschool_assessment = 300;     // + index of the preschool age: attachment assessment
 constexpr std::uint32_t preschool_rating = 400;         // + index of the preschool age: rater error
 constexpr std::uint32_t strange_situation_partner = 500;  // + index of the assessment age: with the partner
+constexpr std::uint32_t family_screen = 600;            // + index of the screening age
 constexpr std::uint32_t second_coder = 1000;            // + the assessment's own purpose: a second coder's error
 constexpr std::uint32_t overwhelm = 2000;               // + the assessment's own purpose: an infant overwhelmed by separation
 }  // namespace purpose

@@ -171,12 +171,12 @@ inline ContextDay advance_context(const ContextRules& rules, Caregiver& c, Conte
   h.acute_stress *= rules.acute_stress_retention;
   c.violence_trace *= rules.acute_stress_retention;
   if (rules.depression.model == DepressionModel::episodes) {
-    if (c.depressed)
-      c.depressed = u_depression >= remission_per_day(rules.depression);
+    if (c.depressed)  // treatment takes away a share of the episode's length (models/programs)
+      c.depressed = u_depression >= remission_per_day(rules.depression) / (1 - c.program_depression);
     else
       c.depressed = u_depression < onset_per_day(rules.depression, risk.liability[depression], c.stress, risk.support);
   }
-  if (risk.violence && u_violence < rules.violence.events_per_month / 30.4375) {
+  if (risk.violence && u_violence < rules.violence.events_per_month / 30.4375 * (1 - c.program_safety)) {
     h.acute_stress += rules.violence.caregiver_stress;
     c.violence_trace += 1;
     ++h.violence_events;

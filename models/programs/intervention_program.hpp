@@ -4,7 +4,8 @@
 // on frightening behaviour (ABC, Bernard et al. 2012; modified interaction guidance, Benoit et al.
 // 2001), the intrusion of the parent's own past (infant-parent psychotherapy, Fraiberg et al. 1975;
 // Lieberman et al. 1991), stress and expectations (psychoeducational home visiting, Cicchetti et al.
-// 2006), social support. Each session's content is split across the program's aims (its breadth); how
+// 2006), social support, the caregiver's depression (psychotherapy for perinatal depression, Cuijpers,
+// Brännmark & van Straten 2008) and the household's safety from partner violence (Kiely et al. 2010). Each session's content is split across the program's aims (its breadth); how
 // much a family takes from it is a matter of engagement (models/programs/engagement.hpp). A family's
 // program may have components beside its own content (a tailored program: each its own content,
 // sessions and price), all delivered under one engagement.
@@ -22,17 +23,21 @@
 
 namespace attachsim::models {
 
-enum class ProgramType { none, sensitivity, representational, social_support, comprehensive, psychoeducational, atypical_behaviour };
+enum class ProgramType {
+  none, sensitivity, representational, social_support, comprehensive, psychoeducational, atypical_behaviour,
+  depression_treatment, safety
+};
 inline const char* name_of(ProgramType t) {
-  static const char* const names[] = {"none",          "sensitivity",  "representational",  "social_support",
-                                      "comprehensive", "psychoeducational", "atypical_behaviour"};
+  static const char* const names[] = {"none",          "sensitivity",       "representational",   "social_support",
+                                      "comprehensive", "psychoeducational", "atypical_behaviour", "depression_treatment",
+                                      "safety"};
   return names[static_cast<int>(t)];
 }
 
 // What a program can work on. Each aim is one hook of the caregiver or the household
 // (models/programs/program_delivery.hpp applies them).
-enum ProgramAim : int { aim_sensitivity, aim_atypical, aim_representation, aim_stress, aim_support, aim_count };
-inline const char* const aim_names[aim_count] = {"sensitivity", "atypical", "representation", "stress", "support"};
+enum ProgramAim : int { aim_sensitivity, aim_atypical, aim_representation, aim_stress, aim_support, aim_depression, aim_safety, aim_count };
+inline const char* const aim_names[aim_count] = {"sensitivity", "atypical", "representation", "stress", "support", "depression", "safety"};
 
 // What a program delivers to a family: its content (type, focus), its schedule and its price. The
 // program of a scenario has one; each component of a tailored program has its own (see components).
@@ -85,9 +90,10 @@ inline sim::ParameterTable<ProgramContent> program_content_table(const std::stri
   using P = ProgramContent;
   sim::ParameterTable<P> t{
       sim::choice("type", &P::type,
-                  {"none", "sensitivity", "representational", "social_support", "comprehensive", "psychoeducational", "atypical_behaviour"}, 0,
-                  {"", "Its aims: sensitivity: the caregiver's answers (VIPP, video feedback); representational: the state-of-mind dimensions (infant-parent psychotherapy, Child-Parent Psychotherapy); social_support: the family's support; comprehensive: sensitivity, representations and support; psychoeducational: stress and expectations (2 parts) and sensitivity (1 part); atypical_behaviour: the caregiver's frightening, frightened and dissociated acts only.",
-                   "Bakermans-Kranenburg, van IJzendoorn & Juffer 2003; Juffer, Bakermans-Kranenburg & van IJzendoorn 2008 (VIPP); Lieberman, Weston & Pawl 1991 (IPP); Egeland & Erickson 2004 (STEEP); Cicchetti, Rogosch & Toth 2006 (PPI); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance, aimed at atypical behaviour)"}),
+                  {"none", "sensitivity", "representational", "social_support", "comprehensive", "psychoeducational", "atypical_behaviour",
+                   "depression_treatment", "safety"}, 0,
+                  {"", "Its aims: sensitivity: the caregiver's answers (VIPP, video feedback); representational: the state-of-mind dimensions (infant-parent psychotherapy, Child-Parent Psychotherapy); social_support: the family's support; comprehensive: sensitivity, representations and support; psychoeducational: stress and expectations (2 parts) and sensitivity (1 part); atypical_behaviour: the caregiver's frightening, frightened and dissociated acts only; depression_treatment: the length of the caregiver's depressive episodes (psychotherapy for depression: IPT, CBT), not her answers to the infant; safety: the partner violence the household suffers (safety planning, advocacy).",
+                   "Bakermans-Kranenburg, van IJzendoorn & Juffer 2003; Juffer, Bakermans-Kranenburg & van IJzendoorn 2008 (VIPP); Lieberman, Weston & Pawl 1991 (IPP); Egeland & Erickson 2004 (STEEP); Cicchetti, Rogosch & Toth 2006 (PPI); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance, aimed at atypical behaviour); O'Hara et al. 2000 and Cuijpers, Brännmark & van Straten 2008 (psychotherapy for perinatal depression); Kiely et al. 2010 and Ramsay et al. 2009 (interventions against partner violence)"}),
       sim::boolean("atypical_focus", &P::atypical_focus, false,
                    {"", "The content also works on the caregiver's frightening, frightened and dissociated behaviour, as an aim of its own that shares each session's content with the others.",
                     "Bernard et al. 2012 (ABC: overriding frightening behaviour is one of its three aims); Benoit et al. 2001 and Madigan et al. 2006 (modified interaction guidance lowered atypical behaviour); Moss et al. 2011"}),
@@ -186,6 +192,18 @@ inline sim::ParameterTable<ProgramParameters> program_table() {
               {"share", "Most of the gap to full social support a program can close.", "assumption; Crockenberg 1981; STEEP's mothers' groups (Egeland & Erickson 2004)"}),
       per_aim("support_half_sessions", &P::half_sessions, aim_support, 6, 0.1, 100,
               {"sessions", "Sessions of full support content that close half of the remaining gap to the ceiling: a network takes weeks to build.", "assumption"}),
+      per_aim("depression_ceiling", &P::ceiling, aim_depression, 0.85, 0, 0.95,
+              {"share", "Most of the length of a depressive episode treatment can take away: the remission hazard is divided by (1 - gain), so at the ceiling an episode of mean length 49 weeks lasts about 7. Treatment shortens episodes; it neither prevents them nor reaches the caregiver's answers except through her mood.",
+               "calibrated with depression_half_sessions (docs/calibration.md): 12 weekly sessions at the default engagement give the meta-analytic effect of psychotherapy for perinatal depression, d = .61 (Cuijpers, Brännmark & van Straten 2008), about 24 percentage points more remitted at the end of treatment"}),
+      per_aim("depression_half_sessions", &P::half_sessions, aim_depression, 1.5, 0.1, 100,
+              {"sessions", "Sessions of full depression-treatment content that close half of the remaining gap to the ceiling.",
+               "calibrated with depression_ceiling; IPT and CBT for postpartum depression run 8-16 weekly sessions with most of the change early (O'Hara et al. 2000: 12 sessions; Cooper et al. 2003: 10)"}),
+      per_aim("safety_ceiling", &P::ceiling, aim_safety, 0.5, 0, 1,
+              {"share", "Most of the partner-violence events a safety component can prevent (safety planning, advocacy, counselling about the relationship): the event rate is multiplied by (1 - gain). Violence still starts and ends as before.",
+               "assumption; Kiely et al. 2010 (a cognitive-behavioural intervention in pregnancy about halved recurrent partner violence, OR .48); Ramsay et al. 2009 and Sullivan & Bybee 1999 (advocacy lowers re-abuse)"}),
+      per_aim("safety_half_sessions", &P::half_sessions, aim_safety, 3, 0.1, 100,
+              {"sessions", "Sessions of full safety content that close half of the remaining gap to the ceiling.",
+               "set from program length: Kiely et al. 2010 offered 4-8 sessions; advocacy programs 10 weeks (Sullivan & Bybee 1999)"}),
       sim::real("decay_months", &P::decay_months, 12, 0.1, 240,
                 {"months", "Time constant over which what a family gained fades once it is out of the program (at its end, or when it left).", "assumption"}),
       sim::real("maintenance", &P::maintenance, 0.5, 0, 1,
@@ -220,6 +238,8 @@ inline std::array<double, aim_count> aim_shares(const ProgramContent& p) {
     // infant (the PPI of Cicchetti et al. 2006, after Olds' home visiting).
     case ProgramType::psychoeducational: w[aim_stress] = 2, w[aim_sensitivity] = 1; break;
     case ProgramType::atypical_behaviour: w[aim_atypical] = 1; break;
+    case ProgramType::depression_treatment: w[aim_depression] = 1; break;
+    case ProgramType::safety: w[aim_safety] = 1; break;
   }
   if (p.atypical_focus) w[aim_atypical] = 1;
   double total = 0;

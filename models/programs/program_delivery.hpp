@@ -110,6 +110,8 @@ class ProgramDelivery {
     if (has_[aim_sensitivity]) c.program_sensitivity = g[aim_sensitivity];
     if (has_[aim_atypical]) c.program_atypical = g[aim_atypical];
     if (has_[aim_stress]) c.program_stress = g[aim_stress];
+    if (has_[aim_depression]) c.program_depression = g[aim_depression];
+    if (has_[aim_safety]) c.program_safety = g[aim_safety];
     if (has_[aim_representation]) {
       const double kept = 1 - g[aim_representation];
       c.mind.dismissing = mind_.dismissing * kept;

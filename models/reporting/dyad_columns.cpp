@@ -94,6 +94,11 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
     for (double age : p.sensitivity_observation.ages_months)
       observed_sensitivity_rater2.push_back(add("sensitivity_" + age_label(age) + "_rater2", F, "1-9",
                                                 "The same visit at " + age_label(age) + " rated by a second, independent rater."));
+  for (double age : p.family_screen.ages_months) {
+    const std::string screen = "screen_" + age_label(age) + "_", at = " at " + age_label(age) + " (family_screen: the state that day read with the screen's sensitivity and specificity).";
+    family_screen.push_back({add(screen + "depression", I, "0/1", "1 if the caregiver screened positive for depression" + at),
+                             add(screen + "partner_violence", I, "0/1", "1 if the caregiver disclosed partner violence" + at)});
+  }
 
   const char* const figure = figure_names[static_cast<int>(p.strange_situation.figure)];
   for (double age : p.strange_situation.ages_months)

@@ -63,6 +63,44 @@ TEST_CASE("context: depression episodes settle at onset / (onset + remission)") 
   CHECK(depressed / 4000.0 == doctest::Approx(on / (on + off)).epsilon(0.02 / (on / (on + off))));
 }
 
+TEST_CASE("context: depression treatment divides the remission hazard by (1 - its gain), and nothing starts an episode") {
+  // 4,000 caregivers depressed on day 0, no onsets: after 120 days the share still depressed is the
+  // survival (1 - r)^120 with r the remission hazard, untreated r = remission_per_day, treated at
+  // gain 0.5 twice that (0.71 and 0.50). SE <= 0.008 at n = 4000; the tolerance of 0.03 is about 4 SE.
+  auto p = defaults();
+  p.depression.onset_per_year = 0;
+  const double r = remission_per_day(p.depression);
+  for (const double gain : {0.0, 0.5}) {
+    int still = 0;
+    for (int i = 0; i < 4000; ++i) {
+      Caregiver c;
+      c.depressed = true, c.program_depression = gain;
+      ContextHistory h;
+      h.risk.support = 0.5;
+      sim::FastStream stream(12, static_cast<std::uint64_t>(i), 2);
+      for (int day = 0; day < 120; ++day) day_of_context(rules_of(p), c, h, day, stream);
+      still += c.depressed;
+    }
+    CAPTURE(gain);
+    CHECK(std::abs(still / 4000.0 - std::pow(1 - r / (1 - gain), 120)) < 0.03);
+  }
+}
+
+TEST_CASE("context: safety work prevents its share of violent events") {
+  // At program_safety 0.5 a violent relationship has half its events: a Poisson count with mean 329
+  // over 20,000 days, SD 18, tolerance 4 SD.
+  auto p = defaults();
+  Caregiver c;
+  c.program_safety = 0.5;
+  ContextHistory violent;
+  violent.risk.violence = true;
+  sim::FastStream stream(13, 0, 2);
+  constexpr int days = 20000;
+  for (int day = 0; day < days; ++day) day_of_context(rules_of(p), c, violent, day, stream);
+  const double expected = 0.5 * p.partner_violence.events_per_month / 30.4375 * days;
+  CHECK(std::abs(violent.violence_events - expected) < 4 * std::sqrt(expected));
+}
+
 TEST_CASE("context: violent relationships have events at their rate, and only they do") {
   auto p = defaults();
   Caregiver c;

@@ -29,7 +29,7 @@ Caregiver a_caregiver() {
 }
 
 struct Hooks {
-  double sensitivity, atypical, stress, support_gain, dismissing, cost;
+  double sensitivity, atypical, stress, support_gain, dismissing, depression, safety, cost;
   int attended;
   std::array<int, program_parts> by_part;
 };
@@ -45,7 +45,7 @@ Hooks deliver(const ProgramParameters& p, int last_day = 200) {
   sim::RandomStream stream(7, 1, 6);
   for (int day = 0; day <= last_day; ++day) delivery.day(day, c, risk, stream);
   return {c.program_sensitivity, c.program_atypical, c.program_stress, risk.support_gain, c.mind.dismissing,
-          delivery.cost(), delivery.course().attended, delivery.course().attended_by_part};
+          c.program_depression, c.program_safety, delivery.cost(), delivery.course().attended, delivery.course().attended_by_part};
 }
 
 }  // namespace
@@ -77,6 +77,29 @@ TEST_CASE("program delivery: each type moves the hooks of its own aims and no ot
   CHECK(psychoeducation.sensitivity > 0);
   CHECK(psychoeducation.atypical == 0);
   CHECK(psychoeducation.support_gain == 0);
+
+  // Depression treatment shortens the caregiver's episodes (models/household/context.hpp reads
+  // program_depression); safety work prevents violent events (program_safety). Neither reaches her
+  // answers, her behaviour, her representations or the family's support.
+  const auto depression = deliver(program_of(ProgramType::depression_treatment));
+  CHECK(depression.depression > 0);
+  CHECK(depression.safety == 0);
+  CHECK(depression.sensitivity == 0);
+  CHECK(depression.atypical == 0);
+  CHECK(depression.stress == 0);
+  CHECK(depression.support_gain == 0);
+  CHECK(depression.dismissing == 0.6);
+
+  const auto safety = deliver(program_of(ProgramType::safety));
+  CHECK(safety.safety > 0);
+  CHECK(safety.depression == 0);
+  CHECK(safety.sensitivity == 0);
+  CHECK(safety.atypical == 0);
+  CHECK(safety.stress == 0);
+  CHECK(safety.support_gain == 0);
+  CHECK(safety.dismissing == 0.6);
+  CHECK(sensitivity.depression == 0);
+  CHECK(sensitivity.safety == 0);
 
   auto focused = program_of(ProgramType::sensitivity);
   focused.content.atypical_focus = true;
