@@ -2,11 +2,9 @@
 // episodes and leaves the household's violence as it was; safety work prevents violent events; and a
 // tailored arm gives each component to the families the screens flag, so that a family's twin is its
 // twin under the component given to everyone, bit for bit.
-#include "models/dyad/attachment_model.hpp"
+#include "support/trial_run.hpp"
+
 #include "sim/core/record.hpp"
-#include "sim/trials/trial_runner.hpp"
-#include "sim/trials/trial_spec.hpp"
-#include "support/cli.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,7 +12,6 @@
 #include <string>
 
 using namespace attachsim;
-using attachsim::testing::ScratchDirectory;
 
 namespace {
 
@@ -37,23 +34,8 @@ std::string trial_yaml(std::int64_t n) {
          "        - {name: safety, when: [{column: screen_3m_partner_violence, min: 1}], program: " + course("safety") + "}\n";
 }
 
-struct Run {
-  models::AttachmentModel model;
-  sim::TrialSpec spec;
-  sim::TrialReplicate trial;
-  std::vector<sim::Column> columns;
-  explicit Run(std::int64_t n) {
-    ScratchDirectory dir;
-    spec = sim::load_trial(dir.write("trial.yaml", trial_yaml(n)).string(), model);
-    trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
-    columns = model.columns();
-  }
-  std::size_t arm(const std::string& name) const {
-    for (std::size_t a = 0; a < spec.arms.size(); ++a)
-      if (spec.arms[a].name == name) return a;
-    FAIL("no arm " << name);
-    return 0;
-  }
+struct Run : testing::TrialRun {
+  explicit Run(std::int64_t n) : TrialRun(trial_yaml(n)) {}
   double value(const std::string& arm_name, const std::string& column, std::size_t i) const {
     return trial.twins[arm(arm_name)].value(sim::column_index(columns, column), i);
   }

@@ -4,6 +4,7 @@
 // uniformly, and where they do not, it gives what a uniform program gives; bad designs are named.
 #include "support/cli.hpp"
 #include "support/hdf5_reader.hpp"
+#include "support/trial_run.hpp"
 
 #include "models/dyad/attachment_model.hpp"
 #include "sim/core/record.hpp"
@@ -65,23 +66,8 @@ Paired paired_secure(const sim::TrialReplicate& t, const std::vector<sim::Column
 }
 
 // The design above run once (replicate 0) on n families, with `set` added to the trial's settings.
-struct Run {
-  models::AttachmentModel model;
-  sim::TrialSpec spec;
-  sim::TrialReplicate trial;
-  std::vector<sim::Column> columns;
-  Run(std::int64_t n, const std::string& set = "") {
-    ScratchDirectory dir;
-    spec = sim::load_trial(dir.write("trial.yaml", trial_yaml(arms, n, set)).string(), model);
-    trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
-    columns = model.columns();
-  }
-  std::size_t arm(const std::string& name) const {
-    for (std::size_t a = 0; a < spec.arms.size(); ++a)
-      if (spec.arms[a].name == name) return a;
-    FAIL("no arm " << name);
-    return 0;
-  }
+struct Run : testing::TrialRun {
+  explicit Run(std::int64_t n, const std::string& set = "") : TrialRun(trial_yaml(arms, n, set)) {}
 };
 
 }  // namespace
