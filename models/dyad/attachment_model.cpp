@@ -25,7 +25,7 @@ std::vector<sim::Column> AttachmentModel::columns() const { return columns_->col
 
 std::vector<std::pair<std::string, std::string>> AttachmentModel::column_groups() const {
   return {{"dyads", "One row per dyad (rows are lineage-major when run.generations > 1): traits, caregiver, context, "
-                    "programs, Strange Situations and sensitivity observations."},
+                    "programs, Strange Situations, sensitivity observations and family screens."},
           {"childhood", "Aligned with /dyads, row by row: preschool assessments (attachment and outcome ratings)."},
           {"generations", "Aligned with /dyads, row by row: the dyad's place among generations (with a link to its parent "
                           "dyad) and the adult its infant grows into."}};

@@ -67,6 +67,18 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
                        "a program within the simulated span, ending at most at development.span_months = " +
                            format_value(d.span_months),
                        format_value(part.end_months));
+    // Depression treatment acts on remission, safety work on violent events: without the context
+    // processes that carry them (or with depression fixed at birth), the program would silently do nothing.
+    const auto aims = aim_shares(part);
+    const char* missing = !p.context.processes && (aims[aim_depression] > 0 || aims[aim_safety] > 0)
+                              ? "context.processes: false"
+                          : aims[aim_depression] > 0 && p.depression.model == DepressionModel::fixed ? "depression.model: fixed"
+                                                                                                     : nullptr;
+    if (missing)
+      throw InputError(config.position_of(prefix + "type"), prefix + "type",
+                       "a program the context can carry (depression treatment needs depression episodes and the context "
+                       "processes; safety work needs the context processes)",
+                       std::string(name_of(part.type)) + " with " + missing);
   }
 
   check_ages(config, "strange_situation.ages_months", p.strange_situation.ages_months, d.span_months);
