@@ -4,6 +4,7 @@
 // an unweighted mean does not; a switch stops the first program; bad designs are named.
 #include "support/cli.hpp"
 #include "support/hdf5_reader.hpp"
+#include "support/trial_run.hpp"
 
 #include "models/dyad/attachment_model.hpp"
 #include "sim/trials/adaptive_analysis.hpp"
@@ -41,18 +42,7 @@ std::string smart_yaml(std::int64_t n, bool unequal = false, const std::string& 
          responders;
 }
 
-struct Run {
-  models::AttachmentModel model;
-  sim::TrialSpec spec;
-  sim::TrialReplicate trial;
-  std::vector<sim::Column> columns;
-  explicit Run(const std::string& yaml) {
-    ScratchDirectory dir;
-    spec = sim::load_trial(dir.write("trial.yaml", yaml).string(), model);
-    trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
-    columns = model.columns();
-  }
-};
+using Run = testing::TrialRun;
 
 }  // namespace
 
