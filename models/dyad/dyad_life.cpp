@@ -328,8 +328,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       if (schedule.screen_days[i] == day) {
         sim::RandomStream s(seed, dyad, purpose::family_screen + static_cast<std::uint32_t>(i));
         const ScreenResult r = screen_family(p.family_screen, caregiver.depressed, d.context.risk.violence, s);
-        out.set(columns.family_screen[i][0], r.depression ? 1 : 0);
-        out.set(columns.family_screen[i][1], r.violence ? 1 : 0);
+        out.set(columns.family_screen[i].depression, r.depression ? 1 : 0);
+        out.set(columns.family_screen[i].violence, r.violence ? 1 : 0);
       }
     for (std::size_t i = 0; i < schedule.observations; ++i)
       if (schedule.observation_days[i] == day) {

@@ -70,10 +70,11 @@ ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
     // Depression treatment acts on remission, safety work on violent events: without the context
     // processes that carry them (or with depression fixed at birth), the program would silently do nothing.
     const auto aims = aim_shares(part);
-    const char* missing = !p.context.processes && (aims[aim_depression] > 0 || aims[aim_safety] > 0)
-                              ? "context.processes: false"
-                          : aims[aim_depression] > 0 && p.depression.model == DepressionModel::fixed ? "depression.model: fixed"
-                                                                                                     : nullptr;
+    const bool needs_context = aims[aim_depression] > 0 || aims[aim_safety] > 0;
+    const bool needs_episodes = aims[aim_depression] > 0;
+    const char* missing = nullptr;
+    if (needs_context && !p.context.processes) missing = "context.processes: false";
+    else if (needs_episodes && p.depression.model == DepressionModel::fixed) missing = "depression.model: fixed";
     if (missing)
       throw InputError(config.position_of(prefix + "type"), prefix + "type",
                        "a program the context can carry (depression treatment needs depression episodes and the context "

@@ -5,6 +5,7 @@
 // tailored program's assessment reads these columns, never the state itself (sim/trials/assessment.hpp).
 #pragma once
 
+#include "sim/core/imperfect_test.hpp"
 #include "sim/core/parameter.hpp"
 #include "sim/core/random_stream.hpp"
 
@@ -49,8 +50,8 @@ struct ScreenResult {
 // One screen of a caregiver whose true state today is (depressed, violence).
 inline ScreenResult screen_family(const FamilyScreenParameters& p, bool depressed, bool violence, sim::RandomStream& stream) {
   const double u_depression = stream.uniform(), u_violence = stream.uniform();
-  return {depressed ? u_depression < p.depression_sensitivity : u_depression >= p.depression_specificity,
-          violence ? u_violence < p.violence_sensitivity : u_violence >= p.violence_specificity};
+  return {sim::test_positive(depressed, u_depression, p.depression_sensitivity, p.depression_specificity),
+          sim::test_positive(violence, u_violence, p.violence_sensitivity, p.violence_specificity)};
 }
 
 }  // namespace attachsim::models

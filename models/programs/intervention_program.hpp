@@ -5,8 +5,9 @@
 // 2001), the intrusion of the parent's own past (infant-parent psychotherapy, Fraiberg et al. 1975;
 // Lieberman et al. 1991), stress and expectations (psychoeducational home visiting, Cicchetti et al.
 // 2006), social support, the caregiver's depression (psychotherapy for perinatal depression, Cuijpers,
-// Brännmark & van Straten 2008) and the household's safety from partner violence (Kiely et al. 2010). Each session's content is split across the program's aims (its breadth); how
-// much a family takes from it is a matter of engagement (models/programs/engagement.hpp). A family's
+// Brännmark & van Straten 2008) and the household's safety from partner violence (Kiely et al. 2010).
+// Each session's content is split across the program's aims (its breadth); how much a family takes
+// from it is a matter of engagement (models/programs/engagement.hpp). A family's
 // program may have components beside its own content (a tailored program: each its own content,
 // sessions and price), all delivered under one engagement.
 #pragma once

@@ -31,6 +31,11 @@ struct AssessmentColumns {
 };
 
 // A preschool assessment: the attachment assessment and the outcome ratings (group /childhood).
+// A family screen's two verdicts (family_screen.hpp).
+struct ScreenColumns {
+  std::size_t depression, violence;
+};
+
 struct PreschoolColumns {
   std::size_t attachment_class, organized_class, security, avoidance, resistance, disorganization;
   std::size_t social_competence, empathy, externalizing, internalizing, peer_acceptance;
@@ -95,7 +100,7 @@ class DyadColumns {
   std::vector<AssessmentColumns> strange_situation_partner;  // the same ages, with the partner (when asked)
   std::vector<std::size_t> observed_sensitivity;             // one per sensitivity_observation.ages_months
   std::vector<std::size_t> observed_sensitivity_rater2;      // the same visits, a second rater (when asked)
-  std::vector<std::array<std::size_t, 2>> family_screen;     // one per family_screen.ages_months: depression, violence
+  std::vector<ScreenColumns> family_screen;                 // one per family_screen.ages_months
   std::vector<PreschoolColumns> preschool;          // one per preschool.ages_months
   std::optional<GenerationColumns> generations;     // when followed into adulthood
 

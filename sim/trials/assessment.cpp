@@ -1,5 +1,6 @@
 #include "sim/trials/assessment.hpp"
 
+#include "sim/core/imperfect_test.hpp"
 #include "sim/core/random_stream.hpp"
 #include "sim/core/standard_normal.hpp"
 #include "sim/trials/column_rule.hpp"
@@ -24,7 +25,7 @@ bool assessment_admits(const AssessmentRule& a, double value, std::uint64_t seed
   const double u_error = stream.uniform(), u_verdict = stream.uniform();
   const double read = a.error_sd > 0 ? value + a.error_sd * standard_normal_upper_quantile(u_error) : value;
   // The reading's verdict is kept or turned: a positive with chance sensitivity, a negative with specificity.
-  return a.rule.admits(read) ? u_verdict < a.sensitivity : u_verdict >= a.specificity;
+  return test_positive(a.rule.admits(read), u_verdict, a.sensitivity, a.specificity);
 }
 
 std::uint32_t components_given(const TrialArm& arm, const RecordBlock& block, std::size_t row, const std::vector<Column>& columns,
