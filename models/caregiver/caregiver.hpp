@@ -62,7 +62,7 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
       sim::real("sensitivity_sd", &P::sensitivity_sd, 0.18, 0, 0.5,
                 {"0-1", "Population SD of baseline sensitivity (clipped to [0, 1]).", "~1.5 scale points SD on the 1-9 scale"}),
       sim::real("sensitivity_shift_insecure", &P::sensitivity_shift_insecure, -0.08, -0.5, 0.5,
-                {"0-1", "Shift of baseline sensitivity for caregivers whose state of mind is not autonomous.", "AAI-sensitivity association, van IJzendoorn 1995 (r ~ .34)"}),
+                {"0-1", "Shift of baseline sensitivity for caregivers whose state of mind is not autonomous.", "van IJzendoorn 1995: AAI and observed responsiveness r = .34; this shift gives r = .19, and larger ones carry the sensitivity-security r past its target (docs/calibration.md)"}),
       sim::real("sensitivity_shift_adolescent", &P::sensitivity_shift_adolescent, -0.08, -0.5, 0.5,
                 {"0-1", "Shift of baseline sensitivity for adolescent mothers.", "assumption; adolescent mothers are rated less sensitive (e.g. Lounds et al. 2005)"}),
       sim::real("mood_sd", &P::mood_sd, 0.18, 0, 0.5,
