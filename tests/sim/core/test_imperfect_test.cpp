@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <initializer_list>
+
 namespace sim = attachsim::sim;
 
 TEST_CASE("imperfect test: the uniform's place against sensitivity and specificity decides the verdict") {
