@@ -1,5 +1,6 @@
 // Simulated randomized trials: a control twin is a plain run of its dyad; a null program's effect
-// interval covers zero at about the nominal rate; effects grow with dose; invalid designs are named;
+// interval covers zero at about the nominal rate; effects grow with dose; a 4-session sensitivity
+// program has the meta-analytic effects; invalid designs are named;
 // a preschool follow-up reports the preschool outcomes.
 #include "support/cli.hpp"
 #include "support/hdf5_reader.hpp"
@@ -123,6 +124,35 @@ TEST_CASE("trial: effects grow with dose within a program's range") {
   // trials), so the ordering below is far outside chance.
   CHECK(effect[1] > 0.005);
   CHECK(effect[2] > effect[1] + 0.01);
+}
+
+TEST_CASE("trial: a 4-session video-feedback program has the meta-analytic effects on sensitivity and security") {
+  // The calibration of program.sensitivity_half_sessions (docs/calibration.md, "Sensitivity
+  // programs"): Juffer et al.'s design with 3,000 families and VIPP's 4 core sessions. Each twin
+  // contrast's 95% interval (1,500 paired families: about +-.05 in d) must hold the pooled effect of
+  // Bakermans-Kranenburg, van IJzendoorn & Juffer 2003: d = .33 on observed sensitivity (calibrated)
+  // and d = .20 on security (a check). The earlier half-sessions (2: d .21 on sensitivity) fail it.
+  ScratchDirectory dir;
+  models::AttachmentModel model;
+  const std::string yaml =
+      "trial:\n  name: vipp core\n  population: " + normative +
+      "\n  set:\n    development.span_months: 12\n    risk.adolescent_share: 0.0\n"
+      "  screened: 3000\n  enrolled: 3000\n  seed: 1997\n"
+      "  follow_up:\n    - {age_months: 12, instruments: [strange_situation, sensitivity]}\n"
+      "  arms:\n    - {name: control, allocation: 0.5}\n"
+      "    - {name: video_feedback, allocation: 0.5, program: {type: sensitivity, start_months: 6, end_months: 9, sessions: 4}}\n";
+  const auto spec = load(dir, yaml, model);
+  const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+  int found = 0;
+  for (const auto& c : sim::contrasts(spec, model.trial_design(), model.columns(), trial, 0)) {
+    if (c.analysis != "twins" || (c.outcome != "sensitivity" && c.outcome != "secure")) continue;
+    const double published = c.outcome == "sensitivity" ? 0.33 : 0.20;
+    MESSAGE(c.outcome << ": d " << c.cohens_d << " [" << c.d_low << ", " << c.d_high << "], published " << published);
+    CHECK(c.d_low <= published);
+    CHECK(c.d_high >= published);
+    ++found;
+  }
+  CHECK(found == 2);
 }
 
 TEST_CASE("trial: invalid designs are named with file, line and key") {
