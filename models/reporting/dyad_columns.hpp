@@ -30,12 +30,12 @@ struct AssessmentColumns {
       life_events, violence_events, separation_days;
 };
 
-// A preschool assessment: the attachment assessment and the outcome ratings (group /childhood).
 // A family screen's two verdicts (family_screen.hpp).
 struct ScreenColumns {
   std::size_t depression, violence;
 };
 
+// A preschool assessment: the attachment assessment and the outcome ratings (group /childhood).
 struct PreschoolColumns {
   std::size_t attachment_class, organized_class, security, avoidance, resistance, disorganization;
   std::size_t social_competence, empathy, externalizing, internalizing, peer_acceptance;
