@@ -9,6 +9,10 @@
 // expectations gave to what then happened (consistency of the figure's responses, Ainsworth et al.
 // 1978: rejecting care is consistent, care that answers by the caregiver's own state rather than the
 // infant's, now promptly, now late, now not at all, is the least predictable, Cassidy & Berlin 1994).
+// Availability is learned from plain (direct) bids only: will the figure come when the infant asks in
+// the ordinary way? Organized insecure strategies are conditional (Main 1990): an infant who has learned
+// to escalate may be answered because it escalates, and still holds that a plain bid goes unanswered;
+// counting the answers its protest wins would credit the figure with the strategy's gains.
 #pragma once
 
 #include "models/caregiver/caregiving_response.hpp"
@@ -43,7 +47,7 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
 }
 
 struct WorkingModel {
-  double availability = 0.5;    // will the figure come and comfort?
+  double availability = 0.5;    // will the figure come and comfort when asked plainly (a direct bid)?
   double predictability = 0.5;  // can the kind of answer to a bid be foreseen?
   std::array<double, 4> expected_kind{0.25, 0.25, 0.25, 0.25};  // expected chance of each AnswerKind
   double rejection = 0;         // will a bid be rebuffed?
@@ -85,7 +89,7 @@ inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m
   const auto kind = static_cast<std::size_t>(kind_of[i]);
   m.predictability += rate * (m.expected_kind[kind] - m.predictability);
   for (std::size_t k = 0; k < m.expected_kind.size(); ++k) m.expected_kind[k] += rate * ((k == kind) - m.expected_kind[k]);
-  m.availability += rate * (availability_after[i] - m.availability);
+  m.availability += rate * (signal == direct) * (availability_after[i] - m.availability);
   m.rejection += rate * (rejection_after[i] - m.rejection);
   m.self_worth += rate * (worth_after[i] - m.self_worth);
   m.bids += bid;

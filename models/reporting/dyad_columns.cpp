@@ -174,7 +174,7 @@ AssessmentColumns DyadColumns::add_assessment(double age, const std::string& fig
   c.coded = coded(a, "");
   if (coder2) c.coder2 = coded(a + "coder2_", ", as a second coder scored the same behaviour");
   const std::string iwm = "iwm_" + age_label(age) + "_" + tag, when = with + " at " + age_label(age) + ".";
-  c.iwm_availability = add(iwm + "availability", F, "0-1", "Working model: expected availability of comfort" + when);
+  c.iwm_availability = add(iwm + "availability", F, "0-1", "Working model: expected availability of comfort to a plain (direct) bid" + when);
   c.iwm_predictability = add(iwm + "predictability", F, "0-1", "Working model: how well the infant foresees the kind of answer a bid meets (settling comfort, unsettling comfort, none, harsh)" + when);
   c.iwm_rejection = add(iwm + "rejection", F, "0-1", "Working model: expected rejection of bids" + when);
   c.iwm_self_worth = add(iwm + "self_worth", F, "0-1", "Working model: self as worth comforting" + when);
@@ -200,7 +200,7 @@ AssessmentColumns DyadColumns::add_assessment(double age, const std::string& fig
 
 std::vector<sim::Series> DyadColumns::series() {
   std::vector<sim::Series> s(series_count);
-  s[series_iwm_availability] = {"iwm_availability", "0-1", "Generalized working model (all figures, by how much each mattered): expected availability of comfort."};
+  s[series_iwm_availability] = {"iwm_availability", "0-1", "Generalized working model (all figures, by how much each mattered): expected availability of comfort to a plain (direct) bid."};
   s[series_iwm_predictability] = {"iwm_predictability", "0-1", "Working model: how well the infant foresees the kind of answer a bid meets."};
   s[series_iwm_rejection] = {"iwm_rejection", "0-1", "Working model: expected rejection of bids."};
   s[series_iwm_self_worth] = {"iwm_self_worth", "0-1", "Working model: self as worth comforting."};

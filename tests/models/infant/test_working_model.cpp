@@ -62,6 +62,19 @@ TEST_CASE("working model: distress kept to itself teaches nothing about the figu
   CHECK(kept.bids == 0);
 }
 
+TEST_CASE("working model: availability is learned from plain bids, not from what protest wins") {
+  // Escalated bids that are always comforted leave expected availability where it was; they still teach
+  // the rest (no rejection, self-worth, a predictable figure). Plain bids that go unanswered lower it.
+  const WorkingModel protesting = after({Response::comfort}, 400, escalate);
+  const WorkingModel fresh;
+  CHECK(protesting.availability == fresh.availability);
+  CHECK(protesting.self_worth > 0.99);
+  CHECK(protesting.predictability > 0.95);
+  WorkingModel conditional = after({Response::unanswered}, 200, direct);
+  for (int i = 0; i < 200; ++i) update_working_model(rates(), conditional, Response::comfort, escalate);
+  CHECK(conditional.availability < 0.01);
+}
+
 TEST_CASE("working model: fear rises only with atypical acts, threatening more than frightened, amplified by susceptibility") {
   WorkingModel low, high, frightened, calm;
   update_working_model(rates(0.5), low, Response::frightening, direct);
