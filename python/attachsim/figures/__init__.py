@@ -4,8 +4,9 @@ is, and the figures that fit it are drawn (matplotlib, Agg backend: no display n
 
   run file (/dyads)         attachment_classes   A/B/C/D shares at each Strange Situation age, with 95%
                                                  Wilson intervals
-                            working_models       monthly working model (expected availability) and
-                                                 bid policies of sample infants and class means; needs
+                            working_models       monthly working model (expected availability to a
+                                                 plain bid) and bid policies of sample infants and
+                                                 class means; needs
                                                  /timeseries (run with --set run.timeseries=true)
                             sensitivity_security observed sensitivity against continuous security,
                                                  Pearson r and least-squares line

@@ -258,7 +258,7 @@ def plot_working_models(run: Run, out_dir: str, formats: list[str], written: lis
         by = "The run has no Strange Situation, so the infants are not classified."
     fig, body = _figure(
         (14, 11), "How working models and bids develop, month by month",
-        f"Top: the infant's expectation that comfort will come, for {len(rows)} sample infants (thin lines) and the "
+        f"Top: the infant's expectation that comfort will come when it cries plainly, for {len(rows)} sample infants (thin lines) and the "
         f"mean of every infant in the class (thick lines). Bottom: mean learned probability of each way of signalling "
         f"intense distress. {by} {_n(run.n)} infants.{run.pooled_text()}",
         run.source_line())
@@ -281,7 +281,7 @@ def plot_working_models(run: Run, out_dir: str, formats: list[str], written: lis
     ax.set_ylim(0, 1)
     ax.set_ylabel("Expected availability\nof comfort (0–1)")
     ax.set_xlabel("Infant age (months)")
-    ax.set_title("Working model: how available the infant expects comfort to be", loc="left")
+    ax.set_title("Working model: how available the infant expects comfort to be when it asks plainly", loc="left")
     ax.yaxis.grid(True)
     ax.set_axisbelow(True)
     step = 3 if ages[-1] - ages[0] > 12 else 1

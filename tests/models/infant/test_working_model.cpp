@@ -64,7 +64,8 @@ TEST_CASE("working model: distress kept to itself teaches nothing about the figu
 
 TEST_CASE("working model: availability is learned from plain bids, not from what protest wins") {
   // Escalated bids that are always comforted leave expected availability where it was; they still teach
-  // the rest (no rejection, self-worth, a predictable figure). Plain bids that go unanswered lower it.
+  // self-worth and a predictable figure. After plain bids that went unanswered, comfort won by protest
+  // does not raise it again.
   const WorkingModel protesting = after({Response::comfort}, 400, escalate);
   const WorkingModel fresh;
   CHECK(protesting.availability == fresh.availability);
