@@ -404,8 +404,9 @@ function renderInfant(result) {
   const means = CLASSES.filter((k) => result.means_by_final_class[k].dyads > 0)
     .map((k) => `${CLASS_NAMES[k]} ${result.means_by_final_class[k].means.iwm_availability[MONTHS].toFixed(2)}`);
   $("scales-explain").textContent = "How to read the lines. “Expects comfort” is the baby's own running estimate, "
-    + "from 0 (never) to 1 (always), that a cry will bring comfort: after every bid it moves a step toward what "
-    + "happened, up after comfort, down after a clumsy answer, a rebuff or no answer. Even sensitive caregivers "
+    + "from 0 (never) to 1 (always), that a plain cry will bring comfort: after every plain cry it moves a step "
+    + "toward what happened, up after comfort, down after a clumsy answer, a rebuff or no answer (comfort won only "
+    + "by screaming does not count). Even sensitive caregivers "
     + "miss or fumble many bids, so even secure babies stay well below 1 on average: read the value against the other classes "
     + `(at 24 months, on average: ${means.join(", ")}), not against 1. “Expects to be pushed away” rises with each `
     + "rebuff. “Fear” (0 to 1) rises with frightening moments and witnessed violence and fades day by day. The grey "
