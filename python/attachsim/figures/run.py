@@ -281,7 +281,7 @@ def plot_working_models(run: Run, out_dir: str, formats: list[str], written: lis
     ax.set_ylim(0, 1)
     ax.set_ylabel("Expected availability\nof comfort (0–1)")
     ax.set_xlabel("Infant age (months)")
-    ax.set_title("Working model: how available the infant expects comfort to be when it asks plainly", loc="left")
+    ax.set_title("Working model: will comfort come when the infant asks plainly?", loc="left")
     ax.yaxis.grid(True)
     ax.set_axisbelow(True)
     step = 3 if ages[-1] - ages[0] > 12 else 1
