@@ -6,8 +6,8 @@ is, and the figures that fit it are drawn (matplotlib, Agg backend: no display n
                                                  Wilson intervals
                             working_models       monthly working model (expected availability to a
                                                  plain bid) and bid policies of sample infants and
-                                                 class means; needs
-                                                 /timeseries (run with --set run.timeseries=true)
+                                                 class means; needs /timeseries (run with
+                                                 --set run.timeseries=true)
                             sensitivity_security observed sensitivity against continuous security,
                                                  Pearson r and least-squares line
                             risk                 class shares by cumulative risk (risk_count 0-1, 2-4, 5+)
