@@ -60,7 +60,7 @@ TEST_CASE("context: depression episodes settle at onset / (onset + remission)") 
     for (int day = 0; day < 3 * 365; ++day) day_of_context(rules_of(p), c, h, day, stream);
     depressed += c.depressed;
   }
-  CHECK(depressed / 4000.0 == doctest::Approx(on / (on + off)).epsilon(0.02 / (on / (on + off))));
+  CHECK(std::abs(depressed / 4000.0 - on / (on + off)) < 0.02);
 }
 
 TEST_CASE("context: depression treatment divides the remission hazard by (1 - its gain), and nothing starts an episode") {
@@ -163,7 +163,7 @@ TEST_CASE("risk: liabilities correlate as declared") {
     sxy += x[hardship] * x[depression], sxx += x[hardship] * x[hardship], syy += x[depression] * x[depression];
   }
   // n = 20,000: SE of r near 0.5 is (1 - r^2)/sqrt(n) = 0.0053; tolerance 0.025 is ~5 SE.
-  CHECK(sxy / std::sqrt(sxx * syy) == doctest::Approx(0.5).epsilon(0.05));
+  CHECK(std::abs(sxy / std::sqrt(sxx * syy) - 0.5) < 0.025);
 }
 
 TEST_CASE("risk: correlations that are not positive semi-definite are rejected") {

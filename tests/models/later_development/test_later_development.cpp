@@ -54,8 +54,11 @@ const PopulationRun& normative_children() {
 TEST_CASE("later development: children secure at 12 months are more competent and empathic, with fewer problems, at 54") {
   const auto& run = normative_children();
   // Published associations are modest (Groh et al. 2014: competence d = 0.39; Fearon et al. 2010:
-  // externalizing d = 0.31); with ~2,400 secure and ~1,600 insecure children the SE of d is 0.033, so
-  // these floors sit 4-6 SE inside the simulated values.
+  // externalizing d = 0.31; Groh et al. 2012: internalizing d = 0.15). With ~2,500 secure and ~1,500
+  // insecure children the SE of d is 0.033; the floors sit 2.5 (competence), 6 (empathy) and 6.5
+  // (externalizing) SE inside the values of the calibration run (0.38, 0.49, -0.36; docs/calibration.md).
+  // Internalizing is required only in its published direction: its size in the model (-0.44) is a known
+  // miss of the calibration table, and the published -0.15 is itself 4.5 SE from zero at this n.
   const auto competence = by_security(run, "preschool_54m_social_competence");
   const auto empathy = by_security(run, "preschool_54m_empathy");
   const auto externalizing = by_security(run, "preschool_54m_externalizing");
@@ -67,7 +70,7 @@ TEST_CASE("later development: children secure at 12 months are more competent an
   CHECK(competence.d() > 0.3);
   CHECK(empathy.d() > 0.3);
   CHECK(externalizing.d() < -0.15);
-  CHECK(internalizing.d() < -0.3);
+  CHECK(internalizing.d() < 0);
   CHECK(run.summary.at("preschool_54m_social_competence_d_secure") == doctest::Approx(competence.d()).epsilon(1e-9));
 }
 
