@@ -7,8 +7,10 @@
 #include "sim/core/statistics.hpp"
 
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <string>
 
 using attachsim::testing::PopulationRun;
 using attachsim::testing::run_population;
@@ -129,4 +131,24 @@ TEST_CASE("later development: attachment at 54 months is mostly stable, and neve
   CHECK(same / n > 0.65);
   CHECK(same / n < 0.95);
   CHECK(changed_class / n > 0.05);
+}
+
+TEST_CASE("later development: the economics file's clinical cut-off for externalizing still flags the top 8%") {
+  // configs/economics/us_2010.yaml counts a child as a case of clinical-range externalizing at the
+  // score the CBCL's clinical range (T >= 64, about the top 8% of its norm sample; Achenbach & Rescorla
+  // 2000) corresponds to in the normative population (docs/calibration.md, "Economics"). It was read
+  // from the model, so a change to the model can move it. 4,000 children at 54 months: the SE of a share
+  // of .08 is .0043; the margin of .02 is 4.7 SE.
+  const YAML::Node links = YAML::LoadFile(std::string(ATTACHSIM_SOURCE_DIR) + "/configs/economics/us_2010.yaml")["economics"]["links"];
+  double cut = -1;
+  for (const auto& link : links)
+    if (link["case"]["outcome"] && link["case"]["outcome"].as<std::string>() == "externalizing") cut = link["case"]["min"].as<double>();
+  REQUIRE(cut > 0);
+  const auto& scores = normative_children().columns.at("preschool_54m_externalizing");
+  double cases = 0;
+  for (double x : scores) cases += x >= cut;
+  const double share = cases / static_cast<double>(scores.size());
+  CAPTURE(cut);
+  CAPTURE(share);
+  CHECK(std::abs(share - 0.08) < 0.02);
 }
