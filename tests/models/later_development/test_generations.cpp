@@ -65,8 +65,7 @@ TEST_CASE("generations: the AAI distribution of grown-up infants stays near the 
   // 3.5 SE. Before the thresholds were fitted again (2026-12-03) generation 1 was 5.6 SE from the F share
   // and 4.6 SE from the U share, and generation 2 further still.
   const auto& run = two_generations();
-  const attachsim::models::AttachmentModel defaults;
-  const auto& shares = defaults.parameters_in_use().state_of_mind;
+  const auto shares = attachsim::models::AttachmentModel().parameters_in_use().state_of_mind;  // the defaults
   const std::pair<const char*, double> configured[] = {
       {"F", shares.share_F}, {"Ds", shares.share_Ds}, {"E", shares.share_E}, {"U", shares.share_U}};
   for (int generation : {1, 2})
