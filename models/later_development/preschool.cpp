@@ -18,12 +18,14 @@ void preschool_day(const PreschoolParameters& p, const PeerExpectations& e, doub
   // Arriving upset, the child may ask the teacher for help as it learned to ask at home: a direct bid
   // is answered more often than an escalated one; a suppressed one is not seen at all.
   const double upset_chance = std::min(1.0, p.arousal_base + p.arousal_stress_gain * (stress + (witnessed_violence ? 1 : 0)));
+  ++r.days;
   bool upset = stream.uniform() < upset_chance;
   const double u_bid = stream.uniform(), u_answer = stream.uniform();
   if (upset) {
     ++r.upset_days;
     const bool direct_bid = u_bid < e.help_seeking, escalated_bid = !direct_bid && u_bid < e.help_seeking + e.escalation;
     r.clinging_days += escalated_bid;
+    r.hidden_days += !direct_bid && !escalated_bid;
     const double settle = direct_bid ? p.teacher_sensitivity : escalated_bid ? 0.5 * p.teacher_sensitivity : 0.0;
     if (u_answer < settle) upset = false, ++r.settled_days;
   }
@@ -72,10 +74,15 @@ PreschoolScores rate_preschool(const PreschoolParameters& p, const PreschoolReco
   s.social_competence = rated(0.5 * share(r.joined, r.play_chances) + 0.5 * r.reputation, 1, 5);
   s.empathy = rated(share(r.comforts, r.peer_distress), 1, 5);
   s.externalizing = rated(share(r.retaliations, r.provocations), 0, 2);
-  // Internalizing items: withdrawn (not joining play), anxious (distress left unsettled) and clinging
-  // ("clings to adults, too dependent", CBCL 1.5-5): withdrawal is what teachers see most.
-  s.internalizing = rated(0.5 * share(r.play_chances - r.approaches, r.play_chances) +
-                              0.25 * share(r.upset_days - r.settled_days, r.upset_days) + 0.25 * share(r.clinging_days, r.upset_days),
+  // Internalizing items: withdrawn (not joining play), anxious (distress shown and left unsettled) and
+  // clinging ("clings to adults, too dependent", CBCL 1.5-5): withdrawal is what teachers see most. The
+  // distress items are rated, as CBCL items are, by how often the behaviour is seen: per preschool day,
+  // not per upset day, which would rate a child upset once a term like one upset every day. Distress a
+  // child hides (a deactivating child does not signal it; Cassidy 1994, Main 1981) is not seen, so
+  // it is not rated, though it still weighs on the child's day.
+  const int unsettled_shown = r.upset_days - r.settled_days - r.hidden_days;
+  s.internalizing = rated(0.5 * share(r.play_chances - r.approaches, r.play_chances) + 0.25 * share(unsettled_shown, r.days) +
+                              0.25 * share(r.clinging_days, r.days),
                           0, 2);
   return s;
 }

@@ -119,7 +119,7 @@ struct PreschoolRecord {
   int play_chances = 0, approaches = 0, joined = 0;
   int provocations = 0, retaliations = 0;
   int peer_distress = 0, comforts = 0;
-  int upset_days = 0, settled_days = 0, clinging_days = 0;
+  int days = 0, upset_days = 0, settled_days = 0, clinging_days = 0, hidden_days = 0;  // hidden: upset, no bid
   void start_window() { *this = PreschoolRecord{disposition, reputation}; }
 };
 

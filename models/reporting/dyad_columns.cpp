@@ -121,7 +121,7 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
     c.social_competence = add(a + "social_competence", F, "1-5", "Teacher-rated social competence with peers (joining play, peer acceptance), with rater error" + at, childhood);
     c.empathy = add(a + "empathy", F, "1-5", "Observed empathy: comforting of distressed peers, with rater error" + at, childhood);
     c.externalizing = add(a + "externalizing", F, "0-2", "Externalizing problems (item mean, CBCL-like): retaliation to ambiguous provocation, with rater error" + at, childhood);
-    c.internalizing = add(a + "internalizing", F, "0-2", "Internalizing problems (item mean, CBCL-like): withdrawal from play and distress left unsettled, with rater error" + at, childhood);
+    c.internalizing = add(a + "internalizing", F, "0-2", "Internalizing problems (item mean, CBCL-like): withdrawal from play, distress shown and left unsettled, clinging, with rater error" + at, childhood);
     c.peer_acceptance = add(a + "peer_acceptance", F, "0-1", "Peers' acceptance of the child (latent, without rater error)" + at, childhood);
     preschool.push_back(c);
   }

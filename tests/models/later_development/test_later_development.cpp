@@ -59,8 +59,9 @@ TEST_CASE("later development: children secure at 12 months are more competent an
   // externalizing d = 0.31; Groh et al. 2012: internalizing d = 0.15). With ~2,500 secure and ~1,500
   // insecure children the SE of d is 0.033; the floors sit 2.5 (competence), 6 (empathy) and 6.5
   // (externalizing) SE inside the values of the calibration run (0.38, 0.49, -0.36; docs/calibration.md).
-  // Internalizing is required only in its published direction: its size in the model (-0.44) is a known
-  // miss of the calibration table, and the published -0.15 is itself 4.5 SE from zero at this n.
+  // Internalizing must lie in its target's band, -0.15 +- 0.15 (configs/calibration/development_targets.yaml):
+  // this run gives -0.23, 2 SE inside the band's edge, and the model before distress was rated per day
+  // and hidden distress went unrated gave -0.43 here, 4 SE beyond it.
   const auto competence = by_security(run, "preschool_54m_social_competence");
   const auto empathy = by_security(run, "preschool_54m_empathy");
   const auto externalizing = by_security(run, "preschool_54m_externalizing");
@@ -73,6 +74,7 @@ TEST_CASE("later development: children secure at 12 months are more competent an
   CHECK(empathy.d() > 0.3);
   CHECK(externalizing.d() < -0.15);
   CHECK(internalizing.d() < 0);
+  CHECK(internalizing.d() > -0.30);
   CHECK(run.summary.at("preschool_54m_social_competence_d_secure") == doctest::Approx(competence.d()).epsilon(1e-9));
 }
 

@@ -87,6 +87,26 @@ TEST_CASE("preschool: an upset child who asks directly is settled at the teacher
   CHECK(a.upset_days == n);
   CHECK(std::abs(share(a.settled_days, n) - p.teacher_sensitivity) < se3(p.teacher_sensitivity, n));
   CHECK(h.settled_days == 0);
+  CHECK(a.days == n);
+  CHECK(a.hidden_days == 0);
+  CHECK(h.hidden_days == n);  // upset every day and never signalled it
+}
+
+TEST_CASE("preschool: internalizing rates distress by how often it is seen, and distress a child hides is not seen") {
+  // Two children upset on 10 of 100 days and never settled: one shows it, the other (a deactivating
+  // strategy) hides it; a third shows distress on 40 days. Without rater error the scores are exact.
+  auto p = defaults();
+  p.rating_noise_sd = 0;
+  sim::RandomStream stream(1, 1, 1);
+  models::PreschoolRecord shows;
+  shows.play_chances = 10, shows.approaches = 10, shows.days = 100, shows.upset_days = 10;
+  auto hides = shows, often = shows;
+  hides.hidden_days = 10;
+  often.upset_days = 40;
+  const double seen = models::rate_preschool(p, shows, stream).internalizing;
+  CHECK(seen == doctest::Approx(2 * 0.25 * 0.1));
+  CHECK(models::rate_preschool(p, hides, stream).internalizing == doctest::Approx(0));
+  CHECK(models::rate_preschool(p, often, stream).internalizing == doctest::Approx(4 * seen));
 }
 
 TEST_CASE("preschool: ratings without rater error are the counted shares on the scales' ranges") {
@@ -94,12 +114,12 @@ TEST_CASE("preschool: ratings without rater error are the counted shares on the 
   p.rating_noise_sd = 0;
   models::PreschoolRecord r;
   r.reputation = 0.6, r.play_chances = 10, r.approaches = 8, r.joined = 4, r.provocations = 4, r.retaliations = 1;
-  r.peer_distress = 5, r.comforts = 2, r.upset_days = 4, r.settled_days = 3, r.clinging_days = 1;
+  r.peer_distress = 5, r.comforts = 2, r.days = 20, r.upset_days = 4, r.settled_days = 2, r.clinging_days = 1, r.hidden_days = 1;
   sim::RandomStream stream(1, 1, 1);
   const auto s = models::rate_preschool(p, r, stream);
   CHECK(s.social_competence == doctest::Approx(1 + 4 * (0.5 * 0.4 + 0.5 * 0.6)));
   CHECK(s.empathy == doctest::Approx(1 + 4 * 0.4));
   CHECK(s.externalizing == doctest::Approx(2 * 0.25));
-  CHECK(s.internalizing == doctest::Approx(2 * (0.5 * 0.2 + 0.25 * 0.25 + 0.25 * 0.25)));
+  CHECK(s.internalizing == doctest::Approx(2 * (0.5 * 0.2 + 0.25 * (1.0 / 20) + 0.25 * (1.0 / 20))));  // 4 upset, 2 settled, 1 hidden
   CHECK(s.peer_acceptance == doctest::Approx(0.6));
 }
