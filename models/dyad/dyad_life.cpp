@@ -314,8 +314,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     odds_ready = {};
     const auto odds_of = [&](int f) -> const AnswerOdds& {
       if (!odds_ready[f]) {
-        odds[f] = answer_odds(p.caregiver, d.figures[f], strength,
-                              f == provider ? care_setting : f == night_watch ? night_setting : home);
+        fill_answer_odds(odds[f], p.caregiver, d.figures[f], strength,
+                         f == provider ? care_setting : f == night_watch ? night_setting : home);
         odds_ready[f] = true;
       }
       return odds[f];
