@@ -37,7 +37,7 @@ CHILDHOOD_OUTCOMES = (
     ("social_competence", "Social competence", "teacher rating: joins play, accepted by peers", True),
     ("empathy", "Empathy", "comforts peers in distress", True),
     ("externalizing", "Externalizing problems", "hits back when bumped or provoked", False),
-    ("internalizing", "Internalizing problems", "withdraws from play, stays upset, clings", False),
+    ("internalizing", "Internalizing problems", "withdraws from play, shows distress, clings", False),
 )
 CHILDHOOD_SCALES = {"social_competence": (1.0, 5.0), "empathy": (1.0, 5.0), "externalizing": (0.0, 2.0),
                     "internalizing": (0.0, 2.0)}
