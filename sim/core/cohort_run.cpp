@@ -30,6 +30,7 @@ void BlockPlan::simulate_lineage(RecordBlock& block, std::uint64_t first, std::s
   const auto seed = static_cast<std::uint64_t>(settings_.seed);
   for (std::uint32_t g = 0; g < generations_; ++g) {
     const std::size_t row = i * generations_ + g;
+    block.clear_row(row);
     DyadRecord record(block, row), parent(block, row ? row - 1 : 0);
     model_.simulate(seed, DyadPlace{first + i, g, first * generations_ + row}, g ? &parent : nullptr, settings_.timeseries,
                     record);

@@ -2,6 +2,7 @@
 // per step). The engine fills blocks of records in parallel and hands whole blocks to the output.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -53,9 +54,18 @@ struct Series {
 class RecordBlock {
  public:
   RecordBlock(std::size_t columns, std::size_t series, std::size_t steps, std::size_t capacity)
-      : steps_(steps), capacity_(capacity), values_(columns * capacity), series_values_(series * steps * capacity) {}
+      : columns_(columns), series_(series), steps_(steps), capacity_(capacity), values_(columns * capacity),
+        series_values_(series * steps * capacity) {}
 
   void reset(std::uint64_t first_dyad, std::size_t size) { first_dyad_ = first_dyad, size_ = size; }
+
+  // Zeroes a row before its dyad is simulated: the buffers are reused from block to block, and a column a
+  // dyad does not write (an assessment with a figure absent from its life) must read 0, not the value of
+  // the dyad that had the row before.
+  void clear_row(std::size_t row) {
+    for (std::size_t c = 0; c < columns_; ++c) value(c, row) = 0;
+    for (std::size_t s = 0; s < series_; ++s) std::fill_n(series(s) + row * steps_, steps_, 0.0);
+  }
 
   std::uint64_t first_dyad() const { return first_dyad_; }
   std::size_t size() const { return size_; }
@@ -71,7 +81,7 @@ class RecordBlock {
   const double* series(std::size_t s) const { return &series_values_[s * steps_ * capacity_]; }
 
  private:
-  std::size_t steps_, capacity_;
+  std::size_t columns_, series_, steps_, capacity_;
   std::uint64_t first_dyad_ = 0;
   std::size_t size_ = 0;
   std::vector<double> values_;

@@ -19,6 +19,7 @@ void simulate_dyads(const Model& model, std::uint64_t seed, const std::vector<st
   out.reset(0, dyads.size());
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, dyads.size(), 16), [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t row = r.begin(); row != r.end(); ++row) {
+      out.clear_row(row);  // blocks are reused (a trial's arms): what a dyad leaves unwritten reads 0
       DyadRecord record(out, row);
       model.simulate(seed, dyads[row], false, record);
     }

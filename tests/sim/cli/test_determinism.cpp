@@ -76,6 +76,27 @@ TEST_CASE("cli determinism: the block size does not change any result") {
   CHECK(check_identical(blocks, whole) > 20);
 }
 
+// A Strange Situation with the partner leaves its scales unwritten for an infant with no partner at that
+// age, and block buffers are reused: those rows must read 0 in any block size, not the values of the dyad
+// that had the row in an earlier block (they did before 2026-12-03). In this population about 8% of
+// infants have no partner at 12 months, about 24 of the 300.
+TEST_CASE("cli determinism: a column a dyad leaves unwritten reads 0 in any block size") {
+  ScratchDirectory dir;
+  const std::string partner = "--threads 2 --set strange_situation.with_partner=true";
+  const auto blocks = run_to(dir, "blocks.h5", partner);
+  const auto whole = run_to(dir, "whole.h5", partner + " --set run.chunk_dyads=4096");
+  CHECK(check_identical(blocks, whole) > 20);
+  const Hdf5File out(blocks.string());
+  const auto classes = out.labels("/dyads/ssp_12m_partner_class");
+  const auto security = out.doubles("/dyads/ssp_12m_partner_security");
+  REQUIRE(classes.size() == security.size());
+  std::size_t absent = 0, unwritten_zero = 0;
+  for (std::size_t i = 0; i < classes.size(); ++i)
+    if (classes[i].empty()) ++absent, unwritten_zero += security[i] == 0;
+  CHECK(absent >= 5);
+  CHECK(unwritten_zero == absent);
+}
+
 TEST_CASE("cli determinism: different seeds give different dyads") {
   ScratchDirectory dir;
   const auto first = run_to(dir, "seed1.h5", "--seed 1");
