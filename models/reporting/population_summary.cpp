@@ -10,6 +10,10 @@ const char* const class_letters = "ABCD";
 const char* const class_names[] = {"A", "B", "C", "D"};
 const char* const aai_names[] = {"F", "Ds", "E", "U"};
 
+double share_of(std::uint64_t part, std::uint64_t whole) {
+  return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
+}
+
 }  // namespace
 
 PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns& columns, std::size_t generations)
@@ -50,13 +54,15 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
     const auto& c = columns_.strange_situation[i];
     const int a = sim::label_index(block.value(c.coded.attachment_class, row), class_names);
     const int o = sim::label_index(block.value(c.coded.organized_class, row), class_names);
-    if (a >= 0) ++ssp_[i].attachment[a];
+    if (a < 0) continue;  // the figure was not in the infant's life that day: nothing was measured
+    ++ssp_[i].assessed, ++ssp_[i].attachment[a];
     if (o >= 0 && o < 3) ++ssp_[i].organized[o];
     ssp_[i].security.add(block.value(c.coded.security, row));
   }
   for (std::size_t i = 0; i < sensitivity_.size(); ++i)
     sensitivity_[i].add(block.value(columns_.observed_sensitivity[i], row));
-  if (!ssp_.empty() && !sensitivity_.empty())
+  if (!ssp_.empty() && !sensitivity_.empty() &&
+      sim::label_index(block.value(columns_.strange_situation[0].coded.attachment_class, row), class_names) >= 0)
     sensitivity_security_.add(block.value(columns_.observed_sensitivity[correlated_observation_], row),
                               block.value(columns_.strange_situation[0].coded.security, row));
   const int k = sim::label_index(block.value(columns_.aai_coded, row), aai_names);
@@ -80,16 +86,16 @@ std::vector<sim::SummaryValue> PopulationSummary::values() const {
     const std::string age = age_label(p_.strange_situation.ages_months[i]);
     for (int k = 0; k < 4; ++k) {
       const std::string letter(1, class_letters[k]);
-      const auto [lo, hi] = sim::wilson95(ssp_[i].attachment[k], dyads_);
+      const auto [lo, hi] = sim::wilson95(ssp_[i].attachment[k], ssp_[i].assessed);
       const std::string base = "ssp_" + age + "_share_" + letter;
-      const double share = dyads_ ? static_cast<double>(ssp_[i].attachment[k]) / static_cast<double>(dyads_) : 0.0;
+      const double share = share_of(ssp_[i].attachment[k], ssp_[i].assessed);
       v.push_back({base, share, "proportion", "Share classified " + letter + " in the Strange Situation at " + age + "."});
       v.push_back({base + "_ci_low", lo, "proportion", "Lower bound of the 95% Wilson interval of " + base + "."});
       v.push_back({base + "_ci_high", hi, "proportion", "Upper bound of the 95% Wilson interval of " + base + "."});
     }
     for (int k = 0; k < 3; ++k) {
       const std::string letter(1, class_letters[k]);
-      const double share = dyads_ ? static_cast<double>(ssp_[i].organized[k]) / static_cast<double>(dyads_) : 0.0;
+      const double share = share_of(ssp_[i].organized[k], ssp_[i].assessed);
       v.push_back({"ssp_" + age + "_organized_share_" + letter, share, "proportion",
                    "Share with forced organized class " + letter + " at " + age + "."});
     }
@@ -168,9 +174,14 @@ std::string PopulationSummary::report() const {
   for (std::size_t i = 0; i < ssp_.size(); ++i) {
     s += "Strange Situation at " + age_label(p_.strange_situation.ages_months[i]) + ":";
     for (int k = 0; k < 4; ++k) {
-      const auto [lo, hi] = sim::wilson95(ssp_[i].attachment[k], dyads_);
+      const auto [lo, hi] = sim::wilson95(ssp_[i].attachment[k], ssp_[i].assessed);
       std::snprintf(line, sizeof line, "  %c %5.1f%% [%4.1f, %4.1f]", class_letters[k],
-                    100.0 * static_cast<double>(ssp_[i].attachment[k]) / static_cast<double>(dyads_), 100 * lo, 100 * hi);
+                    100 * share_of(ssp_[i].attachment[k], ssp_[i].assessed), 100 * lo, 100 * hi);
+      s += line;
+    }
+    if (ssp_[i].assessed < dyads_) {  // a figure other than the caregiver, not in every infant's life
+      std::snprintf(line, sizeof line, "  (%llu of the %llu dyads; the figure was not in the others' lives)",
+                    static_cast<unsigned long long>(ssp_[i].assessed), static_cast<unsigned long long>(dyads_));
       s += line;
     }
     s += "\n";

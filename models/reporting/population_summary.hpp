@@ -33,6 +33,7 @@ class PopulationSummary : public sim::Summary {
     std::array<std::uint64_t, 4> attachment{};  // A, B, C, D
     std::array<std::uint64_t, 3> organized{};   // A, B, C
     sim::RunningMoments security;
+    std::uint64_t assessed = 0;  // dyads whose assessed figure was in their life that day: the shares' base
   };
   const ModelParameters& p_;
   const DyadColumns& columns_;

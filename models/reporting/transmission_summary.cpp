@@ -49,7 +49,7 @@ void TransmissionSummary::add(const sim::RecordBlock& block, std::size_t row, st
   const int aai = sim::label_index(block.value(columns_.aai_coded, row), aai_order);
   const int klass = sim::label_index(block.value(ssp.coded.attachment_class, row), ssp_order);
   if (aai >= 0 && klass >= 0) ++g.aai_by_ssp[aai][klass];
-  if (!columns_.observed_sensitivity.empty())
+  if (!columns_.observed_sensitivity.empty() && klass >= 0)  // not when the figure was absent: nothing measured
     g.mediation.add(aai == 0 ? 1.0 : 0.0, block.value(columns_.observed_sensitivity[observation_], row),
                     block.value(ssp.coded.security, row));
   if (columns_.generations) {

@@ -1,5 +1,6 @@
 // Reproducibility end to end: results are bitwise identical for any thread count and block size,
-// and a different seed gives different dyads.
+// and a different seed gives different dyads; rows an assessment could not measure read 0 and stay out of
+// the summary.
 #include "support/cli.hpp"
 #include "support/hdf5_reader.hpp"
 
@@ -95,6 +96,28 @@ TEST_CASE("cli determinism: a column a dyad leaves unwritten reads 0 in any bloc
     if (classes[i].empty()) ++absent, unwritten_zero += security[i] == 0;
   CHECK(absent >= 5);
   CHECK(unwritten_zero == absent);
+}
+
+// A Strange Situation with the childcare provider measures nothing for an infant not in childcare at 12
+// months (about half of them here): the summary's shares and mean security are of the assessed dyads only.
+// Before 2026-12-03 the unassessed counted as security 0 and in no class, so the shares summed to about
+// the assessed half and the mean security was about half the assessed mean.
+TEST_CASE("cli run: the summary describes the dyads an assessment measured, not those it could not") {
+  ScratchDirectory dir;
+  const auto out = run_to(dir, "childcare.h5", "--set strange_situation.figure=childcare");
+  const Hdf5File h5(out.string());
+  const auto classes = h5.labels("/dyads/ssp_12m_class");
+  const auto security = h5.doubles("/dyads/ssp_12m_security");
+  double sum = 0;
+  std::size_t assessed = 0;
+  for (std::size_t i = 0; i < classes.size(); ++i)
+    if (!classes[i].empty()) ++assessed, sum += security[i];
+  REQUIRE(assessed >= 50);
+  REQUIRE(assessed + 50 <= classes.size());  // enough infants of each kind for the test to mean something
+  double shares = 0;
+  for (const char* k : {"A", "B", "C", "D"}) shares += h5.doubles(std::string("/summary/ssp_12m_share_") + k).at(0);
+  CHECK(shares == doctest::Approx(1.0).epsilon(1e-12));
+  CHECK(h5.doubles("/summary/ssp_12m_security_mean").at(0) == doctest::Approx(sum / static_cast<double>(assessed)).epsilon(1e-12));
 }
 
 TEST_CASE("cli determinism: different seeds give different dyads") {
