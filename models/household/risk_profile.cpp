@@ -1,6 +1,7 @@
 #include "models/household/risk_profile.hpp"
 
 #include "models/dyad/random_purposes.hpp"
+#include "sim/core/model.hpp"
 #include "sim/core/standard_normal.hpp"
 
 #include <boost/random/normal_distribution.hpp>
@@ -79,11 +80,15 @@ RiskProfile draw_risk_profile(const RiskParameters& p, const RiskStructure& stru
   double shift = r.high_risk_stratum ? p.high_risk_shift : 0.0;
   if (p.neighbourhood_size > 1) {
     // Every family of a neighbourhood draws the same shift from the neighbourhood's own stream.
-    r.neighbourhood = static_cast<std::int64_t>(dyad / static_cast<std::uint64_t>(p.neighbourhood_size));
-    sim::RandomStream shared(seed, static_cast<std::uint64_t>(r.neighbourhood), purpose::neighbourhood);
+    const auto size = static_cast<std::uint64_t>(p.neighbourhood_size);
+    const std::uint64_t key = dyad / size;
+    sim::RandomStream shared(seed, key, purpose::neighbourhood);
     shift += boost::random::normal_distribution<double>(0, p.neighbourhood_sd)(shared);
+    // Recorded as its index within the generation: a later generation's keys lie past 2^48, beyond the
+    // int32 column (which read INT_MIN from generation 2 on until 2026-12-03).
+    r.neighbourhood = static_cast<std::int64_t>(key - sim::generation_start(dyad) / size);
   } else {
-    r.neighbourhood = static_cast<std::int64_t>(dyad);
+    r.neighbourhood = static_cast<std::int64_t>(sim::lineage_of(dyad));
   }
   r.liability = structure.correlated(stream);
   r.shift = shift;

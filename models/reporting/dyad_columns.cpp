@@ -49,7 +49,7 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
   self_efficacy_final = add("caregiver_self_efficacy_final", F, "0-1", "Caregiver self-efficacy at the end of the span.");
 
   high_risk_stratum = add("high_risk_stratum", I, "0/1", "1 if the family was drawn into the high-risk stratum.");
-  neighbourhood = add("neighbourhood", I, "", "Neighbourhood index (families sharing stressors; the dyad index when there are none).");
+  neighbourhood = add("neighbourhood", I, "", "Neighbourhood index within the generation (families sharing stressors; the lineage when there are none).");
   chaos = add("household_chaos", F, "0-1", "Household chaos level.");
   support = add("social_support", F, "0-1", "Social support of the caregiver at birth (before any support program).");
   for (int k = 0; k < risk_indicator_count; ++k)

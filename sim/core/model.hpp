@@ -46,8 +46,13 @@ struct DyadPlace {
   std::uint64_t row = 0;
   // The dyad's key in (seed, dyad, purpose): the lineage for the first generation, so that the first
   // generation of a many-generation run is bitwise the run of one generation.
-  std::uint64_t stream_key() const { return lineage + (static_cast<std::uint64_t>(generation) << 48); }
+  std::uint64_t stream_key() const { return lineage + (static_cast<std::uint64_t>(generation) << generation_shift); }
+  static constexpr int generation_shift = 48;
 };
+
+// The lineage of a stream key, and the key of its generation's first lineage.
+constexpr std::uint64_t lineage_of(std::uint64_t key) { return key & ((std::uint64_t{1} << DyadPlace::generation_shift) - 1); }
+constexpr std::uint64_t generation_start(std::uint64_t key) { return key - lineage_of(key); }
 
 // Population summary, fed one record at a time in dyad order (so it is identical for any thread
 // count) and mergeable across ranks later.

@@ -17,7 +17,8 @@ struct RunSettings {
 
 inline ParameterTable<RunSettings> run_settings_table() {
   ParameterTable<RunSettings> t;
-  t.push_back(integer("dyads", &RunSettings::dyads, 10000, 1, 1000000000,
+  // At most 2e8 lineages of at most 10 generations: every row index fits the int32 dyad column.
+  t.push_back(integer("dyads", &RunSettings::dyads, 10000, 1, 200000000,
                       {"dyads", "Number of dyads simulated (of lineages, when run.generations > 1).", "run setting"}));
   t.push_back(integer("seed", &RunSettings::seed, 1, 0, 9007199254740991,
                       {"", "Master seed; every stream derives from (seed, dyad, purpose).", "run setting"}));

@@ -50,6 +50,10 @@ TEST_CASE("cli generations: three linked generations, their links, and the group
       CHECK(drawn[row] == adult_mind[p]);
     }
   }
+  // The neighbourhood column is the lineage within each generation (no neighbourhoods here). It read
+  // INT_MIN from generation 2 on, whose stream keys lie past 2^48, until 2026-12-03.
+  const auto neighbourhood = f.ints("/dyads/neighbourhood");
+  for (std::size_t row = 0; row < rows; ++row) CHECK(neighbourhood[row] == lineage[row]);
   for (const char* name : {"preschool_40m_social_competence", "preschool_40m_empathy", "preschool_40m_externalizing",
                            "preschool_40m_internalizing", "preschool_40m_security"}) {
     CAPTURE(std::string(name));

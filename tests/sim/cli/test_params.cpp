@@ -24,7 +24,7 @@ TEST_CASE("cli params: lists every declared key with its default and meaning") {
   REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   CHECK(r.output.find("learning.rule = reinforcement  (choice, reinforcement, bayesian)") != std::string::npos);
   CHECK(r.output.find("strange_situation.ages_months = ") != std::string::npos);
-  CHECK(r.output.find("run.dyads = 10000  (integer, [1, 1000000000], dyads)") != std::string::npos);
+  CHECK(r.output.find("run.dyads = 10000  (integer, [1, 200000000], dyads)") != std::string::npos);
   const std::string text = "\n" + r.output;  // so the first key also starts after a newline
   for (const auto& spec : full_schema()) {
     CAPTURE(spec.key);
