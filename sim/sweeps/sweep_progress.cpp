@@ -21,7 +21,7 @@ constexpr const char* magic = "attachsim-sweep-progress-1";
 std::string header_line(const ProgressHeader& h) {
   return std::string(magic) + " sweep_sha1=" + h.sweep_sha1 + " base_sha1=" + h.base_sha1 +
          " shard=" + std::to_string(h.shard_index) + "/" + std::to_string(h.shard_count) +
-         " runs=" + std::to_string(h.runs) + " outcomes=" + std::to_string(h.outcomes);
+         " runs=" + std::to_string(h.runs) + " outcomes=" + std::to_string(h.outcomes) + " build=" + h.build;
 }
 
 std::string field(const std::string& line, const std::string& name) {
@@ -76,6 +76,10 @@ SweepProgress::SweepProgress(std::string path, const ProgressHeader& header) : p
       if (field(line, "shard") != std::to_string(header.shard_index) + "/" + std::to_string(header.shard_count))
         throw InputError({path_, 1, 1}, "shard", "--shard " + field(line, "shard") + " as this progress was recorded with",
                          "--shard " + std::to_string(header.shard_index) + "/" + std::to_string(header.shard_count) + keep);
+      if (field(line, "build") != header.build)
+        throw InputError({path_, 1, 1}, "build", "the attachsim build this progress was recorded with (" +
+                         (field(line, "build").empty() ? std::string("an earlier version") : field(line, "build")) + ")",
+                         "this build (" + header.build + "), whose runs could differ" + keep);
       throw InputError({path_, 1, 1}, "", "a progress header '" + expected + "'", "'" + line + "'" + keep);
     }
     // Finished runs; the first line that does not parse (a write cut short by a kill) ends them.

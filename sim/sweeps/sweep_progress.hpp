@@ -20,6 +20,9 @@ struct ProgressHeader {
   std::uint64_t runs = 0;        // of the whole sweep
   std::size_t outcomes = 0;      // values per run
   std::string sweep_file;        // for error messages only
+  // The program that recorded the runs (version and commit): a rebuilt model would mix its runs with
+  // the earlier ones, so a checkpoint resumes only with the build that wrote it.
+  std::string build;
 };
 
 class SweepProgress {

@@ -31,6 +31,19 @@
 namespace attachsim::sim {
 namespace {
 
+// The build a checkpoint was recorded with: version and commit, without spaces (the header is one line
+// of space-separated fields).
+std::string build_id() {
+  std::string version, commit;
+  for (const auto& [name, value] : build_provenance()) {
+    if (name == "attachsim_version") version = value;
+    if (name == "git_commit") commit = value;
+  }
+  std::string id = version + "+" + commit;
+  std::replace(id.begin(), id.end(), ' ', '_');
+  return id;
+}
+
 std::uint64_t parse_count(const std::string& s, bool& ok) {
   std::uint64_t x = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), x);
@@ -269,7 +282,7 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
     try {
       check_output_path(options.output);
       ProgressHeader header{plan->spec.sha1, plan->base.hash(), shard.index, shard.count, runs, plan->outcomes.size(),
-                            plan->spec.file};
+                            plan->spec.file, build_id()};
       progress = std::make_unique<SweepProgress>(options.output + ".progress", header);
       for (std::uint64_t r = shard.index; r < runs; r += shard.count)
         if (!progress->done().count(r)) pending.push_back(r);

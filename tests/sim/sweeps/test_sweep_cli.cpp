@@ -135,8 +135,18 @@ TEST_CASE("sweep cli: a sweep killed part-way resumes to the same table; a chang
   check_one_error(run_attachsim(command), "changed");
   CHECK(slurp(progress) == checkpoint);
 
-  // Restored: the same command resumes and ends identical to the uninterrupted run.
+  // Recorded by another build (its header says so): exit 2, and the checkpoint is untouched.
   dir.write("sweep.yaml", small_sweep());
+  const auto build_at = checkpoint.find(" build=");
+  REQUIRE(build_at != std::string::npos);
+  const auto line_end = checkpoint.find('\n');
+  const std::string other_build = checkpoint.substr(0, build_at) + " build=0.0.1+0123456789ab" + checkpoint.substr(line_end);
+  dir.write("resumed.h5.progress", other_build);
+  check_one_error(run_attachsim(command), "build");
+  CHECK(slurp(progress) == other_build);
+  dir.write("resumed.h5.progress", checkpoint);
+
+  // Restored: the same command resumes and ends identical to the uninterrupted run.
   const auto resumed = run_attachsim(command);
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.output);
   CHECK_FALSE(fs::exists(progress));
