@@ -482,7 +482,8 @@ function renderTransmission(result) {
     b.addEventListener("click", () => { state.shownGeneration = Number(b.dataset.generation); renderTransmission(result); });
   const matches = result.generations.map((x) => `generation ${x.generation}: ${pct(x.secure_match)}`).join(", ");
   $("transmission-explain").textContent = `How often a baby is secure exactly when its parent is autonomous: ${matches}. `
-    + "Studies of real families find about 75% (van IJzendoorn 1995). From generation 2 on, every parent is a "
+    + "Studies of real families found about 75% in the early studies (van IJzendoorn 1995) and about two in "
+    + "three in the many later ones (Verhage et al. 2016). From generation 2 on, every parent is a "
     + "simulated baby grown up, so a match there is attachment passed on through two lives.";
 }
 
