@@ -61,20 +61,19 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
   }
   for (std::size_t i = 0; i < sensitivity_.size(); ++i)
     sensitivity_[i].add(block.value(columns_.observed_sensitivity[i], row));
-  if (!ssp_.empty() && !sensitivity_.empty() &&
-      sim::label_index(block.value(columns_.strange_situation[0].coded.attachment_class, row), class_names) >= 0)
+  // The first Strange Situation's class (-1 if none, or its figure was absent) for what follows.
+  const int first = ssp_.empty() ? -1
+                                 : sim::label_index(block.value(columns_.strange_situation[0].coded.attachment_class, row), class_names);
+  if (first >= 0 && !sensitivity_.empty())
     sensitivity_security_.add(block.value(columns_.observed_sensitivity[correlated_observation_], row),
                               block.value(columns_.strange_situation[0].coded.security, row));
   const int k = sim::label_index(block.value(columns_.aai_coded, row), aai_names);
   if (k >= 0) ++aai_[k];
   depression_first_year_.add(block.value(columns_.depression_first_year, row));
-  if (!ssp_.empty()) {
-    const int a = sim::label_index(block.value(columns_.strange_situation[0].coded.attachment_class, row), class_names);
+  if (first >= 0) {
     const auto risks = static_cast<int>(block.value(columns_.risk_count, row));
-    if (a >= 0) {
-      ++by_stratum_[block.value(columns_.high_risk_stratum, row) > 0 ? 1 : 0][a];
-      ++by_risk_group_[risks <= 1 ? 0 : risks <= 4 ? 1 : 2][a];
-    }
+    ++by_stratum_[block.value(columns_.high_risk_stratum, row) > 0 ? 1 : 0][first];
+    ++by_risk_group_[risks <= 1 ? 0 : risks <= 4 ? 1 : 2][first];
   }
 }
 

@@ -12,6 +12,7 @@
 #include "sim/sweeps/sweep_progress.hpp"
 #include "sim/sweeps/sweep_spec.hpp"
 #include "sim/output/provenance.hpp"
+#include "sim/output/version.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -31,18 +32,9 @@
 namespace attachsim::sim {
 namespace {
 
-// The build a checkpoint was recorded with: version and commit, without spaces (the header is one line
-// of space-separated fields).
-std::string build_id() {
-  std::string version, commit;
-  for (const auto& [name, value] : build_provenance()) {
-    if (name == "attachsim_version") version = value;
-    if (name == "git_commit") commit = value;
-  }
-  std::string id = version + "+" + commit;
-  std::replace(id.begin(), id.end(), ' ', '_');
-  return id;
-}
+// The build a checkpoint was recorded with (`git describe` has no spaces, nor has the version: the
+// header is one line of space-separated fields).
+std::string build_id() { return std::string(version) + "+" + git_commit; }
 
 std::uint64_t parse_count(const std::string& s, bool& ok) {
   std::uint64_t x = 0;
