@@ -69,6 +69,7 @@ class RecordBlock {
 
   std::uint64_t first_dyad() const { return first_dyad_; }
   std::size_t size() const { return size_; }
+  std::size_t columns() const { return columns_; }
   std::size_t capacity() const { return capacity_; }
   std::size_t steps() const { return steps_; }
 

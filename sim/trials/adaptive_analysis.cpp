@@ -74,9 +74,10 @@ std::vector<SequenceEstimate> adaptive_estimates(const TrialSpec& spec, const Tr
   for (const auto& f : spec.follow_ups) {
     if (f.age_months <= d.age_months) continue;  // the sequences differ only after the decision
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = column_index(columns, o.column);
+      const std::size_t column = column_index(columns, o.column), measured = measured_index(o, columns);
       if (column == columns.size()) continue;
-      // The outcome each family had (under its own assignments) and would have had under each sequence.
+      // The outcome each family had (under its own assignments) and would have had under each sequence;
+      // NaN where it was not measured (complete-case: such families are left out of the estimates).
       std::vector<double> observed(n);
       std::vector<std::vector<double>> under(S, std::vector<double>(n));
       for (std::size_t i = 0; i < n; ++i) {
@@ -84,14 +85,17 @@ std::vector<SequenceEstimate> adaptive_estimates(const TrialSpec& spec, const Tr
         const bool responded = r.responded[a][i];
         const RecordBlock& own = !responded ? r.non_responder_twins[a][static_cast<std::size_t>(r.option[i])]
                                  : r.option[i] < 0 ? r.twins[a] : r.responder_twins[a][static_cast<std::size_t>(r.option[i])];
-        observed[i] = outcome_value(o, own, column, i);
-        for (std::size_t s = 0; s < S; ++s)
-          under[s][i] = outcome_value(o, record_under(r, sequences[s], r.responded[sequences[s].arm][i]), column, i);
+        observed[i] = outcome_measured(own, measured, i) ? outcome_value(o, own, column, i) : NAN;
+        for (std::size_t s = 0; s < S; ++s) {
+          const RecordBlock& block = record_under(r, sequences[s], r.responded[sequences[s].arm][i]);
+          under[s][i] = outcome_measured(block, measured, i) ? outcome_value(o, block, column, i) : NAN;
+        }
       }
       const auto estimate = [&](std::size_t s, const std::vector<std::size_t>* sample) {
         double sw = 0, swy = 0;
         for (std::size_t k = 0; k < n; ++k) {
           const std::size_t i = sample ? (*sample)[k] : k;
+          if (std::isnan(observed[i])) continue;
           sw += weight[s][i], swy += weight[s][i] * observed[i];
         }
         return sw > 0 ? swy / sw : NAN;
@@ -106,9 +110,10 @@ std::vector<SequenceEstimate> adaptive_estimates(const TrialSpec& spec, const Tr
       }
       std::vector<double> twins(S);
       for (std::size_t s = 0; s < S; ++s) {
-        double sum = 0;
-        for (double y : under[s]) sum += y;
-        twins[s] = sum / static_cast<double>(n);
+        double sum = 0, measured_families = 0;
+        for (double y : under[s])
+          if (!std::isnan(y)) sum += y, measured_families += 1;
+        twins[s] = measured_families > 0 ? sum / measured_families : NAN;
       }
       for (std::size_t s = 0; s < S; ++s) {
         SequenceEstimate e;

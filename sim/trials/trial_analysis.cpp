@@ -81,6 +81,14 @@ double outcome_value(const TrialOutcome& o, const RecordBlock& block, std::size_
   return o.binary ? (v == label_code(o.positive_label.c_str()) ? 1.0 : 0.0) : v;
 }
 
+std::size_t measured_index(const TrialOutcome& o, const std::vector<Column>& columns) {
+  return o.measured_column.empty() ? columns.size() : column_index(columns, o.measured_column);
+}
+
+bool outcome_measured(const RecordBlock& block, std::size_t measured, std::size_t row) {
+  return measured >= block.columns() || block.value(measured, row) != label_code("");
+}
+
 std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
                                 const TrialReplicate& r, std::int64_t replicate) {
   std::vector<Contrast> out;
@@ -88,16 +96,21 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
   const std::size_t n = r.enrolled.size();
   for (const auto& f : spec.follow_ups)
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = column_index(columns, o.column);
+      const std::size_t column = column_index(columns, o.column), measured = measured_index(o, columns);
       if (column == columns.size()) continue;
       const bool success = o.name == design.success_outcome;
       for (std::size_t a = 1; a < spec.arms.size(); ++a)
         for (const char* analysis : {"itt", "per_protocol", "twins"}) {
           Sample arm, ref;
           const std::string kind = analysis;
+          // Twins: every enrolled dyad measured under both arms.
+          const auto both_measured = [&](std::size_t i) {
+            return outcome_measured(r.twins[a], measured, i) && outcome_measured(r.twins[0], measured, i);
+          };
           for (std::size_t i = 0; i < n; ++i) {
             const auto assigned = static_cast<std::size_t>(r.assigned[i]);
-            if (kind == "twins") {  // every enrolled dyad, under both arms
+            if (kind == "twins") {
+              if (!both_measured(i)) continue;
               arm.add(outcome_value(o, r.twins[a], column, i), r.twins[a].value(cost, i));
               ref.add(outcome_value(o, r.twins[0], column, i), r.twins[0].value(cost, i));
               continue;
@@ -105,6 +118,7 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
             if (assigned != a && assigned != 0) continue;
             const RecordBlock& own = r.twins[assigned];
             if (kind == "per_protocol" && own.value(adherent, i) < 1) continue;
+            if (!outcome_measured(own, measured, i)) continue;
             (assigned == a ? arm : ref).add(outcome_value(o, own, column, i), own.value(cost, i));
           }
           if (arm.n < 2 || ref.n < 2) continue;
@@ -112,11 +126,12 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
           if (kind == "twins") {  // paired: the interval of the mean individual effect
             double s = 0, s2 = 0;
             for (std::size_t i = 0; i < n; ++i) {
+              if (!both_measured(i)) continue;
               const double e = outcome_value(o, r.twins[a], column, i) - outcome_value(o, r.twins[0], column, i);
               s += e, s2 += e * e;
             }
-            const double mean = s / static_cast<double>(n);
-            const double se = std::sqrt(std::max(0.0, (s2 - s * mean) / static_cast<double>(n - 1)) / static_cast<double>(n));
+            const double pairs = arm.n, mean = s / pairs;
+            const double se = std::sqrt(std::max(0.0, (s2 - s * mean) / (pairs - 1)) / pairs);
             c.difference_low = mean - z95 * se, c.difference_high = mean + z95 * se;
           }
           c.replicate = replicate, c.age_months = f.age_months, c.outcome = o.name, c.arm = spec.arms[a].name;
@@ -127,9 +142,10 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
       for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g) {
         Sample group, ref;
         const RecordBlock& block = r.groups[g];
-        for (std::size_t i = 0; i < block.size(); ++i) group.add(outcome_value(o, block, column, i), block.value(cost, i));
+        for (std::size_t i = 0; i < block.size(); ++i)
+          if (outcome_measured(block, measured, i)) group.add(outcome_value(o, block, column, i), block.value(cost, i));
         for (std::size_t i = 0; i < n; ++i)
-          if (r.assigned[i] == 0) ref.add(outcome_value(o, r.twins[0], column, i), r.twins[0].value(cost, i));
+          if (r.assigned[i] == 0 && outcome_measured(r.twins[0], measured, i)) ref.add(outcome_value(o, r.twins[0], column, i), r.twins[0].value(cost, i));
         if (group.n < 2 || ref.n < 2) continue;
         Contrast c = compare(o, group, ref, false);
         c.replicate = replicate, c.age_months = f.age_months, c.outcome = o.name, c.arm = spec.comparison_groups[g].name;
@@ -148,7 +164,7 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
   struct Measure {
     double age = 0;
     TrialOutcome outcome;
-    std::size_t column = 0;
+    std::size_t column = 0, measured = 0;
     std::vector<std::pair<TrialOutcome, std::size_t>> tracked;  // column = columns.size() if not measured
   };
   std::vector<Measure> measures;
@@ -163,6 +179,7 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
     m.age = f.age_months;
     std::tie(m.outcome, m.column) = named(design.transition_outcome);
     if (m.column == columns.size()) continue;
+    m.measured = measured_index(m.outcome, columns);
     for (const auto& t : design.tracked_outcomes) m.tracked.push_back(named(t));
     measures.push_back(m);
   }
@@ -170,10 +187,16 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
   if (measures.empty()) return out;
 
   // One row: `rows` of `before` at `from` against the same rows of `after` at `to`; `arm` > 0 adds the
-  // twin difference (arm minus reference twins, at `to`).
+  // twin difference (arm minus reference twins, at `to`). Only rows measured at both ages count, and for
+  // the twin difference only those measured under both arms; the tracked outcomes come from the same
+  // assessments as the transition outcome.
+  std::vector<std::size_t> rows;
   const auto row = [&](const std::string& name, const std::string& analysis, const std::string& baseline, const Measure& from,
-                       const Measure& to, const RecordBlock& before, const RecordBlock& after, const std::vector<std::size_t>& rows,
+                       const Measure& to, const RecordBlock& before, const RecordBlock& after, const std::vector<std::size_t>& candidates,
                        std::size_t arm) {
+    rows.clear();
+    for (std::size_t i : candidates)
+      if (outcome_measured(before, from.measured, i) && outcome_measured(after, to.measured, i)) rows.push_back(i);
     if (rows.empty()) return;
     Transition t;
     t.replicate = replicate, t.arm = name, t.analysis = analysis, t.baseline = baseline;
@@ -182,17 +205,20 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
     for (std::size_t k = 0; k < design.tracked_outcomes.size(); ++k) {
       const auto& [o_from, c_from] = from.tracked[k];
       const auto& [o_to, c_to] = to.tracked[k];
-      double b = 0, a = 0, d = 0;
+      double b = 0, a = 0, d = 0, pairs = 0;
       for (std::size_t i : rows) {
         if (c_from < columns.size()) b += outcome_value(o_from, before, c_from, i);
         if (c_to < columns.size()) {
           a += outcome_value(o_to, after, c_to, i);
-          if (arm > 0) d += outcome_value(o_to, r.twins[arm], c_to, i) - outcome_value(o_to, r.twins[0], c_to, i);
+          if (arm > 0 && outcome_measured(r.twins[arm], to.measured, i) && outcome_measured(r.twins[0], to.measured, i)) {
+            d += outcome_value(o_to, r.twins[arm], c_to, i) - outcome_value(o_to, r.twins[0], c_to, i);
+            pairs += 1;
+          }
         }
       }
       t.share_baseline.push_back(c_from < columns.size() ? b / n : NAN);
       t.share.push_back(c_to < columns.size() ? a / n : NAN);
-      t.twin_difference.push_back(arm > 0 && c_to < columns.size() ? d / n : NAN);
+      t.twin_difference.push_back(arm > 0 && c_to < columns.size() && pairs > 0 ? d / pairs : NAN);
     }
     double gained = 0, lost = 0;
     for (std::size_t i : rows) {
@@ -209,22 +235,22 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
   const std::size_t n = r.enrolled.size();
   for (std::size_t a = 0; a < spec.arms.size(); ++a)
     for (const char* analysis : {"itt", "per_protocol"}) {
-      std::vector<std::size_t> rows;
+      std::vector<std::size_t> members;
       for (std::size_t i = 0; i < n; ++i)
         if (static_cast<std::size_t>(r.assigned[i]) == a &&
             (std::string(analysis) == "itt" || adherent == columns.size() || r.twins[a].value(adherent, i) >= 1))
-          rows.push_back(i);
+          members.push_back(i);
       const RecordBlock& own = r.twins[a];
       for (std::size_t m = 1; m < measures.size(); ++m)
-        row(spec.arms[a].name, analysis, "first", measures.front(), measures[m], own, own, rows, a);
+        row(spec.arms[a].name, analysis, "first", measures.front(), measures[m], own, own, members, a);
       if (a > 0 && measures.size() == 1)
-        for (const auto& m : measures) row(spec.arms[a].name, analysis, "twin", m, m, r.twins[0], own, rows, a);
+        for (const auto& m : measures) row(spec.arms[a].name, analysis, "twin", m, m, r.twins[0], own, members, a);
     }
   for (std::size_t g = 0; g < spec.comparison_groups.size(); ++g) {
-    std::vector<std::size_t> rows(r.groups[g].size());
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    std::vector<std::size_t> members(r.groups[g].size());
+    for (std::size_t i = 0; i < members.size(); ++i) members[i] = i;
     for (std::size_t m = 1; m < measures.size(); ++m)
-      row(spec.comparison_groups[g].name, "comparison", "first", measures.front(), measures[m], r.groups[g], r.groups[g], rows, 0);
+      row(spec.comparison_groups[g].name, "comparison", "first", measures.front(), measures[m], r.groups[g], r.groups[g], members, 0);
   }
   return out;
 }
@@ -235,7 +261,7 @@ std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign
   const std::size_t n = r.enrolled.size();
   for (const auto& f : spec.follow_ups)
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = column_index(columns, o.column);
+      const std::size_t column = column_index(columns, o.column), measured = measured_index(o, columns);
       if (column == columns.size()) continue;
       for (std::size_t a = 1; a < spec.arms.size(); ++a)
         for (const auto& m : design.moderators) {
@@ -248,6 +274,7 @@ std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign
           const double median = sorted[n / 2];
           std::map<std::string, Sample> levels;
           for (std::size_t i = 0; i < n; ++i) {
+            if (!outcome_measured(r.twins[a], measured, i) || !outcome_measured(r.twins[0], measured, i)) continue;
             const double effect = outcome_value(o, r.twins[a], column, i) - outcome_value(o, r.twins[0], column, i);
             levels[level_of(m, values[i], median, columns[mc])].add(effect, 0);
           }

@@ -28,8 +28,8 @@ Table contrast_table(const std::vector<Contrast>& rows, const std::string& cost_
              {"outcome", "", "Outcome (see the trial's outcomes in docs/output.md).", {}, {}},
              {"arm", "", "Arm compared with the reference arm.", {}, {}},
              {"analysis", "", "itt: as randomized; per_protocol: program arms' completers only; twins: every enrolled dyad under both arms.", {}, {}},
-             {"n_arm", "dyads", "Dyads in the arm.", {}, {}},
-             {"n_reference", "dyads", "Dyads in the reference arm.", {}, {}},
+             {"n_arm", "dyads", "Dyads in the arm in which the outcome was measured.", {}, {}},
+             {"n_reference", "dyads", "Dyads in the reference arm in which the outcome was measured.", {}, {}},
              {"arm_value", "share or mean", "Share (binary outcomes) or mean in the arm.", {}, {}},
              {"reference_value", "share or mean", "Share or mean in the reference arm.", {}, {}},
              {"difference", "share or outcome unit", "Risk or mean difference, arm minus reference.", {}, {}},
@@ -63,7 +63,7 @@ Table moderator_table(const std::vector<ModeratorEffect>& rows) {
              {"arm", "", "Arm whose effect is shown.", {}, {}},
              {"moderator", "", "Moderator.", {}, {}},
              {"level", "", "Level of the moderator.", {}, {}},
-             {"n", "dyads", "Enrolled dyads at this level.", {}, {}},
+             {"n", "dyads", "Enrolled dyads at this level, measured under both arms.", {}, {}},
              {"mean_effect", "share or outcome unit", "Mean individual effect: outcome under the arm minus under the reference arm (counterfactual twins).", {}, {}},
              {"se", "share or outcome unit", "Standard error of the mean effect.", {}, {}}};
   for (const auto& m : rows) {
@@ -83,7 +83,7 @@ Table transition_table(const std::vector<Transition>& rows, const TrialDesign& d
              {"baseline", "", "first: the trial's first assessment, against a later one, in the same dyads; twin: the same dyads' reference twins (no program) at the same age.", {}, {}},
              {"from_age_months", "months", "Age of the baseline assessment (for 'twin': the follow-up age).", {}, {}},
              {"to_age_months", "months", "Age of the follow-up assessment.", {}, {}},
-             {"n", "dyads", "Dyads in the row.", {}, {}}};
+             {"n", "dyads", "Dyads in the row, measured at both ages.", {}, {}}};
   for (const auto& o : design.tracked_outcomes) {
     t.push_back({o + "_share_baseline", "share", "Share '" + o + "' at baseline (for 'twin': among the reference twins).", {}, {}});
     t.push_back({o + "_share", "share", "Share '" + o + "' at follow-up.", {}, {}});

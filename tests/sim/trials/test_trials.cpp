@@ -372,6 +372,65 @@ TEST_CASE("trial: with one assessment, transitions are counted against the dyads
   }
 }
 
+TEST_CASE("trial: a Strange Situation with a figure some infants lack leaves them out, not counted insecure") {
+  // With the partner as the assessed figure, infants without a partner at the follow-up have no class
+  // (an empty label). Complete-case analysis: every count below is recomputed by hand from the arms'
+  // records over the assessed infants only, and must match exactly; counting the unassessed as not
+  // secure (the old analysis) would give other shares whenever any infant lacks a partner, which the
+  // normative population's single parents make certain at 200 families (checked: some are unassessed).
+  ScratchDirectory dir;
+  models::AttachmentModel model;
+  const auto spec = load(dir, trial_yaml(control + training, "  set: {strange_situation: {figure: partner}}\n", 200, 200), model);
+  const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+  const auto columns = model.columns();
+  const std::size_t cls = column_of(columns, "ssp_12m_class"), security = column_of(columns, "ssp_12m_security");
+  const double B = sim::label_code("B"), none = sim::label_code("");
+  const auto assessed = [&](std::size_t arm, std::size_t i) { return trial.twins[arm].value(cls, i) != none; };
+  std::size_t unassessed = 0;
+  for (std::size_t i = 0; i < trial.enrolled.size(); ++i) unassessed += !assessed(0, i);
+  REQUIRE(unassessed > 0);
+  REQUIRE(unassessed < trial.enrolled.size());
+
+  int checked = 0;
+  for (const auto& c : sim::contrasts(spec, model.trial_design(), columns, trial, 0)) {
+    if (c.outcome != "secure" && c.outcome != "security") continue;
+    if (c.analysis != "itt" && c.analysis != "twins") continue;
+    CAPTURE(c.outcome);
+    CAPTURE(c.analysis);
+    double n_arm = 0, n_ref = 0, arm = 0, ref = 0;
+    for (std::size_t i = 0; i < trial.enrolled.size(); ++i) {
+      const auto own = static_cast<std::size_t>(trial.assigned[i]);
+      const auto value = [&](std::size_t a) {
+        return c.outcome == "secure" ? double(trial.twins[a].value(cls, i) == B) : trial.twins[a].value(security, i);
+      };
+      if (c.analysis == "twins") {
+        if (!assessed(0, i) || !assessed(1, i)) continue;
+        n_arm += 1, n_ref += 1, arm += value(1), ref += value(0);
+      } else if (assessed(own, i)) {
+        (own == 1 ? n_arm : n_ref) += 1;
+        (own == 1 ? arm : ref) += value(own);
+      }
+    }
+    CHECK(c.n_arm == n_arm);
+    CHECK(c.n_reference == n_ref);
+    CHECK(c.arm_value == doctest::Approx(arm / n_arm));
+    CHECK(c.reference_value == doctest::Approx(ref / n_ref));
+    ++checked;
+  }
+  CHECK(checked == 4);
+  // Transitions against the reference twins: only infants assessed under both arms enter.
+  for (const auto& t : sim::transitions(spec, model.trial_design(), columns, trial, 0)) {
+    if (t.analysis != "itt") continue;
+    double n = 0, secure_ref = 0, secure_own = 0;
+    for (std::size_t i = 0; i < trial.enrolled.size(); ++i)
+      if (trial.assigned[i] == 1 && assessed(0, i) && assessed(1, i))
+        n += 1, secure_ref += trial.twins[0].value(cls, i) == B, secure_own += trial.twins[1].value(cls, i) == B;
+    CHECK(t.n == n);
+    CHECK(t.share_baseline[1] == doctest::Approx(secure_ref / n));
+    CHECK(t.share[1] == doctest::Approx(secure_own / n));
+  }
+}
+
 TEST_CASE("trial: a comparison group is a fresh sample of its own population, screened by its own rules") {
   // The arms come from the normative population; the group from the high-risk one (every family in
   // hardship), of families never maltreated. Its dyads are not the trial's (other seeds), it is
