@@ -71,26 +71,23 @@ sim::TrialDesign AttachmentModel::trial_design() const {
     const std::string a = age_label(age);
     for (const auto& instrument : instruments) {
       if (instrument == "strange_situation") {
-        // With strange_situation.figure a figure some infants lack, they are not assessed: their class is
-        // empty, and the analyses leave them out.
-        const std::string assessed = "ssp_" + a + "_class";
-        out.push_back({"secure", assessed, true, "B", "share", "Classified secure (B) at " + a + ".", assessed});
-        out.push_back({"disorganized", assessed, true, "D", "share", "Classified disorganized (D) at " + a + ".", assessed});
-        out.push_back({"security", "ssp_" + a + "_security", false, "", "0-1", "Continuous security at " + a + ".", assessed});
+        out.push_back({"secure", "ssp_" + a + "_class", true, "B", "share", "Classified secure (B) at " + a + "."});
+        out.push_back({"disorganized", "ssp_" + a + "_class", true, "D", "share", "Classified disorganized (D) at " + a + "."});
+        out.push_back({"security", "ssp_" + a + "_security", false, "", "0-1", "Continuous security at " + a + "."});
       } else if (instrument == "sensitivity") {
-        out.push_back({"sensitivity", "sensitivity_" + a, false, "", "1-9", "Observed caregiver sensitivity at " + a + ".", ""});
+        out.push_back({"sensitivity", "sensitivity_" + a, false, "", "1-9", "Observed caregiver sensitivity at " + a + "."});
       } else if (instrument == "family_screen") {
-        out.push_back({"depression_screen", "screen_" + a + "_depression", false, "", "share", "Screened positive for depression at " + a + "; lower is better.", ""});
-        out.push_back({"violence_screen", "screen_" + a + "_partner_violence", false, "", "share", "Disclosed partner violence at " + a + "; lower is better.", ""});
+        out.push_back({"depression_screen", "screen_" + a + "_depression", false, "", "share", "Screened positive for depression at " + a + "; lower is better."});
+        out.push_back({"violence_screen", "screen_" + a + "_partner_violence", false, "", "share", "Disclosed partner violence at " + a + "; lower is better."});
       } else if (instrument == "preschool") {
         // The preschool assessment: its attachment classification and the ratings of the child with
         // peers since the last assessment (or preschool entry), lower problem scores being better.
         const std::string c = "preschool_" + a + "_";
-        out.push_back({"preschool_secure", c + "attachment_class", true, "B", "share", "Classified secure (B) in the preschool attachment assessment at " + a + ".", ""});
-        out.push_back({"preschool_disorganized", c + "attachment_class", true, "D", "share", "Classified disorganized or controlling (D) in the preschool attachment assessment at " + a + ".", ""});
-        out.push_back({"externalizing", c + "externalizing", false, "", "0-2", "Externalizing problems (CBCL-like item mean) at " + a + "; lower is better.", ""});
-        out.push_back({"internalizing", c + "internalizing", false, "", "0-2", "Internalizing problems (CBCL-like item mean) at " + a + "; lower is better.", ""});
-        out.push_back({"social_competence", c + "social_competence", false, "", "1-5", "Teacher-rated social competence with peers at " + a + ".", ""});
+        out.push_back({"preschool_secure", c + "attachment_class", true, "B", "share", "Classified secure (B) in the preschool attachment assessment at " + a + "."});
+        out.push_back({"preschool_disorganized", c + "attachment_class", true, "D", "share", "Classified disorganized or controlling (D) in the preschool attachment assessment at " + a + "."});
+        out.push_back({"externalizing", c + "externalizing", false, "", "0-2", "Externalizing problems (CBCL-like item mean) at " + a + "; lower is better."});
+        out.push_back({"internalizing", c + "internalizing", false, "", "0-2", "Internalizing problems (CBCL-like item mean) at " + a + "; lower is better."});
+        out.push_back({"social_competence", c + "social_competence", false, "", "1-5", "Teacher-rated social competence with peers at " + a + "."});
       }
     }
     return out;

@@ -158,6 +158,7 @@ AssessmentColumns DyadColumns::add_assessment(double age, const std::string& fig
   const std::string with = figure == "primary" ? "" : " with the " + figure;
   const std::string a = "ssp_" + age_label(age) + "_" + tag;
   const std::string at = " in the Strange Situation" + with + " at " + age_label(age) + ".";
+  const std::size_t first = columns_.size();
   AssessmentColumns c{};
   const auto coded = [&](const std::string& prefix, const std::string& who) {
     CodedColumns k{};
@@ -195,6 +196,8 @@ AssessmentColumns DyadColumns::add_assessment(double age, const std::string& fig
   c.life_events = add(life + "life_events", I, "events", "Stressful life events so far" + then);
   c.violence_events = add(life + "violence_events", I, "events", "Partner-violence events so far" + then);
   c.separation_days = add(life + "separation_days", F, "days", "The infant's experience of separation so far: days in childcare or preschool, nights in night care and brief separations (care_practices.brief_separations_per_week)" + then);
+  // An infant without the figure is not assessed: its class is empty and every column above holds 0.
+  for (std::size_t k = first; k < columns_.size(); ++k) columns_[k].measured_by = columns_[c.coded.attachment_class].name;
   return c;
 }
 

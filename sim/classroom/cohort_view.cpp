@@ -86,11 +86,19 @@ json CohortView::to_json() const {
   json out;
   out["dyads"] = dyads_;
   json assessments = json::array();
+  // Shares of the babies assessed: with a figure some babies lack (strange_situation.figure), the others
+  // have no class.
+  const auto assessed = [](const std::array<std::uint64_t, class_count>& counts) {
+    std::uint64_t n = 0;
+    for (auto c : counts) n += c;
+    return n;
+  };
   const auto shares_of = [&](const std::array<std::uint64_t, class_count>& counts, std::size_t classes) {
     json shares;
+    const std::uint64_t n = assessed(counts);
     for (std::size_t k = 0; k < classes; ++k) {
-      const auto [low, high] = wilson95(counts[k], dyads_);
-      shares[class_letters[k]] = {{"count", counts[k]}, {"share", dyads_ ? double(counts[k]) / double(dyads_) : 0.0},
+      const auto [low, high] = wilson95(counts[k], n);
+      shares[class_letters[k]] = {{"count", counts[k]}, {"share", n ? double(counts[k]) / double(n) : 0.0},
                                   {"low", low}, {"high", high}};
     }
     return shares;
@@ -98,6 +106,7 @@ json CohortView::to_json() const {
   for (std::size_t a = 0; a < ages_.size(); ++a) {
     // The four-way classes, and the forced A/B/C class that studies before D was described reported.
     json entry = {{"age_months", ages_[a]},
+                  {"assessed", assessed(class_counts_[a])},
                   {"shares", shares_of(class_counts_[a], class_count)},
                   {"organized_shares", shares_of(organized_counts_[a], class_count - 1)}};
     if (a > 0) {

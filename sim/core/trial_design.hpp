@@ -16,10 +16,6 @@ struct TrialOutcome {
   std::string positive_label;  // for binary outcomes on label columns
   std::string unit;
   std::string description;
-  // A label column that is empty in a row where the instrument was not given to that dyad (a Strange
-  // Situation with a figure the infant does not have); empty: the outcome is measured in every row.
-  // Analyses are complete-case: a row where the outcome was not measured is left out, not counted as 0.
-  std::string measured_column;
 };
 
 struct TrialModerator {

@@ -66,6 +66,8 @@ void Hdf5Output::define_records(std::vector<Column> columns, const std::vector<s
     const hdf5::Handle type = file_type(c.type);
     column_sets_.push_back(hdf5::make_array(file_, group_of(c.group), c.name, type.get(), {0}, chunk, true, true));
     hdf5::describe(file_, column_sets_.back().get(), c.unit, c.description);
+    // Readers leave out the rows where the assessment behind this column was not given.
+    if (!c.measured_by.empty()) hdf5::string_attribute(file_, column_sets_.back().get(), "measured_by", c.measured_by);
   }
   if (!series_.empty()) {
     timeseries_ = hdf5::make_group(file_, file_.id(), "timeseries");

@@ -74,7 +74,7 @@ std::vector<SequenceEstimate> adaptive_estimates(const TrialSpec& spec, const Tr
   for (const auto& f : spec.follow_ups) {
     if (f.age_months <= d.age_months) continue;  // the sequences differ only after the decision
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = column_index(columns, o.column), measured = measured_index(o, columns);
+      const std::size_t column = column_index(columns, o.column), measured = measured_by_index(columns, column);
       if (column == columns.size()) continue;
       // The outcome each family had (under its own assignments) and would have had under each sequence;
       // NaN where it was not measured (complete-case: such families are left out of the estimates).
@@ -85,10 +85,10 @@ std::vector<SequenceEstimate> adaptive_estimates(const TrialSpec& spec, const Tr
         const bool responded = r.responded[a][i];
         const RecordBlock& own = !responded ? r.non_responder_twins[a][static_cast<std::size_t>(r.option[i])]
                                  : r.option[i] < 0 ? r.twins[a] : r.responder_twins[a][static_cast<std::size_t>(r.option[i])];
-        observed[i] = outcome_measured(own, measured, i) ? outcome_value(o, own, column, i) : NAN;
+        observed[i] = is_measured(own, measured, i) ? outcome_value(o, own, column, i) : NAN;
         for (std::size_t s = 0; s < S; ++s) {
           const RecordBlock& block = record_under(r, sequences[s], r.responded[sequences[s].arm][i]);
-          under[s][i] = outcome_measured(block, measured, i) ? outcome_value(o, block, column, i) : NAN;
+          under[s][i] = is_measured(block, measured, i) ? outcome_value(o, block, column, i) : NAN;
         }
       }
       const auto estimate = [&](std::size_t s, const std::vector<std::size_t>* sample) {

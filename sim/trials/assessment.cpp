@@ -33,8 +33,12 @@ std::uint32_t components_given(const TrialArm& arm, const RecordBlock& block, st
   std::uint32_t given = 0;
   for (std::size_t k = 0; k < arm.components.size(); ++k) {
     bool admitted = true;
-    for (const auto& a : arm.components[k].when)
-      admitted = admitted && assessment_admits(a, block.value(column_index(columns, a.rule.column), row), seed, dyad);
+    for (const auto& a : arm.components[k].when) {
+      // An assessment that was not given (a Strange Situation with a figure the family lacks) admits nothing.
+      const std::size_t column = column_index(columns, a.rule.column);
+      admitted = admitted && is_measured(block, measured_by_index(columns, column), row) &&
+                 assessment_admits(a, block.value(column, row), seed, dyad);
+    }
     if (admitted) given |= 1u << k;
   }
   return given;

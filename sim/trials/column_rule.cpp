@@ -44,4 +44,13 @@ std::size_t column_index(const std::vector<Column>& columns, const std::string& 
   return columns.size();
 }
 
+std::size_t measured_by_index(const std::vector<Column>& columns, std::size_t column) {
+  if (column >= columns.size() || columns[column].measured_by.empty()) return columns.size();
+  return column_index(columns, columns[column].measured_by);
+}
+
+bool is_measured(const RecordBlock& block, std::size_t measured_by, std::size_t row) {
+  return measured_by >= block.columns() || block.value(measured_by, row) != label_code("");
+}
+
 }  // namespace attachsim::sim

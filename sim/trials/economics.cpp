@@ -90,19 +90,29 @@ std::vector<EconomicShares> economic_shares(const TrialSpec& spec, const Economi
                                             const std::vector<Column>& columns, const TrialReplicate& r, std::int64_t replicate) {
   std::vector<EconomicShares> out;
   const std::size_t cost = column_index(columns, design.cost_column);
-  std::vector<std::size_t> case_columns;
-  for (const auto& l : economics.links) case_columns.push_back(column_index(columns, l.rule.column));
+  std::vector<std::size_t> case_columns, measured_by;
+  for (const auto& l : economics.links) {
+    case_columns.push_back(column_index(columns, l.rule.column));
+    measured_by.push_back(measured_by_index(columns, case_columns.back()));
+  }
   const std::size_t links = economics.links.size(), n = r.enrolled.size();
   for (std::size_t a = 1; a < spec.arms.size(); ++a)
     for (const char* analysis : {"itt", "twins"}) {
       EconomicShares s;
       s.replicate = replicate, s.arm = spec.arms[a].name, s.analysis = analysis;
       s.case_arm.assign(links, 0.0), s.case_reference.assign(links, 0.0);
+      // A link's case share is complete-case: over the families in which its outcome was measured.
+      std::vector<double> measured_arm(links, 0.0), measured_reference(links, 0.0);
       const auto add = [&](const RecordBlock& block, std::size_t i, bool in_arm) {
         (in_arm ? s.n_arm : s.n_reference) += 1;
         (in_arm ? s.cost_arm : s.cost_reference) += block.value(cost, i);
         auto& cases = in_arm ? s.case_arm : s.case_reference;
-        for (std::size_t k = 0; k < links; ++k) cases[k] += economics.links[k].rule.admits(block.value(case_columns[k], i)) ? 1.0 : 0.0;
+        auto& measured = in_arm ? measured_arm : measured_reference;
+        for (std::size_t k = 0; k < links; ++k)
+          if (is_measured(block, measured_by[k], i)) {
+            measured[k] += 1;
+            cases[k] += economics.links[k].rule.admits(block.value(case_columns[k], i)) ? 1.0 : 0.0;
+          }
       };
       for (std::size_t i = 0; i < n; ++i) {
         if (s.analysis == "twins") {
@@ -113,7 +123,11 @@ std::vector<EconomicShares> economic_shares(const TrialSpec& spec, const Economi
       }
       if (s.n_arm < 1 || s.n_reference < 1) continue;
       s.cost_arm /= s.n_arm, s.cost_reference /= s.n_reference;
-      for (std::size_t k = 0; k < links; ++k) s.case_arm[k] /= s.n_arm, s.case_reference[k] /= s.n_reference;
+      for (std::size_t k = 0; k < links; ++k) {
+        // A link measured in no family of a sample counts no cases there.
+        s.case_arm[k] = measured_arm[k] > 0 ? s.case_arm[k] / measured_arm[k] : 0.0;
+        s.case_reference[k] = measured_reference[k] > 0 ? s.case_reference[k] / measured_reference[k] : 0.0;
+      }
       out.push_back(std::move(s));
     }
   return out;

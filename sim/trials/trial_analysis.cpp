@@ -1,5 +1,7 @@
 #include "sim/trials/trial_analysis.hpp"
 
+#include "sim/trials/column_rule.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -81,14 +83,6 @@ double outcome_value(const TrialOutcome& o, const RecordBlock& block, std::size_
   return o.binary ? (v == label_code(o.positive_label.c_str()) ? 1.0 : 0.0) : v;
 }
 
-std::size_t measured_index(const TrialOutcome& o, const std::vector<Column>& columns) {
-  return o.measured_column.empty() ? columns.size() : column_index(columns, o.measured_column);
-}
-
-bool outcome_measured(const RecordBlock& block, std::size_t measured, std::size_t row) {
-  return measured >= block.columns() || block.value(measured, row) != label_code("");
-}
-
 std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
                                 const TrialReplicate& r, std::int64_t replicate) {
   std::vector<Contrast> out;
@@ -96,7 +90,7 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
   const std::size_t n = r.enrolled.size();
   for (const auto& f : spec.follow_ups)
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = column_index(columns, o.column), measured = measured_index(o, columns);
+      const std::size_t column = column_index(columns, o.column), measured = measured_by_index(columns, column);
       if (column == columns.size()) continue;
       const bool success = o.name == design.success_outcome;
       for (std::size_t a = 1; a < spec.arms.size(); ++a)
@@ -105,7 +99,7 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
           const std::string kind = analysis;
           // Twins: every enrolled dyad measured under both arms.
           const auto both_measured = [&](std::size_t i) {
-            return outcome_measured(r.twins[a], measured, i) && outcome_measured(r.twins[0], measured, i);
+            return is_measured(r.twins[a], measured, i) && is_measured(r.twins[0], measured, i);
           };
           for (std::size_t i = 0; i < n; ++i) {
             const auto assigned = static_cast<std::size_t>(r.assigned[i]);
@@ -118,7 +112,7 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
             if (assigned != a && assigned != 0) continue;
             const RecordBlock& own = r.twins[assigned];
             if (kind == "per_protocol" && own.value(adherent, i) < 1) continue;
-            if (!outcome_measured(own, measured, i)) continue;
+            if (!is_measured(own, measured, i)) continue;
             (assigned == a ? arm : ref).add(outcome_value(o, own, column, i), own.value(cost, i));
           }
           if (arm.n < 2 || ref.n < 2) continue;
@@ -143,9 +137,9 @@ std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design
         Sample group, ref;
         const RecordBlock& block = r.groups[g];
         for (std::size_t i = 0; i < block.size(); ++i)
-          if (outcome_measured(block, measured, i)) group.add(outcome_value(o, block, column, i), block.value(cost, i));
+          if (is_measured(block, measured, i)) group.add(outcome_value(o, block, column, i), block.value(cost, i));
         for (std::size_t i = 0; i < n; ++i)
-          if (r.assigned[i] == 0 && outcome_measured(r.twins[0], measured, i)) ref.add(outcome_value(o, r.twins[0], column, i), r.twins[0].value(cost, i));
+          if (r.assigned[i] == 0 && is_measured(r.twins[0], measured, i)) ref.add(outcome_value(o, r.twins[0], column, i), r.twins[0].value(cost, i));
         if (group.n < 2 || ref.n < 2) continue;
         Contrast c = compare(o, group, ref, false);
         c.replicate = replicate, c.age_months = f.age_months, c.outcome = o.name, c.arm = spec.comparison_groups[g].name;
@@ -179,7 +173,7 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
     m.age = f.age_months;
     std::tie(m.outcome, m.column) = named(design.transition_outcome);
     if (m.column == columns.size()) continue;
-    m.measured = measured_index(m.outcome, columns);
+    m.measured = measured_by_index(columns, m.column);
     for (const auto& t : design.tracked_outcomes) m.tracked.push_back(named(t));
     measures.push_back(m);
   }
@@ -196,7 +190,7 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
                        std::size_t arm) {
     rows.clear();
     for (std::size_t i : candidates)
-      if (outcome_measured(before, from.measured, i) && outcome_measured(after, to.measured, i)) rows.push_back(i);
+      if (is_measured(before, from.measured, i) && is_measured(after, to.measured, i)) rows.push_back(i);
     if (rows.empty()) return;
     Transition t;
     t.replicate = replicate, t.arm = name, t.analysis = analysis, t.baseline = baseline;
@@ -210,7 +204,7 @@ std::vector<Transition> transitions(const TrialSpec& spec, const TrialDesign& de
         if (c_from < columns.size()) b += outcome_value(o_from, before, c_from, i);
         if (c_to < columns.size()) {
           a += outcome_value(o_to, after, c_to, i);
-          if (arm > 0 && outcome_measured(r.twins[arm], to.measured, i) && outcome_measured(r.twins[0], to.measured, i)) {
+          if (arm > 0 && is_measured(r.twins[arm], to.measured, i) && is_measured(r.twins[0], to.measured, i)) {
             d += outcome_value(o_to, r.twins[arm], c_to, i) - outcome_value(o_to, r.twins[0], c_to, i);
             pairs += 1;
           }
@@ -261,7 +255,7 @@ std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign
   const std::size_t n = r.enrolled.size();
   for (const auto& f : spec.follow_ups)
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = column_index(columns, o.column), measured = measured_index(o, columns);
+      const std::size_t column = column_index(columns, o.column), measured = measured_by_index(columns, column);
       if (column == columns.size()) continue;
       for (std::size_t a = 1; a < spec.arms.size(); ++a)
         for (const auto& m : design.moderators) {
@@ -274,7 +268,7 @@ std::vector<ModeratorEffect> moderators(const TrialSpec& spec, const TrialDesign
           const double median = sorted[n / 2];
           std::map<std::string, Sample> levels;
           for (std::size_t i = 0; i < n; ++i) {
-            if (!outcome_measured(r.twins[a], measured, i) || !outcome_measured(r.twins[0], measured, i)) continue;
+            if (!is_measured(r.twins[a], measured, i) || !is_measured(r.twins[0], measured, i)) continue;
             const double effect = outcome_value(o, r.twins[a], column, i) - outcome_value(o, r.twins[0], column, i);
             levels[level_of(m, values[i], median, columns[mc])].add(effect, 0);
           }

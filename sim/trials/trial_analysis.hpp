@@ -56,10 +56,6 @@ struct PowerRow {
 
 // The outcome value of one row: 0/1 for binary outcomes, the value for continuous ones.
 double outcome_value(const TrialOutcome& o, const RecordBlock& block, std::size_t column, std::size_t row);
-// The index of the outcome's measured_column, or columns.size() when it is measured in every row.
-std::size_t measured_index(const TrialOutcome& o, const std::vector<Column>& columns);
-// Whether the outcome was measured in a row, `measured` being measured_index's result.
-bool outcome_measured(const RecordBlock& block, std::size_t measured, std::size_t row);
 
 std::vector<Contrast> contrasts(const TrialSpec& spec, const TrialDesign& design, const std::vector<Column>& columns,
                                 const TrialReplicate& r, std::int64_t replicate);

@@ -40,17 +40,24 @@ std::vector<int> allocate(const std::vector<double>& allocation, std::size_t n, 
 }
 
 // Screening: dyads 0 .. screened-1 simulated under the model's current configuration; the rows that
-// pass every rule, in dyad order.
+// pass every rule, in dyad order. A dyad whose assessment a rule reads was not given (a Strange
+// Situation with a figure it lacks) is not admitted: its eligibility is unknown.
 std::vector<std::size_t> screen(Model& model, std::uint64_t seed, std::int64_t screened, const std::vector<EligibilityRule>& rules,
                                 const SourcePosition& where, const std::string& key, int threads, RecordBlock& block) {
   const auto columns = model.columns();
   std::vector<std::uint64_t> dyads(static_cast<std::size_t>(screened));
   for (std::size_t i = 0; i < dyads.size(); ++i) dyads[i] = i;
   simulate_dyads(model, seed, dyads, threads, block);
+  std::vector<std::size_t> read, measured_by;
+  for (const auto& rule : rules) {
+    read.push_back(column_index(columns, rule.column));
+    measured_by.push_back(measured_by_index(columns, read.back()));
+  }
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < dyads.size(); ++row) {
     bool ok = true;
-    for (const auto& rule : rules) ok = ok && rule.admits(block.value(column_index(columns, rule.column), row));
+    for (std::size_t k = 0; k < rules.size(); ++k)
+      ok = ok && is_measured(block, measured_by[k], row) && rules[k].admits(block.value(read[k], row));
     if (ok) rows.push_back(row);
   }
   if (rows.empty()) {
@@ -78,6 +85,7 @@ void second_stage(Model& model, const TrialSpec& spec, std::uint64_t seed, int t
                   TrialReplicate& result) {
   const DecisionPoint& d = *spec.decision;
   const std::size_t n = result.enrolled.size(), response = column_index(columns, d.response.column);
+  const std::size_t response_measured_by = measured_by_index(columns, response);
   const auto twins_of = [&](const std::vector<StageOption>& options, std::size_t a) {
     std::vector<RecordBlock> blocks;
     for (const auto& o : options) {
@@ -90,7 +98,9 @@ void second_stage(Model& model, const TrialSpec& spec, std::uint64_t seed, int t
   };
   for (std::size_t a = 0; a < spec.arms.size(); ++a) {
     std::vector<char> responded(n);
-    for (std::size_t i = 0; i < n; ++i) responded[i] = d.response.admits(result.twins[a].value(response, i)) ? 1 : 0;
+    // A family whose response assessment was not given counts as not responding.
+    for (std::size_t i = 0; i < n; ++i)
+      responded[i] = is_measured(result.twins[a], response_measured_by, i) && d.response.admits(result.twins[a].value(response, i)) ? 1 : 0;
     result.responded.push_back(std::move(responded));
     result.non_responder_twins.push_back(twins_of(d.non_responders, a));
     result.responder_twins.push_back(twins_of(d.responders, a));

@@ -39,6 +39,10 @@ class Hdf5File {
     return out;
   }
 
+  bool has_attribute(const std::string& object, const std::string& name) const {
+    return H5Aexists_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT) > 0;
+  }
+
   std::string string_attribute(const std::string& object, const std::string& name) const {
     const hid_t attr = H5Aopen_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT);
     if (attr < 0) throw std::runtime_error("no attribute " + object + "@" + name);

@@ -90,6 +90,23 @@ TEST_CASE("classroom cohort view: shares, moves between assessments, and typical
   CHECK(std::abs(example - mean_b) < std::abs(mean_b - mean_a));
 }
 
+TEST_CASE("classroom cohort view: with a figure some babies lack, shares are of the babies assessed") {
+  // With the childcare provider as the assessed figure, babies not in childcare at an age have no class
+  // there; the shares are of those assessed, so they sum to 1 and their counts to `assessed` (< 300).
+  const json a = ask(R"({"settings": {"run.dyads": 300, "run.seed": 3, "strange_situation.figure": "childcare"}})");
+  for (const auto& ssp : a["strange_situation"]) {
+    std::uint64_t counted = 0;
+    for (const char* k : {"A", "B", "C", "D"}) counted += ssp["shares"][k]["count"].get<std::uint64_t>();
+    CHECK(ssp["assessed"].get<std::uint64_t>() == counted);
+    CHECK(counted > 0);
+    CHECK(counted < 300);
+    CHECK(share_sum(ssp["shares"]) == doctest::Approx(1.0).epsilon(1e-12));
+    double organized = 0;
+    for (const char* k : {"A", "B", "C"}) organized += ssp["organized_shares"][k]["share"].get<double>();
+    CHECK(organized == doctest::Approx(1.0).epsilon(1e-12));
+  }
+}
+
 TEST_CASE("classroom generations view: three generations, transmission tables, preschool outcomes, whole families") {
   // seed 4, 120 lineages (360 dyads to 60 months).
   const json g = ask(R"({"view": "generations", "settings": {"run.dyads": 120, "run.seed": 4}})");

@@ -96,6 +96,11 @@ TEST_CASE("cli determinism: a column a dyad leaves unwritten reads 0 in any bloc
     if (classes[i].empty()) ++absent, unwritten_zero += security[i] == 0;
   CHECK(absent >= 5);
   CHECK(unwritten_zero == absent);
+  // Each such column names the class that tells readers where it was measured; other columns name none.
+  CHECK(out.string_attribute("/dyads/ssp_12m_partner_security", "measured_by") == "ssp_12m_partner_class");
+  CHECK(out.string_attribute("/dyads/iwm_12m_partner_fear", "measured_by") == "ssp_12m_partner_class");
+  CHECK(out.string_attribute("/dyads/ssp_12m_security", "measured_by") == "ssp_12m_class");
+  CHECK_FALSE(out.has_attribute("/dyads/infant_temperament", "measured_by"));
 }
 
 // A Strange Situation with the childcare provider measures nothing for an infant not in childcare at 12

@@ -431,6 +431,65 @@ TEST_CASE("trial: a Strange Situation with a figure some infants lack leaves the
   }
 }
 
+TEST_CASE("trial: rules and economic cases never read an assessment that was not given") {
+  // With the partner as the assessed figure, an infant without a partner at 12 months has security 0
+  // there, which "security at most 0.5" would admit. No rule may: eligibility, a tailored component's
+  // assessment and a cost link's case each leave such a row out. Every check below fails if the zero is
+  // read as a score (checked: the design has unassessed infants and low scorers).
+  const std::string partner = "  set: {strange_situation: {figure: partner}}\n";
+  const std::string tailored =
+      "    - name: tailored\n      allocation: 0.5\n      components:\n"
+      "        - {name: low, when: [{column: ssp_12m_security, max: 0.5}], program: {type: sensitivity, start_months: 6, end_months: 9, sessions: 6}}\n";
+  models::AttachmentModel model;
+  const auto columns = model.columns();
+  const std::size_t cls = column_of(columns, "ssp_12m_class"), security = column_of(columns, "ssp_12m_security");
+  const double none = sim::label_code("");
+
+  SUBCASE("eligibility") {
+    ScratchDirectory dir;
+    const auto spec = load(dir, trial_yaml(control + training, partner + "  eligibility:\n    - {column: ssp_12m_security, max: 0.5}\n", 800, 60), model);
+    const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+    REQUIRE(trial.enrolled.size() == 60);
+    for (std::size_t i = 0; i < trial.enrolled.size(); ++i) {  // the control twin is the screened run
+      CHECK(trial.twins[0].value(cls, i) != none);
+      CHECK(trial.twins[0].value(security, i) <= 0.5);
+    }
+  }
+  SUBCASE("a tailored component and a cost link") {
+    ScratchDirectory dir;
+    const auto spec = load(dir, trial_yaml(control + tailored, partner, 300, 300), model);
+    const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+    std::size_t unassessed = 0, given = 0;
+    for (std::size_t i = 0; i < trial.enrolled.size(); ++i) {
+      const bool assessed = trial.twins[0].value(cls, i) != none;
+      unassessed += !assessed;
+      given += trial.components[1][i];
+      if (!assessed) CHECK(trial.components[1][i] == 0);
+      else CHECK(trial.components[1][i] == (trial.twins[0].value(security, i) <= 0.5 ? 1u : 0u));
+    }
+    REQUIRE(unassessed > 0);
+    REQUIRE(given > 0);
+
+    sim::EconomicsSpec economics;
+    sim::CostLink link;
+    link.name = "low security", link.rule.column = "ssp_12m_security", link.rule.max = 0.4;
+    economics.links = {link};
+    for (const auto& e : sim::economic_shares(spec, economics, model.trial_design(), columns, trial, 0)) {
+      CAPTURE(e.analysis);
+      double cases[2] = {0, 0}, measured[2] = {0, 0};
+      for (std::size_t i = 0; i < trial.enrolled.size(); ++i)
+        for (std::size_t a = 0; a < 2; ++a) {
+          const auto own = static_cast<std::size_t>(trial.assigned[i]);
+          if (e.analysis == "itt" && own != a) continue;
+          if (trial.twins[a].value(cls, i) == none) continue;
+          measured[a] += 1, cases[a] += trial.twins[a].value(security, i) <= 0.4;
+        }
+      CHECK(e.case_reference[0] == doctest::Approx(cases[0] / measured[0]));
+      CHECK(e.case_arm[0] == doctest::Approx(cases[1] / measured[1]));
+    }
+  }
+}
+
 TEST_CASE("trial: a comparison group is a fresh sample of its own population, screened by its own rules") {
   // The arms come from the normative population; the group from the high-risk one (every family in
   // hardship), of families never maltreated. Its dyads are not the trial's (other seeds), it is
