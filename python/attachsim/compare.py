@@ -113,16 +113,21 @@ def compare(a, b, columns=None, all_columns: bool = False) -> Comparison:
             cats_a = list(xa.cat.categories) if isinstance(xa.dtype, pd.CategoricalDtype) else []
             cats_b = list(xb.cat.categories) if isinstance(xb.dtype, pd.CategoricalDtype) else []
             labels = cats_a + [c for c in cats_b if c not in cats_a]
+            # Shares among the rows with a label (an assessment not given leaves it missing); paired
+            # statistics over the rows labelled in both runs.
+            ka, kb = np.asarray(xa.notna()), np.asarray(xb.notna())
+            both = ka & kb
             va, vb = np.asarray(xa.astype(str)), np.asarray(xb.astype(str))
             for label in labels:
-                ia, ib = va == label, vb == label
+                ia, ib = va[ka] == label, vb[kb] == label
                 pa, pb = statistics.proportion(int(ia.sum()), len(ia)), statistics.proportion(int(ib.sum()), len(ib))
-                diff = (statistics.paired_difference(ib, ia) if paired else
+                diff = (statistics.paired_difference((vb[both] == label).astype(float), (va[both] == label).astype(float))
+                        if paired else
                         statistics.difference_of_proportions(int(ib.sum()), len(ib), int(ia.sum()), len(ia)))
                 share_rows.append((col, label, *pa, *pb, *diff))
             if paired:
-                changed_rows.append((col, float(np.mean(va != vb)), len(va)))
-                transitions[col] = pd.crosstab(pd.Categorical(va, labels), pd.Categorical(vb, labels),
+                changed_rows.append((col, float(np.mean(va[both] != vb[both])) if both.any() else math.nan, int(both.sum())))
+                transitions[col] = pd.crosstab(pd.Categorical(va[both], labels), pd.Categorical(vb[both], labels),
                                                rownames=["A"], colnames=["B"], dropna=False)
         else:
             ya, yb = np.asarray(xa, dtype=float), np.asarray(xb, dtype=float)

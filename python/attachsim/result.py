@@ -30,29 +30,47 @@ def _attr(obj, name: str, default: str = "") -> str:
     return _text(obj.attrs[name]) if name in obj.attrs else default
 
 
+def unmeasured(group, name: str) -> np.ndarray | None:
+    """The rows of column `name` of an HDF5 group where its assessment was not given, or None if it is
+    measured in every row. Such a column names, in its `measured_by` attribute, the label column that is
+    empty in those rows (a Strange Situation with a figure the infant does not have; docs/output.md);
+    its values there are 0, which is no measurement."""
+    by = _attr(group[name], "measured_by")
+    if not by or by not in group:
+        return None
+    raw = np.asarray(group[by][()])
+    return raw == (b"" if raw.dtype.kind == "S" else "")
+
+
 def _labels(data: np.ndarray, units: str) -> pd.Categorical:
     """A label column (fixed-width bytes) as a Categorical. The categories come in the order the
     column's units list them (e.g. "A/B/C/D", "F/Ds/E/U") when every value is one of them, so tables
-    and plots keep the field's order; else sorted."""
+    and plots keep the field's order; else sorted. An empty label is no value: missing (NaN)."""
     values = np.char.decode(data, "ascii") if data.dtype.kind == "S" else data.astype(str)
     declared = [u for u in units.split("/") if u] if "/" in units else []
-    present = set(np.unique(values))
+    present = set(np.unique(values)) - {""}
     categories = declared if declared and present <= set(declared) else sorted(present)
     return pd.Categorical(values, categories=categories)
 
 
-def _column(ds) -> np.ndarray | pd.Categorical:
+def _column(group, name: str) -> np.ndarray | pd.Categorical:
+    ds = group[name]
     data = ds[()]
     if data.dtype.kind in "SO":
         return _labels(np.asarray(data), _attr(ds, "units"))
+    missing = unmeasured(group, name)
+    if missing is not None and missing.any():
+        data = data.astype(float)
+        data[missing] = np.nan
     return data
 
 
 def _frame(group, names: list[str] | None = None) -> pd.DataFrame:
-    """The 1-D datasets of a group as columns (in `names` order, else HDF5's)."""
+    """The 1-D datasets of a group as columns (in `names` order, else HDF5's); values an assessment did
+    not measure are missing (NaN)."""
     names = names if names is not None else [k for k in group.keys()
                                               if hasattr(group[k], "shape") and len(group[k].shape) == 1]
-    return pd.DataFrame({k: _column(group[k]) for k in names})
+    return pd.DataFrame({k: _column(group, k) for k in names})
 
 
 class Result:
@@ -144,7 +162,7 @@ class Result:
         def read(f):
             for group in ROW_GROUPS:
                 if group in f and name in f[group]:
-                    return _column(f[group][name])
+                    return _column(f[group], name)
             raise KeyError(f"{self.path or self._file}: no per-row column {name!r}")
         return self._read(f"column:{name}", read)
 

@@ -58,3 +58,37 @@ def test_different_seeds_are_independent_samples(base, tmp_path):
 def test_compare_refuses_files_that_are_not_runs(tmp_path):
     with pytest.raises(attachsim.ResultError, match="no such file"):
         attachsim.compare(tmp_path / "missing.h5", tmp_path / "missing.h5")
+
+
+def test_an_assessment_not_given_is_left_out_not_counted(tmp_path):
+    # With the partner as the assessed figure, infants without a partner at 12 months have no class and
+    # security 0 (about 8% of 400 here). The reader gives them NaN, and compare counts shares among the
+    # assessed and pairs only infants assessed in both runs; counting them would add a blank label and
+    # pull every share down by that 8%.
+    a, b = tmp_path / "a.h5", tmp_path / "b.h5"
+    partner = ("--set", "run.dyads=400", "--seed", "11", "--set", "strange_situation.figure=partner")
+    cli_run("configs/normative.yaml", a, *partner)
+    cli_run("configs/normative.yaml", b, *partner, "--set", "caregiver.sensitivity_mean=0.6")
+    with h5py.File(a, "r") as f:
+        raw = f["dyads/ssp_12m_class"][()]
+        assert f["dyads/ssp_12m_security"].attrs["measured_by"] in ("ssp_12m_class", b"ssp_12m_class")
+    unassessed = raw == b""
+    assert 0 < unassessed.sum() < 400
+    dyads = attachsim.read(a).dyads
+    assert dyads["ssp_12m_class"].isna().to_numpy().tolist() == unassessed.tolist()
+    assert dyads["ssp_12m_security"].isna().to_numpy().tolist() == unassessed.tolist()
+    assert "" not in list(dyads["ssp_12m_class"].cat.categories)
+
+    c = attachsim.compare(a, b, columns=["ssp_12m_class", "ssp_12m_security"])
+    shares = c.shares[c.shares["column"] == "ssp_12m_class"].set_index("label")
+    assert sorted(shares.index) == ["A", "B", "C", "D"]
+    assert shares["share_a"].sum() == pytest.approx(1.0)
+    assert shares["share_b"].sum() == pytest.approx(1.0)
+    secure = np.sum(raw == b"B") / np.sum(~unassessed)
+    assert shares.loc["B", "share_a"] == pytest.approx(secure)
+    changed = c.changed.set_index("column").loc["ssp_12m_class"]
+    assert changed["n"] <= 400 - unassessed.sum()
+    assert c.transitions["ssp_12m_class"].to_numpy().sum() == changed["n"]
+    mean_a = c.means.set_index("column").loc["ssp_12m_security", "mean_a"]
+    with h5py.File(a, "r") as f:
+        assert mean_a == pytest.approx(f["dyads/ssp_12m_security"][()][~unassessed].mean())

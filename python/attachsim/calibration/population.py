@@ -39,7 +39,15 @@ class Population:
 
     def classes(self, age: str) -> np.ndarray:
         raw = self.column(f"ssp_{age}_class")
-        return np.char.decode(np.asarray(raw, dtype="S2"), "ascii")
+        classes = np.char.decode(np.asarray(raw, dtype="S2"), "ascii")
+        unassessed = int(np.sum(classes == ""))
+        if unassessed:
+            # The published figures are of infants with their primary caregiver, every infant assessed.
+            raise CalibrationError(
+                f"the {self.name} run {self.path}: {unassessed} of {len(classes)} infants have no Strange Situation class at "
+                f"{age} (strange_situation.figure names a figure they do not have); the calibration compares the "
+                f"primary caregiver's Strange Situation with the published figures: leave strange_situation.figure at primary")
+        return classes
 
     def sensitivity_column(self, age: str) -> str:
         """The observed sensitivity at the latest observation age at or before the Strange Situation."""

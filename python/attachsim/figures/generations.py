@@ -256,7 +256,7 @@ def plot_transmission(run: Run, out_dir: str, formats: list[str], written: list[
                      pad=12)
     if trend_ax is not None:
         ga = np.array(gens)
-        n = np.array([stat("dyads", g) if math.isfinite(stat("dyads", g)) else tables[g].sum() for g in gens])
+        n = np.array([tables[g].sum() for g in gens])   # dyads in the table: those whose infant was assessed
         lines = [("secure/insecure\nmatch", np.array([stat("secure_agreement", g) for g in gens]), n,
                   "#0072B2", "o", "-"),
                  ("κ secure/\ninsecure", np.array([stat("secure_kappa", g) for g in gens]), None, "#D55E00", "s", "-"),

@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 from .. import statistics
+from ..result import unmeasured
 from . import references as references_
 
 from .frame import (
@@ -67,7 +68,12 @@ class Run:
     def column(self, name: str) -> np.ndarray:
         if name not in self.dyads:
             raise PlotError(f"{self.path}: /dyads/{name} is missing")
-        return self.dyads[name][()]
+        data = self.dyads[name][()]
+        missing = unmeasured(self.dyads, name)   # an assessment not given: NaN, not its 0
+        if missing is not None and missing.any() and data.dtype.kind not in "SO":
+            data = data.astype(float)
+            data[missing] = np.nan
+        return data
 
     def classes(self, label: str) -> np.ndarray:
         """Classes at a Strange Situation age as a str array ('A'...'D'; '' or others if malformed)."""

@@ -89,7 +89,9 @@ class Trial:
 
     def sample(self, arm: str, outcome: str, age: float) -> np.ndarray | None:
         """The ITT sample of replicate 0 in an arm: the outcome of the dyads randomized to it, from their
-        twins under that arm (1/0 for shares). None if the file does not hold what is needed."""
+        twins under that arm (1/0 for shares), among those assessed (a Strange Situation with a figure
+        an infant lacks leaves it unclassified, and /trial's contrasts leave it out too). None if the file
+        does not hold what is needed."""
         if self.twins is None or arm not in self.twins or "arm" not in self.enrolled:
             return None
         label = age_label(age)
@@ -103,6 +105,9 @@ class Trial:
         if len(values) != len(mine):
             return None
         values = values[mine]
+        if outcome in ("secure", "disorganized", "security"):
+            assessed = _decode(group[f"ssp_{label}_class"][()])[mine] != ""
+            values = values[assessed]
         if outcome in ("secure", "disorganized"):
             return (values == ("B" if outcome == "secure" else "D")).astype(float)
         values = values.astype(float)
