@@ -118,7 +118,7 @@ std::vector<SequenceEstimate> adaptive_estimates(const TrialSpec& spec, const Tr
       for (std::size_t s = 0; s < S; ++s) {
         SequenceEstimate e;
         e.replicate = replicate, e.age_months = f.age_months, e.outcome = o.name, e.sequence = sequences[s].name;
-        for (double w : weight[s]) e.consistent += w > 0;
+        for (std::size_t i = 0; i < n; ++i) e.consistent += weight[s][i] > 0 && !std::isnan(observed[i]);
         e.estimate = estimate(s, nullptr);
         e.twins = twins[s];
         std::vector<double> finite, difference;

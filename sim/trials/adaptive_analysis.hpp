@@ -32,7 +32,7 @@ struct SequenceEstimate {
   std::int64_t replicate = 0;
   double age_months = 0;
   std::string outcome, sequence;
-  double consistent = 0;                // families whose assignments are consistent with the sequence
+  double consistent = 0;                // families consistent with the sequence whose outcome was measured
   double estimate = 0, low = 0, high = 0;  // weighted-and-replicated mean, bootstrap 95% interval
   double twins = 0;                     // mean over every enrolled family of its outcome under the sequence
   // Against the first sequence: the estimated difference with its bootstrap interval, and the twins'.

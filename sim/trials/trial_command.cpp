@@ -233,7 +233,7 @@ void write_adaptive(Hdf5Output& out, const TrialSpec& spec, const std::vector<Co
              {"age_months", "months", "Follow-up age.", {}, {}},
              {"outcome", "", "Outcome.", {}, {}},
              {"sequence", "", "Embedded adaptive intervention: first-stage arm, option for non-responders, option for responders.", {}, {}},
-             {"consistent", "families", "Families whose assignments are consistent with the sequence.", {}, {}},
+             {"consistent", "families", "Families whose assignments are consistent with the sequence and whose outcome was measured: the families behind the estimate.", {}, {}},
              {"estimate", "", "Weighted-and-replicated mean outcome under the sequence (Nahum-Shani et al. 2012).", {}, {}},
              {"low", "", "2.5th percentile of the estimate over bootstrap resamples of the families.", {}, {}},
              {"high", "", "97.5th percentile of the estimate over bootstrap resamples of the families.", {}, {}},

@@ -27,10 +27,10 @@ const std::string high_risk = std::string(ATTACHSIM_SOURCE_DIR) + "/configs/popu
 // Two first-stage programs 1:1 (2:1 with `unequal`), response = observed sensitivity at 12 months of
 // at least 5, non-responders re-randomized 1:1 (1:3 with `unequal`) to more video feedback or to
 // psychotherapy; `responders` adds responder options.
-std::string smart_yaml(std::int64_t n, bool unequal = false, const std::string& responders = "") {
+std::string smart_yaml(std::int64_t n, bool unequal = false, const std::string& responders = "", const std::string& set = "") {
   const std::string a1 = unequal ? "0.6667" : "0.5", a2 = unequal ? "0.3333" : "0.5";
   const std::string o1 = unequal ? "0.25" : "0.5", o2 = unequal ? "0.75" : "0.5";
-  return "trial:\n  name: smart\n  population: " + high_risk + "\n  set: {development.span_months: 24}\n  screened: " + std::to_string(n) +
+  return "trial:\n  name: smart\n  population: " + high_risk + "\n  set: {development.span_months: 24" + set + "}\n  screened: " + std::to_string(n) +
          "\n  enrolled: " + std::to_string(n) +
          "\n  follow_up:\n    - {age_months: 12, instruments: [sensitivity]}\n    - {age_months: 24, instruments: [strange_situation]}\n"
          "  seed: 3\n  arms:\n"
@@ -95,6 +95,43 @@ TEST_CASE("adaptive: weighting and replicating recovers each sequence's mean; an
   CHECK(checked == 4);
   MESSAGE("largest error: weighted " << worst_weighted << ", unweighted " << worst_naive);
   CHECK(worst_naive > worst_weighted);
+}
+
+TEST_CASE("adaptive: a family whose outcome was not measured counts neither in an estimate nor as consistent") {
+  // With the partner as the assessed figure, families without a partner at 24 months have no class.
+  // Every `consistent` count and every estimate is recomputed by hand over the families consistent
+  // with the sequence and assessed, and must match exactly; at 600 high-risk families some are certain
+  // to be single at 24 months (checked below), so counting every consistent family would differ.
+  const Run run(smart_yaml(600, false, "", ", strange_situation.figure: partner"));
+  const auto rows = sim::adaptive_estimates(run.spec, run.model.trial_design(), run.columns, run.trial, 0);
+  const auto sequences = sim::embedded_sequences(run.spec);
+  const std::size_t class_column = sim::column_index(run.columns, "ssp_24m_class");
+  int checked = 0;
+  double unassessed = 0;
+  for (const auto& e : rows) {
+    if (e.outcome != "secure") continue;
+    CAPTURE(e.sequence);
+    const auto& q = *std::find_if(sequences.begin(), sequences.end(), [&](const auto& s) { return s.name == e.sequence; });
+    double measured = 0, all = 0, sw = 0, swy = 0;
+    for (std::size_t i = 0; i < run.trial.enrolled.size(); ++i) {
+      if (static_cast<std::size_t>(run.trial.assigned[i]) != q.arm) continue;
+      const bool responded = run.trial.responded[q.arm][i];
+      if (!responded && run.trial.option[i] != q.non_responder_option) continue;
+      const auto& block = responded ? run.trial.twins[q.arm] : run.trial.non_responder_twins[q.arm][static_cast<std::size_t>(q.non_responder_option)];
+      const double code = block.value(class_column, i);
+      all += 1;
+      if (code == 0) continue;  // no class: the infant had no partner to be assessed with
+      const double w = 1 / run.spec.arms[q.arm].allocation /
+                       (responded ? 1.0 : run.spec.decision->non_responders[static_cast<std::size_t>(q.non_responder_option)].allocation);
+      measured += 1, sw += w, swy += w * (code == sim::label_code("B"));
+    }
+    CHECK(e.consistent == measured);
+    CHECK(e.estimate == doctest::Approx(swy / sw));
+    unassessed += all - measured;
+    ++checked;
+  }
+  CHECK(checked == 4);
+  CHECK(unassessed > 0);
 }
 
 TEST_CASE("adaptive: a switch stops the first program at the decision point") {
