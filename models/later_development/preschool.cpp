@@ -51,12 +51,18 @@ void preschool_day(const PreschoolParameters& p, const PeerExpectations& e, doub
       if (u_act < comfort) ++r.comforts, r.reputation += p.reputation_rate * (1 - r.reputation);
     } else {
       // A chance to join play: taken by a child who feels welcome and is not kept near the teacher,
-      // welcomed by peers' acceptance.
+      // welcomed by peers' acceptance. A chance passed up only because the child stays by the teacher
+      // (the draw is below the approach it would have had without that pull) is dependency, rated as
+      // clinging, not as withdrawal (CBCL 1.5-5 keeps "clings to adults, too dependent" apart from the
+      // Withdrawn items; Achenbach & Rescorla 2000).
       ++r.play_chances;
-      const double approach = sim::logistic(0.5 + g * e.worth - p.fear_gain * e.fear - p.hyperactivation_dependency * e.hyperactivation - unease);
+      const double inclination = 0.5 + g * e.worth - p.fear_gain * e.fear - unease;
+      const double approach = sim::logistic(inclination - p.hyperactivation_dependency * e.hyperactivation);
       if (u_act < approach) {
         ++r.approaches;
         if (u_peer < r.reputation) ++r.joined, r.reputation += p.reputation_rate * (1 - r.reputation);
+      } else if (u_act < sim::logistic(inclination)) {
+        ++r.near_teacher;  // the same draw would have joined play but for staying by the teacher
       }
     }
   }
@@ -74,14 +80,15 @@ PreschoolScores rate_preschool(const PreschoolParameters& p, const PreschoolReco
   s.social_competence = rated(0.5 * share(r.joined, r.play_chances) + 0.5 * r.reputation, 1, 5);
   s.empathy = rated(share(r.comforts, r.peer_distress), 1, 5);
   s.externalizing = rated(share(r.retaliations, r.provocations), 0, 2);
-  // Internalizing items: withdrawn (not joining play), anxious (distress shown and left unsettled) and
+  // Internalizing items: withdrawn (not joining play, other than to stay by the teacher), anxious
+  // (distress shown and left unsettled) and
   // clinging ("clings to adults, too dependent", CBCL 1.5-5): withdrawal is what teachers see most. The
   // distress items are rated, as CBCL items are, by how often the behaviour is seen: per preschool day,
   // not per upset day, which would rate a child upset once a term like one upset every day. Distress a
   // child hides (a deactivating child does not signal it; Cassidy 1994, Main 1981) is not seen, so
   // it is not rated, though it still weighs on the child's day.
   const int unsettled_shown = r.upset_days - r.settled_days - r.hidden_days;
-  s.internalizing = rated(0.5 * share(r.play_chances - r.approaches, r.play_chances) + 0.25 * share(unsettled_shown, r.days) +
+  s.internalizing = rated(0.5 * share(r.play_chances - r.approaches - r.near_teacher, r.play_chances) + 0.25 * share(unsettled_shown, r.days) +
                               0.25 * share(r.clinging_days, r.days),
                           0, 2);
   return s;

@@ -3,10 +3,11 @@
 // of others, and the strategy it organized at home, shape what it does: whether it approaches play,
 // reads an ambiguous bump as hostile and strikes back, comforts a distressed peer, and seeks the
 // teacher's help when upset (by the signalling policy it learned at home). A deactivating (avoidant)
-// strategy keeps distress and others at a distance: help is not sought, distressed peers are not
-// comforted, and provocations are met with hostility (Troy & Sroufe 1987; Kestenbaum, Farber & Sroufe
-// 1989). A hyperactivating (resistant) strategy keeps the child close to the teacher and absorbed in its
-// own distress (Sroufe, Fox & Pancake 1983). Fear of the caregiver carries into alarm with everyone
+// strategy keeps distress and others at a distance: help is not sought and distressed peers are not
+// comforted (Kestenbaum, Farber & Sroufe 1989); the hostility the Minnesota studies also saw (Troy &
+// Sroufe 1987) is a switch, off by default (deactivation_hostility). A hyperactivating (resistant)
+// strategy keeps the child close to the teacher and absorbed in its own distress (Sroufe, Fox & Pancake
+// 1983): dependency, which is not withdrawal. Fear of the caregiver carries into alarm with everyone
 // (Lyons-Ruth 1996). Peers answer by the reputation the child builds. A stressful day at home
 // leaves the child aroused at preschool; help that is sought and given settles it, so children who
 // expect help are less hurt by adversity, and security can act as a protective factor without being
@@ -66,8 +67,8 @@ inline sim::ParameterTable<PreschoolParameters> preschool_table() {
                 {"logit per unit", "How strongly expected availability, rejection and worth move approach, hostile attribution and comforting.", "assumption"}),
       sim::real("fear_gain", &P::fear_gain, 1, 0, 20,
                 {"logit per unit", "How strongly fear of the caregiver carries into alarm with peers (less approach and comfort, more hostile reading).", "assumption; Lyons-Ruth 1996 on disorganization and hostility"}),
-      sim::real("deactivation_hostility", &P::deactivation_hostility, 1.0, 0, 20,
-                {"logit per unit", "How much a deactivating strategy (the learned probability of suppressing intense distress, above a third) raises hostile reading of provocations.", "Troy & Sroufe 1987: avoidant preschoolers victimize peers; Sroufe 1983"}),
+      sim::real("deactivation_hostility", &P::deactivation_hostility, 0.0, 0, 20,
+                {"logit per unit", "How much a deactivating strategy (the learned probability of suppressing intense distress, above a third) raises hostile reading of provocations, beyond what the child's expectations of rejection already do. 0: off (the default); 1 was the default until 2026-12-03.", "hypothesis of Troy & Sroufe 1987 (avoidant preschoolers victimize peers; A, B, C coding only), off by default: Fearon et al. 2010 (69 samples) found avoidance's link with externalizing small and not significant (d .12), and recoding the Minnesota sample for D put its behaviour problems with D (Carlson 1998)"}),
       sim::real("deactivation_empathy", &P::deactivation_empathy, 1.5, 0, 20,
                 {"logit per unit", "How much a deactivating strategy lowers comforting of distressed peers.", "Kestenbaum, Farber & Sroufe 1989: avoidant children least empathic"}),
       sim::real("hyperactivation_dependency", &P::hyperactivation_dependency, 1.5, 0, 20,
@@ -116,7 +117,7 @@ struct PeerExpectations {
 struct PreschoolRecord {
   double disposition = 0;  // the child's own sociability, logits (drawn at entry)
   double reputation = 0.5;
-  int play_chances = 0, approaches = 0, joined = 0;
+  int play_chances = 0, approaches = 0, joined = 0, near_teacher = 0;  // near_teacher: play passed up to stay by the teacher
   int provocations = 0, retaliations = 0;
   int peer_distress = 0, comforts = 0;
   int days = 0, upset_days = 0, settled_days = 0, clinging_days = 0, hidden_days = 0;  // hidden: upset, no bid

@@ -109,6 +109,32 @@ TEST_CASE("preschool: internalizing rates distress by how often it is seen, and 
   CHECK(models::rate_preschool(p, often, stream).internalizing == doctest::Approx(4 * seen));
 }
 
+TEST_CASE("preschool: play passed up to stay by the teacher is dependency, not withdrawal") {
+  // Two children with the same expectations, never upset (no arousal), one with a hyperactivating
+  // strategy that keeps it near the teacher. Every encounter takes three draws whatever the child does,
+  // so with one seed both meet the same encounters with the same draws: exactly the same chances are
+  // passed up from withdrawal, and the dependent child's further ones are counted as near the teacher.
+  // Its internalizing, without rater error, is the same (the clinging item counts escalated bids to
+  // the teacher, and neither child is upset), and its social competence is lower.
+  auto p = defaults();
+  p.arousal_base = 0, p.arousal_stress_gain = 0, p.rating_noise_sd = 0;
+  models::SignallingPolicy policy;
+  policy.start(models::SignallingParameters{});
+  const models::PeerExpectations plain(p, trusting(), policy);
+  auto clinging = plain;
+  clinging.hyperactivation = 0.5;
+  const auto a = days(p, plain, 0, 400, 5), b = days(p, clinging, 0, 400, 5);
+  REQUIRE(a.play_chances == b.play_chances);
+  CHECK(a.near_teacher == 0);
+  CHECK(b.near_teacher > 0);
+  CHECK(b.approaches < a.approaches);
+  CHECK(a.play_chances - a.approaches == b.play_chances - b.approaches - b.near_teacher);
+  sim::RandomStream s1(1, 1, 1), s2(1, 1, 1);
+  const auto ra = models::rate_preschool(p, a, s1), rb = models::rate_preschool(p, b, s2);
+  CHECK(rb.internalizing == doctest::Approx(ra.internalizing));
+  CHECK(rb.social_competence < ra.social_competence);
+}
+
 TEST_CASE("preschool: ratings without rater error are the counted shares on the scales' ranges") {
   auto p = defaults();
   p.rating_noise_sd = 0;
