@@ -21,6 +21,17 @@ class TrialReader : YamlReader {
  public:
   TrialReader(std::string file, Model& model) : YamlReader(std::move(file)), model_(model) {}
 
+  // The name of an arm, component, option or comparison group, which names a group or column of the
+  // output: not empty, and without the '/' that would split it into HDF5 groups.
+  std::string name_of_item(const YAML::Node& item, const std::string& key) const {
+    const YAML::Node node = require(item, "name", key);
+    const std::string name = text_of(node, key + ".name");
+    if (name.empty() || name == "." || name.find('/') != std::string::npos)
+      throw InputError(position_in(file(), node), key + ".name", "a non-empty name without '/' (it names a group of the output)",
+                       describe_node(node));
+    return name;
+  }
+
   TrialSpec read() {
     TrialSpec spec;
     spec.file = file();
@@ -118,7 +129,7 @@ class TrialReader : YamlReader {
     for (const auto& item : list) {
       if (!item.IsMap()) throw InputError(position_in(file(), item), "trial.arms", "a map", describe_node(item));
       check_keys(item, "trial.arms", {"name", "allocation", "program", "set", "components"});
-      TrialArm arm{text_of(require(item, "name", "trial.arms"), "trial.arms.name"), 0, base, {}, {}};
+      TrialArm arm{name_of_item(item, "trial.arms"), 0, base, {}, {}};
       for (const auto& other : spec.arms)
         if (other.name == arm.name)
           throw InputError(position_in(file(), item["name"]), "trial.arms.name", "a name no other arm has", "'" + arm.name + "'");
@@ -177,7 +188,7 @@ class TrialReader : YamlReader {
     for (const auto& item : list) {
       if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a map", describe_node(item));
       check_keys(item, key, {"name", "when", "program"});
-      ArmComponent c{text_of(require(item, "name", key), key + ".name"), {}};
+      ArmComponent c{name_of_item(item, key), {}};
       for (const auto& other : arm.components)
         if (other.name == c.name)
           throw InputError(position_in(file(), item["name"]), key + ".name", "a name no other component of the arm has", "'" + c.name + "'");
@@ -234,7 +245,7 @@ class TrialReader : YamlReader {
       if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a map", describe_node(item));
       check_keys(item, key, {"name", "allocation", "stop_first", "program"});
       StageOption o;
-      o.name = text_of(require(item, "name", key), key + ".name");
+      o.name = name_of_item(item, key);
       for (const auto& other : options)
         if (other.name == o.name)
           throw InputError(position_in(file(), item["name"]), key + ".name", "a name no other option of the list has", "'" + o.name + "'");
@@ -322,7 +333,7 @@ class TrialReader : YamlReader {
       const YAML::Node population = item["population"] ? item["population"] : trial["population"];
       const std::string population_file = text_of(population, key + ".population");
       const fs::path base = fs::path(file()).parent_path() / population_file;
-      ComparisonGroup g{text_of(require(item, "name", key), key + ".name"), population_file, 0, 0, {}, {},
+      ComparisonGroup g{name_of_item(item, key), population_file, 0, 0, {}, {},
                         load_config(base.lexically_normal().string(), scenario_schema(model_))};
       const bool taken = std::any_of(spec.arms.begin(), spec.arms.end(), [&](const TrialArm& a) { return a.name == g.name; }) ||
                          std::any_of(spec.comparison_groups.begin(), spec.comparison_groups.end(),

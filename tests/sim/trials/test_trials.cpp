@@ -236,10 +236,32 @@ TEST_CASE("trial: invalid designs are named with file, line and key") {
                          doctest::Contains("key 'run.generations': expected 1: a trial follows the families it enrols, one generation, found 2"),
                          sim::InputError);
   }
+  SUBCASE("an arm whose name is empty or holds a '/'") {
+    // Arm names name the groups of /trial/twins: HDF5 could not create '' and would split 'a/b'.
+    for (const char* name : {"''", "a/b"}) {
+      CAPTURE(name);
+      const std::string arms = control + "    - {name: " + name + ", allocation: 0.5}\n";
+      const std::string message = "key 'trial.arms.name': expected a non-empty name without '/' (it names a group of the output), found '" +
+                                  std::string(name[0] == '\'' ? "" : name) + "'";
+      CHECK_THROWS_WITH_AS(load(dir, trial_yaml(arms), model), doctest::Contains(message.c_str()), sim::InputError);
+    }
+  }
   SUBCASE("an unknown screening column") {
     CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, "  eligibility:\n    - {column: infant_temperment, min: 1}\n"), model),
                          doctest::Contains("trial.yaml:13:16: key 'trial.eligibility.column': expected a column of /dyads, such as 'infant_temperament'"), sim::InputError);
   }
+}
+
+TEST_CASE("trial: the CLI refuses an arm with an empty name with exit 2 and writes nothing") {
+  // Until 2026-12-03 an empty name reached HDF5, which failed with exit 1 after the arms were simulated.
+  ScratchDirectory dir;
+  const auto file = dir.write("trial.yaml", trial_yaml(control + "    - {name: '', allocation: 0.5}\n", "", 200, 100));
+  const auto out = dir.file("trial.h5");
+  const auto r = testing::run_attachsim("trial '" + file.string() + "' -q -o '" + out.string() + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("trial.yaml:") != std::string::npos);
+  CHECK(r.output.find("key 'trial.arms.name'") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
 }
 
 TEST_CASE("trial: the CLI writes /trial with contrasts, moderators, twins and power") {
