@@ -22,6 +22,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <optional>
@@ -35,6 +36,20 @@
 
 namespace attachsim::sim {
 namespace {
+
+// --seed: a whole number that a double holds exactly, as `key` (run.seed, trial.seed) is declared,
+// checked on the text so that '-1', '1e20' and 'abc' get the one message a config's seed would get.
+CLI::Validator seed_number(const std::string& key) {
+  return CLI::Validator(
+      [key](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (error == std::errc() && stop == end && value <= 9007199254740991ULL) return {};
+        return "key '" + key + "': expected a whole number in [0, 9007199254740991], found '" + text + "'";
+      },
+      "UINT in [0 - 9007199254740991]");
+}
 
 std::string kind_name(const ParameterSpec& p) {
   switch (p.kind) {
@@ -154,7 +169,7 @@ int run_cli(int argc, char** argv) {
   run->add_option("-o,--output", output,
                   "Output HDF5 file (default results/<config name>.h5; with --set or --seed, named by them: "
                   "results/<config name>+<key>=<value>...h5)");
-  run->add_option("--seed", seed, "Master seed, overriding run.seed")->check(CLI::NonNegativeNumber);
+  run->add_option("--seed", seed, "Master seed, overriding run.seed")->check(seed_number("run.seed"));
   run->add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
   run->add_option("--set", overrides, "Override a parameter: KEY=VALUE (repeatable)");
   run->add_flag("-q,--quiet", quiet, "Print nothing but errors");
@@ -162,7 +177,7 @@ int run_cli(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Validate a scenario (and print it with every default filled in), a trial or a sweep.");
   check->add_option("config", config_path, "Scenario, trial or sweep YAML file")->required();
   check->add_option("--set", overrides, "Override a parameter: KEY=VALUE (repeatable)");
-  check->add_option("--seed", seed, "Master seed, overriding run.seed")->check(CLI::NonNegativeNumber);
+  check->add_option("--seed", seed, "Master seed, overriding run.seed")->check(seed_number("run.seed"));
 
   std::string sweep_path, shard_text;
   std::vector<std::string> shard_files;
@@ -187,7 +202,7 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(1, 100000));
   trial->add_option("--economics", trial_options.economics,
                     "Economics file (configs/economics/) pricing the trial's long-term costs and benefits, replacing the trial's own");
-  trial->add_option("--seed", trial_options.seed, "Seed, overriding the trial's")->check(CLI::Range(0.0, 9007199254740991.0));
+  trial->add_option("--seed", trial_options.seed, "Seed, overriding the trial's")->check(seed_number("trial.seed"));
   trial->add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
   trial->add_flag("-q,--quiet", trial_options.quiet, "Print nothing but errors");
 
