@@ -39,8 +39,8 @@ def test_ctrl_c_stops_a_run_raises_keyboardinterrupt_and_gives_python_its_handle
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("INTERRUPTED"), proc.stdout
-    # Stopped within a few blocks of the signal, long before the run's end (minutes).
-    assert float(lines[0].split()[2]) < 60, proc.stdout
+    # Stopped before the run's end: no result was left behind (a finished run would have renamed its
+    # output into place). How soon it stopped is a matter of timing, which tests do not assert.
     assert lines[1:] == ["LEFT []", "HANDLER True", "RAISED AGAIN"], proc.stdout
 
 

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <map>
 #include <string>
 
@@ -77,13 +79,13 @@ TEST_CASE("stability summary: agreement, kappa and what came between, from count
   CHECK(v.at("change_12m_24m_becomes_insecure_sensitivity_change") == doctest::Approx(-0.2));
   CHECK(v.at("change_12m_24m_stays_secure_sensitivity_change") == doctest::Approx(0.05));
   // The change table: the one infant who became insecure entered hardship in between.
-  for (const auto& table : stability.tables())
-    if (table.path == "change/12m_24m") {
-      REQUIRE(table.columns[0].texts[2] == "becomes_insecure");
-      CHECK(table.columns[7].name == "hardship_entered");
-      CHECK(table.columns[7].numbers[2] == 1.0);
-      CHECK(table.columns[8].numbers[3] == 0.5);  // of the two insecure at both, one (C-A) left hardship
-    }
+  const auto tables = stability.tables();
+  const auto change = std::find_if(tables.begin(), tables.end(), [](const auto& t) { return t.path == "change/12m_24m"; });
+  REQUIRE(change != tables.end());
+  REQUIRE(change->columns[0].texts[2] == "becomes_insecure");
+  CHECK(change->columns[7].name == "hardship_entered");
+  CHECK(change->columns[7].numbers[2] == 1.0);
+  CHECK(change->columns[8].numbers[3] == 0.5);  // of the two insecure at both, one (C-A) left hardship
 
   const auto a = by_name(agreement.values());
   // With the primary caregiver and the partner at 12 months: B-B, B-A, A-B, B-C, D-D, C-B: 2 of 6 the

@@ -36,6 +36,7 @@ ranks="$(h5dump -a /meta/ranks "$work/two.h5" | grep -o '(0): [0-9]*' | cut -d' 
 # Every /points dataset, byte for byte.
 mapfile -t columns < <(h5ls "$work/one.h5/points" | awk '{print $1}')
 mapfile -t columns2 < <(h5ls "$work/two.h5/points" | awk '{print $1}')
+((${#columns[@]})) || { echo "error: no /points columns in the one-process result"; exit 1; }
 [[ "${columns[*]}" == "${columns2[*]}" ]] || { echo "error: columns differ: ${columns[*]} vs ${columns2[*]}"; exit 1; }
 for c in "${columns[@]}"; do
   h5dump -d "/points/$c" -b LE -o "$work/one.$c.bin" "$work/one.h5" >/dev/null

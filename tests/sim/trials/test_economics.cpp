@@ -138,14 +138,17 @@ TEST_CASE("economics: intervals over replicates and over prices are the document
   // Two replicates, fixed prices: the replicate interval interpolates between the two values
   // (2.5th and 97.5th percentiles of two points), and the price interval has no width.
   const auto rows = sim::summarize_economics(e, {shares(1000, 0.1, 0.2, 0, 0), shares(3000, 0.1, 0.2, 0, 0)}, 1);
+  int found = 0;
   for (const auto& r : rows)
     if (r.quantity == "program_cost_difference") {
+      ++found;
       CHECK(r.value == doctest::Approx(2000));
       CHECK(r.replicates_low == doctest::Approx(1000 + 0.025 * 2000));
       CHECK(r.replicates_high == doctest::Approx(1000 + 0.975 * 2000));
       CHECK(r.prices_low == doctest::Approx(2000));
       CHECK(r.prices_high == doctest::Approx(2000));
     }
+  CHECK(found == 1);
   // Uncertain prices: link a's cost triangular over [5,000, 20,000] with mode 10,000. Its benefit is
   // linear in the cost, so the benefit's price interval is the cost's interval times a constant; the
   // triangular quantiles are known: F^-1(.025) = 5000 + sqrt(.025 x 15000 x 5000), F^-1(.975) =
@@ -155,13 +158,16 @@ TEST_CASE("economics: intervals over replicates and over prices are the document
   e.price_draws = 20000;
   const auto priced = sim::summarize_economics(e, {shares(1000, 0.1, 0.2, 0, 0)}, 3);
   const double per_unit_cost = 0.1 * 0.3 * sim::present_value_factor(0.05, 10, 15, 0);
+  found = 0;
   for (const auto& r : priced)
     if (r.link == "a" && r.quantity == "benefit") {
+      ++found;
       CHECK(r.value == doctest::Approx(10000 * per_unit_cost));
       CHECK(r.prices_low / per_unit_cost == doctest::Approx(5000 + std::sqrt(0.025 * 15000 * 5000)).epsilon(0.05));
       CHECK(r.prices_high / per_unit_cost == doctest::Approx(20000 - std::sqrt(0.025 * 15000 * 10000)).epsilon(0.05));
       CHECK(std::isnan(r.replicates_low));  // one replicate
     }
+  CHECK(found == 1);
 }
 
 TEST_CASE("economics: the CLI writes /trial/economics, and its numbers follow from the twins' columns") {

@@ -138,13 +138,23 @@ TEST_CASE("trial: effects grow with dose within a program's range") {
       "    - {name: twelve, allocation: 0.33, program: {type: sensitivity, start_months: 4, end_months: 9, sessions: 12}}\n";
   const auto spec = load(dir, trial_yaml(arms, "", 400, 400), model);
   const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
-  double effect[3] = {};
+  double effect[3] = {}, se[3] = {};
   for (const auto& c : sim::contrasts(spec, model.trial_design(), model.columns(), trial, 0))
-    if (c.analysis == "twins" && c.outcome == "security") effect[c.arm == "two" ? 1 : 2] = c.difference;
-  // Twins: 400 paired individual effects; the paired SE of a mean effect is ~0.005 (see the printed
-  // trials), so the ordering below is far outside chance.
-  CHECK(effect[1] > 0.005);
-  CHECK(effect[2] > effect[1] + 0.01);
+    if (c.analysis == "twins" && c.outcome == "security") {
+      const int k = c.arm == "two" ? 1 : 2;
+      effect[k] = c.difference, se[k] = (c.difference_high - c.difference_low) / 3.92;  // the paired 95% interval
+    }
+  // Twins: 400 paired individual effects, each mean with its paired SE. Two sessions must help by more
+  // than 3 SE, and twelve by more than two, by more than 3 x (se2 + se12), a bound on the SE of the
+  // difference of two effects on the same families whatever their correlation.
+  CAPTURE(effect[1]);
+  CAPTURE(effect[2]);
+  CAPTURE(se[1]);
+  CAPTURE(se[2]);
+  REQUIRE(se[1] > 0);
+  REQUIRE(se[2] > 0);
+  CHECK(effect[1] > 3 * se[1]);
+  CHECK(effect[2] - effect[1] > 3 * (se[1] + se[2]));
 }
 
 TEST_CASE("trial: a 4-session video-feedback program has the meta-analytic effects on sensitivity and security") {
@@ -441,8 +451,10 @@ TEST_CASE("trial: a Strange Situation with a figure some infants lack leaves the
   }
   CHECK(checked == 4);
   // Transitions against the reference twins: only infants assessed under both arms enter.
+  int transitions_checked = 0;
   for (const auto& t : sim::transitions(spec, model.trial_design(), columns, trial, 0)) {
     if (t.analysis != "itt") continue;
+    ++transitions_checked;
     double n = 0, secure_ref = 0, secure_own = 0;
     for (std::size_t i = 0; i < trial.enrolled.size(); ++i)
       if (trial.assigned[i] == 1 && assessed(0, i) && assessed(1, i))
@@ -451,6 +463,7 @@ TEST_CASE("trial: a Strange Situation with a figure some infants lack leaves the
     CHECK(t.share_baseline[1] == doctest::Approx(secure_ref / n));
     CHECK(t.share[1] == doctest::Approx(secure_own / n));
   }
+  CHECK(transitions_checked == 1);  // the program arm, by intention to treat
 }
 
 TEST_CASE("trial: rules and economic cases never read an assessment that was not given") {
@@ -496,8 +509,10 @@ TEST_CASE("trial: rules and economic cases never read an assessment that was not
     sim::CostLink link;
     link.name = "low security", link.rule.column = "ssp_12m_security", link.rule.max = 0.4;
     economics.links = {link};
+    int shares_checked = 0;
     for (const auto& e : sim::economic_shares(spec, economics, model.trial_design(), columns, trial, 0)) {
       CAPTURE(e.analysis);
+      ++shares_checked;
       double cases[2] = {0, 0}, measured[2] = {0, 0};
       for (std::size_t i = 0; i < trial.enrolled.size(); ++i)
         for (std::size_t a = 0; a < 2; ++a) {
@@ -509,6 +524,7 @@ TEST_CASE("trial: rules and economic cases never read an assessment that was not
       CHECK(e.case_reference[0] == doctest::Approx(cases[0] / measured[0]));
       CHECK(e.case_arm[0] == doctest::Approx(cases[1] / measured[1]));
     }
+    CHECK(shares_checked == 2);  // the program arm: intention to treat and twins
   }
 }
 
