@@ -26,6 +26,7 @@
 #include <chrono>
 #include <cstring>
 #include <optional>
+#include <regex>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -251,6 +252,36 @@ int run_cli(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::RequiredError& e) {
+    // CLI11 says only "trial is required": name the command, the argument and what it is.
+    const std::string what = e.what(), suffix = " is required";
+    const auto parsed = app.get_subcommands();
+    if (parsed.empty() || what.size() <= suffix.size() || what.compare(what.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      std::cerr << "attachsim: error: " << what << "\n";
+      return 2;
+    }
+    const std::string name = what.substr(0, what.size() - suffix.size()), command = "attachsim " + parsed.front()->get_name();
+    const CLI::Option* option = parsed.front()->get_option_no_throw(name);
+    std::cerr << "attachsim: error: " << command << ": expected the argument '" << name << "'"
+              << (option ? " (" + option->get_description() + ")" : std::string()) << ", found none (" << command
+              << " --help describes it)\n";
+    return 2;
+  } catch (const CLI::ArgumentMismatch& e) {
+    // CLI11 says "files: At least 2 required but received 1" (or "At Most"): name the command and the argument.
+    const std::regex count(R"(^(\S+): At (least|Most) (\d+) required but received (\d+)$)");
+    std::smatch m;
+    const std::string what = e.what();
+    const auto parsed = app.get_subcommands();
+    if (parsed.empty() || !std::regex_match(what, m, count)) {
+      std::cerr << "attachsim: error: " << what << "\n";
+      return 2;
+    }
+    const std::string command = "attachsim " + parsed.front()->get_name();
+    const CLI::Option* option = parsed.front()->get_option_no_throw(m[1].str());
+    std::cerr << "attachsim: error: " << command << ": expected " << (m[2] == "least" ? "at least " : "at most ") << m[3]
+              << " values of '" << m[1] << "'" << (option ? " (" + option->get_description() + ")" : std::string()) << ", found "
+              << m[4] << "\n";
+    return 2;
   } catch (const CLI::ParseError& e) {
     std::cerr << "attachsim: error: " << e.what() << "\n";
     return 2;

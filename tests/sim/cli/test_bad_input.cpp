@@ -186,6 +186,15 @@ TEST_CASE("cli bad input: no subcommand is a usage error") {
   check_one_error(r, {});
 }
 
+TEST_CASE("cli bad input: a missing argument names the command, the argument and what it is") {
+  // CLI11's own words were "trial is required" and "files: At least 2 required but received 1".
+  check_one_error(run_attachsim("trial"),
+                  {"attachsim trial: expected the argument 'trial' (Trial YAML file), found none (attachsim trial --help describes it)"});
+  check_one_error(run_attachsim("merge out.h5"), {"attachsim merge: expected the argument 'shards' (Shard files"});
+  check_one_error(run_attachsim("compare a.h5"), {"attachsim compare: expected at least 2 values of 'files' (A.h5 B.h5", "found 1"});
+  check_one_error(run_attachsim("compare a.h5 b.h5 c.h5"), {"attachsim compare: expected at most 2 values of 'files'", "found 3"});
+}
+
 TEST_CASE("cli: --help exits 0 and names the subcommands") {
   const auto r = run_attachsim("--help");
   CHECK(r.exit_code == 0);
