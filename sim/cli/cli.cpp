@@ -38,18 +38,32 @@
 namespace attachsim::sim {
 namespace {
 
-// --seed: a whole number that a double holds exactly, as `key` (run.seed, trial.seed) is declared,
-// checked on the text so that '-1', '1e20' and 'abc' get the one message a config's seed would get.
+// --seed: a whole number in [0, largest_seed], as `key` (run.seed, trial.seed) is declared, checked on
+// the text so that '-1', '1e20' and 'abc' get the one message a config's seed would get.
 CLI::Validator seed_number(const std::string& key) {
+  const std::string largest = std::to_string(largest_seed);
   return CLI::Validator(
-      [key](std::string& text) -> std::string {
+      [key, largest](std::string& text) -> std::string {
         std::uint64_t value = 0;
         const char* end = text.data() + text.size();
         const auto [stop, error] = std::from_chars(text.data(), end, value);
-        if (error == std::errc() && stop == end && value <= 9007199254740991ULL) return {};
-        return "key '" + key + "': expected a whole number in [0, 9007199254740991], found '" + text + "'";
+        if (error == std::errc() && stop == end && value <= static_cast<std::uint64_t>(largest_seed)) return {};
+        return "key '" + key + "': expected a whole number in [0, " + largest + "], found '" + text + "'";
       },
-      "UINT in [0 - 9007199254740991]");
+      "UINT in [0 - " + largest + "]");
+}
+
+// The subcommand being parsed and one of its arguments with its help text, for CLI11's terse argument
+// errors: {"attachsim trial", "'trial' (Trial YAML file)"}; none before a subcommand is known.
+struct NamedArgument {
+  std::string command, argument;
+};
+std::optional<NamedArgument> named_argument(const CLI::App& app, const std::string& name) {
+  const auto parsed = app.get_subcommands();
+  if (parsed.empty()) return std::nullopt;
+  const CLI::Option* option = parsed.front()->get_option_no_throw(name);
+  return NamedArgument{"attachsim " + parsed.front()->get_name(),
+                       "'" + name + "'" + (option ? " (" + option->get_description() + ")" : std::string())};
 }
 
 std::string kind_name(const ParameterSpec& p) {
@@ -255,32 +269,23 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::RequiredError& e) {
     // CLI11 says only "trial is required": name the command, the argument and what it is.
     const std::string what = e.what(), suffix = " is required";
-    const auto parsed = app.get_subcommands();
-    if (parsed.empty() || what.size() <= suffix.size() || what.compare(what.size() - suffix.size(), suffix.size(), suffix) != 0) {
-      std::cerr << "attachsim: error: " << what << "\n";
-      return 2;
-    }
-    const std::string name = what.substr(0, what.size() - suffix.size()), command = "attachsim " + parsed.front()->get_name();
-    const CLI::Option* option = parsed.front()->get_option_no_throw(name);
-    std::cerr << "attachsim: error: " << command << ": expected the argument '" << name << "'"
-              << (option ? " (" + option->get_description() + ")" : std::string()) << ", found none (" << command
-              << " --help describes it)\n";
+    const bool named = what.size() > suffix.size() && what.compare(what.size() - suffix.size(), suffix.size(), suffix) == 0;
+    const auto a = named ? named_argument(app, what.substr(0, what.size() - suffix.size())) : std::nullopt;
+    std::cerr << "attachsim: error: "
+              << (a ? a->command + ": expected the argument " + a->argument + ", found none (" + a->command + " --help describes it)" : what)
+              << "\n";
     return 2;
   } catch (const CLI::ArgumentMismatch& e) {
     // CLI11 says "files: At least 2 required but received 1" (or "At Most"): name the command and the argument.
     const std::regex count(R"(^(\S+): At (least|Most) (\d+) required but received (\d+)$)");
     std::smatch m;
     const std::string what = e.what();
-    const auto parsed = app.get_subcommands();
-    if (parsed.empty() || !std::regex_match(what, m, count)) {
-      std::cerr << "attachsim: error: " << what << "\n";
-      return 2;
-    }
-    const std::string command = "attachsim " + parsed.front()->get_name();
-    const CLI::Option* option = parsed.front()->get_option_no_throw(m[1].str());
-    std::cerr << "attachsim: error: " << command << ": expected " << (m[2] == "least" ? "at least " : "at most ") << m[3]
-              << " values of '" << m[1] << "'" << (option ? " (" + option->get_description() + ")" : std::string()) << ", found "
-              << m[4] << "\n";
+    const auto a = std::regex_match(what, m, count) ? named_argument(app, m[1].str()) : std::nullopt;
+    std::cerr << "attachsim: error: "
+              << (a ? a->command + ": expected " + (m[2] == "least" ? "at least " : "at most ") + m[3].str() + " values of " + a->argument +
+                          ", found " + m[4].str()
+                    : what)
+              << "\n";
     return 2;
   } catch (const CLI::ParseError& e) {
     std::cerr << "attachsim: error: " << e.what() << "\n";

@@ -7,6 +7,10 @@
 
 namespace attachsim::sim {
 
+// The largest seed of a run, a trial or a sweep: 2^53 - 1, the largest whole number a double (HDF5
+// attributes, YAML readers, Python) holds exactly, so that a recorded seed reads back unchanged.
+constexpr std::int64_t largest_seed = 9007199254740991;
+
 struct RunSettings {
   std::int64_t dyads = 0;
   std::int64_t seed = 0;
@@ -20,7 +24,7 @@ inline ParameterTable<RunSettings> run_settings_table() {
   // At most 2e8 lineages of at most 10 generations: every row index fits the int32 dyad column.
   t.push_back(integer("dyads", &RunSettings::dyads, 10000, 1, 200000000,
                       {"dyads", "Number of dyads simulated (of lineages, when run.generations > 1).", "run setting"}));
-  t.push_back(integer("seed", &RunSettings::seed, 1, 0, 9007199254740991,
+  t.push_back(integer("seed", &RunSettings::seed, 1, 0, largest_seed,
                       {"", "Master seed; every stream derives from (seed, dyad, purpose).", "run setting"}));
   t.push_back(integer("chunk_dyads", &RunSettings::chunk_dyads, 4096, 16, 1048576,
                       {"dyads", "Dyads simulated and written per block; bounds memory.", "run setting"}));

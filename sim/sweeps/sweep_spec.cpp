@@ -2,6 +2,7 @@
 
 #include "sim/core/config.hpp"
 #include "sim/core/random_stream.hpp"
+#include "sim/core/run_settings.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -135,7 +136,7 @@ std::vector<std::vector<double>> unit_design(const std::string& sampling, std::s
 }  // namespace
 
 std::uint64_t run_seed(std::uint64_t sweep_seed, std::uint64_t run) {
-  return mix_seed(sweep_seed ^ run) & ((std::uint64_t{1} << 53) - 1);  // run.seed allows [0, 2^53 - 1]
+  return mix_seed(sweep_seed ^ run) & static_cast<std::uint64_t>(largest_seed);  // largest_seed = 2^53 - 1: a mask
 }
 
 std::vector<std::string> SweepSpec::overrides(std::size_t point) const {
@@ -191,7 +192,7 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
     throw InputError(at(path, base), "base", "a readable base config file", "no file '" + spec.base_path + "'");
 
   if (const YAML::Node seed = root["seed"])
-    spec.seed = static_cast<std::uint64_t>(whole_number(seed, path, "seed", 0, 9007199254740991));
+    spec.seed = static_cast<std::uint64_t>(whole_number(seed, path, "seed", 0, largest_seed));
   if (const YAML::Node replicates = root["replicates"])
     spec.replicates = whole_number(replicates, path, "replicates", 1, 1000000);
 

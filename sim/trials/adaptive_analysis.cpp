@@ -74,8 +74,9 @@ std::vector<SequenceEstimate> adaptive_estimates(const TrialSpec& spec, const Tr
   for (const auto& f : spec.follow_ups) {
     if (f.age_months <= d.age_months) continue;  // the sequences differ only after the decision
     for (const auto& o : design.outcomes(f.age_months, f.instruments)) {
-      const std::size_t column = column_index(columns, o.column), measured = measured_by_index(columns, column);
+      const std::size_t column = column_index(columns, o.column);
       if (column == columns.size()) continue;
+      const std::size_t measured = measured_by_index(columns, column);
       // The outcome each family had (under its own assignments) and would have had under each sequence;
       // NaN where it was not measured (complete-case: such families are left out of the estimates).
       std::vector<double> observed(n);

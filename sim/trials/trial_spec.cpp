@@ -50,7 +50,7 @@ class TrialReader : YamlReader {
     spec.screened = whole(require(trial, "screened", "trial"), "trial.screened", 1, 100000000);
     spec.enrolled = whole(require(trial, "enrolled", "trial"), "trial.enrolled", 2, spec.screened);
     spec.replicates = trial["replicates"] ? whole(trial["replicates"], "trial.replicates", 1, 100000) : 1;
-    spec.seed = static_cast<std::uint64_t>(trial["seed"] ? whole(trial["seed"], "trial.seed", 0, 9007199254740991) : 1);
+    spec.seed = static_cast<std::uint64_t>(trial["seed"] ? whole(trial["seed"], "trial.seed", 0, largest_seed) : 1);
 
     // The base scenario, then the trial's own settings, then the follow-up instruments' ages.
     const YAML::Node population = require(trial, "population", "trial");
