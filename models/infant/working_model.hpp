@@ -3,7 +3,11 @@
 // and of the self as worth comforting; and fear of the figure, the root of disorganization when the
 // haven is also the source of alarm (Main & Hesse 1990; Hesse & Main 2006). Expectations are learned
 // from the infant's bids: what happens when it signals. Distress it keeps to itself teaches it nothing
-// about the figure's answers (fear is learned from every alarming act, bid or not). Predictability is
+// about the figure's answers (fear is learned from every alarming act, bid or not). Fear fades by
+// itself, and faster with comfort that settles the infant: a safe encounter with what is feared weakens
+// the fear, more slowly than a fright built it (extinction; Bouton 2004), and comfort from the figure is
+// the solution a fright from that figure otherwise lacks (Main & Hesse 1990). So a caregiver's atypical
+// acts disorganize the infant less where her comfort usually works. Predictability is
 // how well the infant can foresee which kind of answer a bid will meet: prompt comfort, comfort that
 // comes late, no answer, or a harsh or alarming one. It is the running mean of the chance the infant's
 // expectations gave to what then happened (consistency of the figure's responses, Ainsworth et al.
@@ -30,6 +34,7 @@ struct WorkingModelParameters {
   double fear_rate;
   double frightened_fear;
   double fear_decay;
+  double fear_extinction;
 };
 
 inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
@@ -43,6 +48,9 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
                 {"x fear_rate", "Fear a frightened, helpless or dissociated act adds, relative to a threatening one.", "assumption; Main & Hesse 1990: frightened behaviour alarms the infant too, through the caregiver's own alarm"}),
       sim::real("fear_decay", &P::fear_decay, 0.005, 0, 1,
                 {"per day", "Daily decay of fear of the figure without new alarm.", "assumption: without new alarm fear fades over about six months"}),
+      sim::real("fear_extinction", &P::fear_extinction, 0.1, 0, 2,
+                {"x fear_rate", "Share of fear of the figure lost each time its comfort settles the infant, relative to fear_rate (susceptibility 1, reference phase). 0: fear fades only with time.",
+                 "assumption: a tenth of a threat's rise per comfort, since extinction by safe encounters is slower than fear learning (Bouton 2004); Main & Hesse 1990: comfort is the solution a fright from the haven lacks"}),
   };
 }
 
@@ -72,13 +80,15 @@ struct WorkingModelRates {
   double update = 0;      // min(1, update_rate x weight)
   double threat = 0;      // min(1, fear_rate x weight x fear amplification)
   double frightened = 0;  // the same for frightened acts
+  double extinction = 0;  // min(1, fear_rate x fear_extinction x weight x fear amplification)
 };
 
 // `fear_gain` is what susceptibility does to fear under the 'size' mechanism (1 under 'speed', where the
-// weight carries it).
+// weight carries it), for its rise and its extinction alike.
 inline WorkingModelRates working_model_rates(const WorkingModelParameters& p, double weight, double fear_gain = 1) {
   return {std::min(1.0, p.update_rate * weight), std::min(1.0, p.fear_rate * weight * fear_gain),
-          std::min(1.0, p.fear_rate * p.frightened_fear * weight * fear_gain)};
+          std::min(1.0, p.fear_rate * p.frightened_fear * weight * fear_gain),
+          std::min(1.0, p.fear_rate * p.fear_extinction * weight * fear_gain)};
 }
 
 // One episode. Branch-free on the answer: a rate times 0 leaves a value as it is.
@@ -95,6 +105,7 @@ inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m
   m.bids += bid;
   const double alarm = r == Response::frightening ? rates.threat : r == Response::frightened ? rates.frightened : 0.0;
   m.fear += alarm * (1 - m.fear);
+  m.fear -= rates.extinction * soothed(r) * m.fear;  // an alarming act never settles: one or the other
 }
 
 // Fear added by an alarming event outside the episodes (witnessed violence): `rate` is fear_rate x the

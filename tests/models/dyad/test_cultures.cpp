@@ -21,11 +21,13 @@ using Mean = attachsim::testing::SampleMean;
 using attachsim::testing::mean_over;
 
 TEST_CASE("cultures: independence training changes nothing before it begins, then raises A and lowers C") {
-  // 6,000 normative dyads with and without training from 6 months (the German file's setting). A paired
-  // difference in a 0/1 indicator has an SE of sqrt(discordant share / n): at most .013 here, so the
-  // 5-point minimum below is far outside chance and the direction checks are over 2 SE.
+  // 6,000 normative dyads with and without training (the German file's strength), from 7 months: the
+  // observation at 6 months is on day 183, 6.01 months, which would be the first day of training that
+  // began at 6 (the day's answers carry its discouragement). A paired difference in a 0/1 indicator has
+  // an SE of sqrt(discordant share / n): at most .013 here, so the 5-point minimum below is far outside
+  // chance and the direction checks are over 2 SE.
   const std::string config = "configs/populations/normative.yaml";
-  const std::vector<std::string> base = {"run.dyads=6000", "childcare.share=0"};
+  const std::vector<std::string> base = {"run.dyads=6000", "childcare.share=0", "care_practices.discourage_from_months=7"};
   auto trained_settings = base;
   trained_settings.push_back("care_practices.discourage_bids=0.25");
   const auto plain = run_population(config, base), trained = run_population(config, trained_settings);

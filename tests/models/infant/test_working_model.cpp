@@ -16,7 +16,7 @@ using namespace attachsim::models;
 namespace {
 
 WorkingModelRates rates(double weight = 1, double fear_gain = 1) {
-  const WorkingModelParameters p{0.05, 0.1, 0.5, 0.01};
+  const WorkingModelParameters p{0.05, 0.1, 0.5, 0.01, 0.2};
   return working_model_rates(p, weight, fear_gain);
 }
 
@@ -89,6 +89,30 @@ TEST_CASE("working model: fear rises only with atypical acts, threatening more t
   WorkingModel amplified;
   update_working_model(rates(1.0, 2.0), amplified, Response::frightening, direct);
   CHECK(amplified.fear == doctest::Approx(0.2));
+}
+
+TEST_CASE("working model: comfort that settles the infant extinguishes fear; other answers do not") {
+  // rates(): fear_rate 0.1, fear_extinction 0.2, so a settling comfort removes 0.02 of the fear there is,
+  // a tenth of what a threat adds at the same weight (0.1 of what is left), and susceptibility under
+  // 'size' amplifies the loss as it amplifies the rise.
+  const auto frightened_then = [](Response r, int signal, double fear_gain = 1) {
+    WorkingModel m;
+    m.fear = 0.5;
+    update_working_model(rates(1.0, fear_gain), m, r, signal);
+    return m.fear;
+  };
+  CHECK(frightened_then(Response::comfort, direct) == doctest::Approx(0.49));
+  CHECK(frightened_then(Response::delayed, escalate) == doctest::Approx(0.49));
+  CHECK(frightened_then(Response::comfort, direct, 2.0) == doctest::Approx(0.48));
+  // Held but not settled, unanswered, rebuffed, mis-attuned: the fear stays as it was.
+  for (Response r : {Response::comfort_unsoothed, Response::delayed_unsoothed, Response::unanswered, Response::rebuff,
+                     Response::misattuned})
+    CHECK(frightened_then(r, direct) == 0.5);
+  // With fear_extinction 0 (the rival account: fear fades only with time), comfort leaves it as it is.
+  WorkingModel m;
+  m.fear = 0.5;
+  update_working_model(working_model_rates({0.05, 0.1, 0.5, 0.01, 0.0}, 1.0), m, Response::comfort, direct);
+  CHECK(m.fear == 0.5);
 }
 
 TEST_CASE("working model: the generalized model weighs each relationship by its bids") {

