@@ -57,8 +57,8 @@ TEST_CASE("programs: one that lowers frightening behaviour lowers D; one that ca
   // caregivers unresolved, their intrusions not driven by stress, no atypical behaviour from being
   // overwhelmed, depression or violence, no maltreatment, and fear that fades only with time (no
   // extinction by settling comfort, the route by which better comfort reaches D; the next case tests
-  // it). Twins of 2,400 dyads: control, a program on
-  // atypical behaviour, a social-support program (both 8 sessions, 3-9 months). D at 12 months.
+  // it). Twins of 2,400 dyads: control, a program on atypical behaviour, a social-support program (both
+  // 8 sessions, 3-9 months). D at 12 months.
   // Paired SEs of the D effects are ~0.004 (measured; a discordant pair is rare). The atypical program
   // must lower D by more than 4 SE; the support program, whose aim (support, and through it stress and
   // sensitivity) does not reach the unresolved intrusions, must not lower it beyond 2.5 SE, and its
@@ -95,10 +95,9 @@ TEST_CASE("programs: a sensitivity program lowers D through comfort that extingu
   // rebuffs and less self-focus, more comfort); its reach to disorganization runs mainly through comfort
   // that settles the infant and so weakens its fear of her (Main & Hesse 1990; Bouton 2004). Without
   // extinction only the restraint that momentary sensitivity puts on atypical acts is left (about -0.7
-  // points). Paired SEs of
-  // a D effect are about 0.003 here (measured; discordant pairs are few). With extinction the program
-  // must lower D by more than 4 SE, and by more than without it, beyond 2 SE of each (the SE of a
-  // difference of two effects on the same families is at most the sum of theirs).
+  // points). Paired SEs of a D effect are about 0.003 here (measured; discordant pairs are few). With
+  // extinction the program must lower D by more than 4 SE, and by more than without it, beyond 2 SE of
+  // each (the SE of a difference of two effects on the same families is at most the sum of theirs).
   ScratchDirectory dir;
   models::AttachmentModel model;
   std::vector<sim::Column> columns;
