@@ -7,12 +7,15 @@
 // itself, and faster with comfort that settles the infant: a safe encounter with what is feared weakens
 // the fear, more slowly than a fright built it (extinction; Bouton 2004), and comfort from the figure is
 // the solution a fright from that figure otherwise lacks (Main & Hesse 1990). So a caregiver's atypical
-// acts disorganize the infant less where her comfort usually works. Predictability is
-// how well the infant can foresee which kind of answer a bid will meet: prompt comfort, comfort that
-// comes late, no answer, or a harsh or alarming one. It is the running mean of the chance the infant's
+// acts disorganize the infant less where her comfort usually works. Predictability is how well the
+// infant can foresee which kind of answer a bid will meet: comfort that settles, comfort that does
+// not, no answer, a harsh answer, or an alarming act. It is the running mean of the chance the infant's
 // expectations gave to what then happened (consistency of the figure's responses, Ainsworth et al.
 // 1978: rejecting care is consistent, care that answers by the caregiver's own state rather than the
 // infant's, now promptly, now late, now not at all, is the least predictable, Cassidy & Berlin 1994).
+// An alarming act is a kind of its own, not one more harsh answer: a rebuff answers the bid, a fright
+// answers the caregiver's own alarm, and no run of rebuffs foretells it (Main & Hesse 1990; Lyons-Ruth,
+// Bronfman & Parsons 1999 on anomalous, contradictory caregiving).
 // Availability is learned from plain (direct) bids only: will the figure come when the infant asks in
 // the ordinary way? Organized insecure strategies are conditional (Main 1990): an infant who has learned
 // to escalate may be answered because it escalates, and still holds that a plain bid goes unanswered;
@@ -57,7 +60,7 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
 struct WorkingModel {
   double availability = 0.5;    // will the figure come and comfort when asked plainly (a direct bid)?
   double predictability = 0.5;  // can the kind of answer to a bid be foreseen?
-  std::array<double, 4> expected_kind{0.25, 0.25, 0.25, 0.25};  // expected chance of each AnswerKind
+  std::array<double, 5> expected_kind{0.2, 0.2, 0.2, 0.2, 0.2};  // expected chance of each AnswerKind
   double rejection = 0;         // will a bid be rebuffed?
   double self_worth = 0.5;      // am I worth comforting?
   double fear = 0;              // fear of the figure
@@ -65,10 +68,10 @@ struct WorkingModel {
 };
 
 // The kinds of answer an infant can learn to foresee (predictability), by Response.
-enum AnswerKind : int { settling_comfort, unsettling_comfort, no_answer, harsh_answer };
+enum AnswerKind : int { settling_comfort, unsettling_comfort, no_answer, harsh_answer, alarming_answer };
 constexpr std::array<int, response_count> kind_of = {no_answer,        settling_comfort, unsettling_comfort,
                                                      settling_comfort, unsettling_comfort, harsh_answer,
-                                                     harsh_answer,     harsh_answer,       harsh_answer};
+                                                     harsh_answer,     alarming_answer,    alarming_answer};
 
 // What each answer means for the expectations (docs/ODD.md, 3.3.9), by Response.
 constexpr std::array<double, response_count> availability_after = {0.0, 1.0, 0.5, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0};
@@ -115,7 +118,7 @@ inline void alarm(WorkingModel& m, double rate) { m.fear += std::min(1.0, rate) 
 // The generalized working model: the relationships' expectations weighted by the bids each received.
 template <std::size_t N>
 WorkingModel generalized(const std::array<WorkingModel, N>& figures) {
-  WorkingModel g{0, 0, {0, 0, 0, 0}, 0, 0, 0, 0};
+  WorkingModel g{0, 0, {0, 0, 0, 0, 0}, 0, 0, 0, 0};
   double total = 0;
   for (const auto& m : figures) total += m.bids;
   if (total <= 0) return figures[0];

@@ -54,6 +54,23 @@ TEST_CASE("working model: answers that are now comfort, now not, are unpredictab
   CHECK(rejecting.predictability > 0.95);
 }
 
+TEST_CASE("working model: an alarming act is a kind of answer of its own, which rebuffs do not foretell") {
+  // After 400 rebuffs the infant expects a rebuff almost surely (predictability above .99). One more
+  // rebuff leaves that as it is; a threatening or frightened act, which the rebuffs gave almost no
+  // chance, lowers it by about the update rate (0.05 here). Counted as one more harsh answer, as before
+  // 2026-12-04, it would have been foreseen as surely as the rebuffs.
+  const WorkingModel rejected = after({Response::rebuff});
+  for (const Response alarming : {Response::frightening, Response::frightened}) {
+    WorkingModel rebuffed_again = rejected, alarmed = rejected;
+    update_working_model(rates(), rebuffed_again, Response::rebuff, direct);
+    update_working_model(rates(), alarmed, alarming, direct);
+    CHECK(rebuffed_again.predictability > 0.99);
+    CHECK(alarmed.predictability < rejected.predictability - 0.04);
+  }
+  // A fright as regular as the rebuffs were is foreseen as well as they were.
+  CHECK(after({Response::frightening}).predictability > 0.95);
+}
+
 TEST_CASE("working model: distress kept to itself teaches nothing about the figure") {
   const WorkingModel kept = after({Response::comfort}, 400, suppress);
   const WorkingModel fresh;
