@@ -176,7 +176,7 @@ AssessmentColumns DyadColumns::add_assessment(double age, const std::string& fig
   if (coder2) c.coder2 = coded(a + "coder2_", ", as a second coder scored the same behaviour");
   const std::string iwm = "iwm_" + age_label(age) + "_" + tag, when = with + " at " + age_label(age) + ".";
   c.iwm_availability = add(iwm + "availability", F, "0-1", "Working model: expected availability of comfort to a plain (direct) bid" + when);
-  c.iwm_predictability = add(iwm + "predictability", F, "0-1", "Working model: how well the infant foresees the kind of answer a bid meets (settling comfort, unsettling comfort, none, harsh)" + when);
+  c.iwm_predictability = add(iwm + "predictability", F, "0-1", "Working model: how well the infant foresees the kind of answer a bid meets (settling comfort, unsettling comfort, none, harsh, alarming)" + when);
   c.iwm_rejection = add(iwm + "rejection", F, "0-1", "Working model: expected rejection of bids" + when);
   c.iwm_self_worth = add(iwm + "self_worth", F, "0-1", "Working model: self as worth comforting" + when);
   c.fear = add(iwm + "fear", F, "0-1", "Fear of the figure" + when);
