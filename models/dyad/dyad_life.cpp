@@ -355,6 +355,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
           const StrangeSituationResult r = code(p.strange_situation, b, s);
           const StrangeSituationResult r2 = coder2 ? code(p.strange_situation, b, second) : r;
           record_assessment(c, r, coder2 ? &r2 : nullptr, d.policy[f], d.model[f], d, out);
+          out.set(c.caregiver_alarming, b.caregiver_alarming);
         };
         run_with(static_cast<int>(p.strange_situation.figure), purpose::strange_situation, columns.strange_situation[i],
                  p.strange_situation.second_coder);

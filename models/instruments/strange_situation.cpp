@@ -34,6 +34,7 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
   // conflict is not scored higher for approaching (Main & Solomon 1990 code the behaviour, not the approach).
   const double alarming = odds.cuts[0][direct].kind[1];
   double approach = 0, contact = 0, avoid = 0, resist = 0, disorganized = 0;
+  int alarmed = 0;
   for (int i = 0; i < samples; ++i) {
     // An overwhelmed infant cries hard whatever it has learned, and being held does not settle it.
     const bool overwhelmed = overwhelm.share > 0 && overwhelm.stream->uniform() < overwhelm.share;
@@ -41,7 +42,9 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
     const int signal = overwhelmed ? static_cast<int>(escalate) : learned;
     disorganized += stream.uniform() < lapse;  // read from fear, whatever the infant does next
     const double u_focus = stream.uniform(), u_kind = stream.uniform(), u_settle = stream.uniform();
-    disorganized += u_kind < alarming;
+    const bool alarmed_now = u_kind < alarming;
+    alarmed += alarmed_now;
+    disorganized += alarmed_now;
     if (signal == suppress) {
       avoid += 1;
       continue;
@@ -61,7 +64,7 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
     }
   }
   const double n = samples;
-  return {approach / n, contact / n, avoid / n, resist / n, disorganized / n};
+  return {approach / n, contact / n, avoid / n, resist / n, disorganized / n, alarmed};
 }
 
 StrangeSituationResult code(const StrangeSituationParameters& p, const StrangeSituationBehaviour& b, sim::RandomStream& stream) {

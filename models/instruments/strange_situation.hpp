@@ -7,7 +7,10 @@
 // best-fitting organized class beside D. Disorganization is read from the infant's fear whatever it
 // does, so that an infant who approaches more is not for that reason scored more disorganized; an
 // atypical answer in the room adds its own sign. Nothing here reads the caregiver's traits: only her
-// answers in the room.
+// answers in the room. Her alarming acts seen in the room are also tallied on their own, as a coder of
+// the caregiver's behaviour would tally them (frightening and frightened behaviour, Main & Hesse 1990,
+// as AMBIANCE codes it, Lyons-Ruth, Bronfman & Parsons 1999): the anomalous caregiving that studies of
+// the transmission gap measure (Madigan et al. 2006).
 #pragma once
 
 #include "models/caregiver/caregiving_response.hpp"
@@ -81,6 +84,7 @@ inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table()
 // What the coders saw: shares of the behaviour samples.
 struct StrangeSituationBehaviour {
   double approach = 0, contact = 0, avoid = 0, resist = 0, disorganized = 0;  // shares of samples
+  int caregiver_alarming = 0;  // the figure's alarming acts seen in the samples (a count)
 };
 
 struct StrangeSituationResult {

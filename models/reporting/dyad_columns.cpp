@@ -172,6 +172,8 @@ AssessmentColumns DyadColumns::add_assessment(double age, const std::string& fig
   c.contact_maintaining = add(a + "contact_maintaining", F, "1-7", "Contact maintaining (Ainsworth scale)" + at);
   c.avoidance = add(a + "avoidance", F, "1-7", "Avoidance (Ainsworth scale)" + at);
   c.resistance = add(a + "resistance", F, "1-7", "Resistance (Ainsworth scale)" + at);
+  c.caregiver_alarming = add(a + "caregiver_alarming", I, "acts",
+                             "The figure's alarming (frightening or frightened) acts a coder of her behaviour saw in the reunions, of 2 x strange_situation.behaviours_per_reunion samples (Main & Hesse 1990; AMBIANCE, Lyons-Ruth, Bronfman & Parsons 1999)" + at);
   c.coded = coded(a, "");
   if (coder2) c.coder2 = coded(a + "coder2_", ", as a second coder scored the same behaviour");
   const std::string iwm = "iwm_" + age_label(age) + "_" + tag, when = with + " at " + age_label(age) + ".";

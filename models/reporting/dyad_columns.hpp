@@ -22,6 +22,7 @@ struct CodedColumns {
 // assessed figure, and the life around the assessment (for the study of change between assessments).
 struct AssessmentColumns {
   std::size_t proximity_seeking, contact_maintaining, avoidance, resistance;
+  std::size_t caregiver_alarming;
   CodedColumns coded;
   std::optional<CodedColumns> coder2;
   std::size_t iwm_availability, iwm_predictability, iwm_rejection, iwm_self_worth, fear;

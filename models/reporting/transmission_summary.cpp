@@ -48,7 +48,14 @@ void TransmissionSummary::add(const sim::RecordBlock& block, std::size_t row, st
   const auto& ssp = columns_.strange_situation[0];
   const int aai = sim::label_index(block.value(columns_.aai_coded, row), aai_order);
   const int klass = sim::label_index(block.value(ssp.coded.attachment_class, row), ssp_order);
-  if (aai >= 0 && klass >= 0) ++g.aai_by_ssp[aai][klass];
+  if (aai >= 0 && klass >= 0) {
+    ++g.aai_by_ssp[aai][klass];
+    const double unresolved = aai == 3, alarming = block.value(ssp.caregiver_alarming, row), disorganized = klass == 3;
+    g.anomalous.add(unresolved, alarming, disorganized);
+    g.unresolved_alarming.add(unresolved, alarming);
+    g.alarming_disorganized.add(alarming, disorganized);
+    g.unresolved_disorganized.add(unresolved, disorganized);
+  }
   if (!columns_.observed_sensitivity.empty() && klass >= 0)  // not when the figure was absent: nothing measured
     g.mediation.add(aai == 0 ? 1.0 : 0.0, block.value(columns_.observed_sensitivity[observation_], row),
                     block.value(ssp.coded.security, row));
@@ -73,6 +80,14 @@ std::vector<sim::SummaryValue> TransmissionSummary::values() const {
     const auto m = g.mediation.result();
     v.push_back({gen + "transmission_gap_proportion_mediated", m.proportion, "proportion",
                  "Share of the effect of an autonomous caregiver on infant security that runs through observed sensitivity" + who});
+    v.push_back({gen + "unresolved_disorganized_r", g.unresolved_disorganized.r(), "r",
+                 "Correlation of an unresolved caregiver (AAI coded U) with infant D at " + age_ + who});
+    v.push_back({gen + "unresolved_alarming_r", g.unresolved_alarming.r(), "r",
+                 "Correlation of an unresolved caregiver with her alarming acts seen in the Strange Situation at " + age_ + who});
+    v.push_back({gen + "alarming_disorganized_r", g.alarming_disorganized.r(), "r",
+                 "Correlation of the caregiver's alarming acts seen in the Strange Situation with infant D at " + age_ + who});
+    v.push_back({gen + "disorganization_gap_proportion_mediated", g.anomalous.result().proportion, "proportion",
+                 "Share of the effect of an unresolved caregiver on infant D that runs through her alarming acts seen in the Strange Situation" + who});
     if (columns_.generations) {
       const Agreement s = agreement_of(g.infant_adult);
       v.push_back({gen + "infant_adult_secure_agreement", s.secure_agreement, "proportion",
@@ -108,6 +123,10 @@ std::vector<sim::SummaryTable> TransmissionSummary::tables() const {
                            {"mediation_indirect", "security per autonomy", "Indirect effect a x b through sensitivity.", {}, {}},
                            {"mediation_indirect_se", "security per autonomy", "Sobel standard error of the indirect effect.", {}, {}},
                            {"proportion_mediated", "proportion", "Indirect / total effect: the part of transmission explained by sensitivity.", {}, {}},
+                           {"unresolved_disorganized_r", "r", "Correlation of an unresolved caregiver (coded U) with infant D.", {}, {}},
+                           {"unresolved_alarming_r", "r", "Correlation of an unresolved caregiver with her alarming acts seen in the Strange Situation.", {}, {}},
+                           {"alarming_disorganized_r", "r", "Correlation of those alarming acts with infant D.", {}, {}},
+                           {"disorganization_gap_proportion_mediated", "proportion", "Share of the effect of an unresolved caregiver on infant D that runs through those acts.", {}, {}},
                            {"infant_adult_secure_agreement", "proportion", "Infant secure/not against its own adult AAI autonomous/not (NaN when not followed).", {}, {}},
                            {"infant_adult_secure_kappa", "kappa", "Kappa of that infant-adult agreement (NaN when not followed).", {}, {}}}};
   for (std::size_t k = 0; k < generations_.size(); ++k) {
@@ -129,7 +148,9 @@ std::vector<sim::SummaryTable> TransmissionSummary::tables() const {
     const double nan = std::nan("");
     const double row[] = {static_cast<double>(k + 1), static_cast<double>(g.dyads), a.secure_agreement, a.secure_kappa,
                           a.four_way_agreement, a.four_way_kappa, a.r, a.d, m.a, m.b, m.c, m.c_prime, m.indirect,
-                          m.indirect_se, m.proportion, columns_.generations ? s.secure_agreement : nan,
+                          m.indirect_se, m.proportion, g.unresolved_disorganized.r(), g.unresolved_alarming.r(),
+                          g.alarming_disorganized.r(), g.anomalous.result().proportion,
+                          columns_.generations ? s.secure_agreement : nan,
                           columns_.generations ? s.secure_kappa : nan};
     for (std::size_t c = 0; c < std::size(row); ++c) stats.columns[c].numbers.push_back(row[c]);
   }
@@ -146,6 +167,13 @@ std::string TransmissionSummary::report() const {
                   "  generation %zu: secure/insecure agreement %.1f%% (kappa %.2f), 4-way kappa %.2f, d %.2f; "
                   "share through sensitivity %.0f%%\n",
                   k + 1, 100 * a.secure_agreement, a.secure_kappa, a.four_way_kappa, a.d, 100 * m.proportion);
+    s += line;
+    const Generation& g = generations_[k];
+    std::snprintf(line, sizeof line,
+                  "    caregiver U with infant D: r %.2f; U with her alarming acts in the Strange Situation: r %.2f, "
+                  "those acts with D: r %.2f; share of U -> D through them %.0f%%\n",
+                  g.unresolved_disorganized.r(), g.unresolved_alarming.r(), g.alarming_disorganized.r(),
+                  100 * g.anomalous.result().proportion);
     s += line;
   }
   return s;

@@ -4,7 +4,9 @@
 // matched F-B, Ds-A, E-C, U-D, and the correlation as Cohen's d), and how much of the transmission runs
 // through observed sensitivity (the "transmission gap": mediation of autonomous -> security by
 // sensitivity). When infants are followed into adulthood, also the stability from the infant's
-// Strange Situation to its own adult AAI (Waters et al. 2000).
+// Strange Situation to its own adult AAI (Waters et al. 2000). And the transmission gap of
+// disorganization (Madigan et al. 2006): an unresolved caregiver (coded U), her alarming acts that the
+// coders saw in the Strange Situation, and the infant's D, as correlations and as a mediation.
 #pragma once
 
 #include "models/reporting/dyad_columns.hpp"
@@ -32,6 +34,8 @@ class TransmissionSummary {
     CategoryTable aai_by_ssp{};     // [caregiver AAI F/Ds/E/U][infant class B/A/C/D]
     CategoryTable infant_adult{};   // [infant class B/A/C/D][its adult AAI F/Ds/E/U]
     sim::Mediation mediation;       // autonomous caregiver -> observed sensitivity -> security
+    sim::Mediation anomalous;       // unresolved caregiver -> her alarming acts seen -> infant D
+    sim::RunningCorrelation unresolved_alarming, alarming_disorganized, unresolved_disorganized;
     std::uint64_t dyads = 0;
   };
   const DyadColumns& columns_;

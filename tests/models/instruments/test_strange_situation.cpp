@@ -157,6 +157,30 @@ TEST_CASE("strange situation: a figure who frightens in the room adds signs of d
   CHECK(frightening / 500 > 2);
 }
 
+TEST_CASE("strange situation: the figure's alarming acts are tallied as a coder of her behaviour sees them") {
+  // A calm figure shows none. One who threatens at a rate of 0.3 per sample (abuse 0.3, no other
+  // atypical source) shows about 0.3 x 16 = 4.8 in an assessment; over 2,000 assessments the mean's SE
+  // is about sqrt(16 x 0.3 x 0.7 / 2000) = 0.04, so 4.8 +- 0.3 is 7 SE wide. The tally is hers, not the
+  // infant's: an infant that turns away sees as many as one that approaches (the same draws decide),
+  // and each is one of the infant's signs of disorganization too.
+  const auto p = parameters(0);
+  const int samples = 2 * static_cast<int>(p.behaviours_per_reunion);
+  const AnswerOdds calm = figure(0.5, 0), threatening = figure(0.5, 0.3);
+  CHECK(threatening.cuts[0][direct].kind[1] == doctest::Approx(0.3));
+  double approaching = 0, avoiding = 0;
+  for (std::uint64_t d = 0; d < 2000; ++d) {
+    attachsim::sim::RandomStream a(14, d, 100), b(14, d, 100), c(14, d, 100);
+    CHECK(reunions(p, policy_for(direct), trusting(), calm, c).caregiver_alarming == 0);
+    const auto near = reunions(p, policy_for(direct), trusting(), threatening, a);
+    const auto away = reunions(p, policy_for(suppress), trusting(), threatening, b);
+    CHECK(near.caregiver_alarming == away.caregiver_alarming);
+    CHECK(near.disorganized * samples == doctest::Approx(near.caregiver_alarming));  // no fear: no lapses
+    approaching += near.caregiver_alarming, avoiding += away.caregiver_alarming;
+  }
+  CHECK(approaching / 2000 == doctest::Approx(0.3 * samples).epsilon(0.3 / 4.8));
+  CHECK(approaching == avoiding);
+}
+
 TEST_CASE("strange situation: an infant new to separation is overwhelmed in its share of samples, and only there") {
   // Overwhelm draws from its own stream: at share 0 (or for an infant used to separation) the reunions are
   // bit for bit what they are without it, and the reunions' own stream is left where it would be.

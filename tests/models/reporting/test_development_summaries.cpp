@@ -113,3 +113,32 @@ TEST_CASE("transmission summary: agreement, kappa, d and mediation from counted 
   for (double n : tables[0].columns[3].numbers) total += n;
   CHECK(total == 40);
 }
+
+TEST_CASE("transmission summary: the disorganization gap from counted records") {
+  const auto p = with_preschool();
+  const models::DyadColumns columns(p, false);
+  // 20 dyads: 10 unresolved caregivers, 6 of whom were seen frightening twice in the Strange Situation,
+  // and 10 autonomous ones, one of whom was. Every infant who saw such acts is D, and no other: all of
+  // U's effect on D runs through them.
+  sim::RecordBlock block(columns.columns().size(), 0, 0, 20);
+  block.reset(0, 20);
+  models::TransmissionSummary summary(columns, 1, 0, "12m");
+  const auto& ssp = columns.strange_situation[0];
+  for (std::size_t i = 0; i < 20; ++i) {
+    sim::DyadRecord r(block, i);
+    const bool unresolved = i < 10, alarmed = i < 6 || i == 10;
+    r.set(columns.aai_coded, sim::label_code(unresolved ? "U" : "F"));
+    r.set(ssp.caregiver_alarming, alarmed ? 2 : 0);
+    r.set(ssp.coded.attachment_class, sim::label_code(alarmed ? "D" : "B"));
+    summary.add(block, i, 0);
+  }
+  const auto v = by_name(summary.values());
+  // U by D: 6 U-D, 4 U-not, 1 F-D, 9 F-not; phi = (6 x 9 - 4 x 1) / sqrt(10 x 10 x 7 x 13). The acts are
+  // 2 x D, so U correlates with them as with D, and they with D perfectly.
+  const double phi = (6.0 * 9 - 4.0 * 1) / std::sqrt(10.0 * 10 * 7 * 13);
+  CHECK(v.at("generation_1_unresolved_disorganized_r") == doctest::Approx(phi));
+  CHECK(v.at("generation_1_unresolved_alarming_r") == doctest::Approx(phi));
+  CHECK(v.at("generation_1_alarming_disorganized_r") == doctest::Approx(1.0));
+  CHECK(v.at("generation_1_disorganization_gap_proportion_mediated") == doctest::Approx(1.0));
+  CHECK(summary.report().find("share of U -> D through them 100%") != std::string::npos);
+}

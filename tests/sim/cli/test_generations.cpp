@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -109,4 +110,32 @@ TEST_CASE("cli generations: 1 and 2 threads write the same records") {
     CAPTURE(name);
     CHECK(a.doubles("/summary/" + name) == b.doubles("/summary/" + name));
   }
+}
+
+TEST_CASE("cli transmission: the disorganization gap is read from the columns the file holds") {
+  // 2,000 normative dyads (about 290 caregivers coded U). The summary's correlation of U with the
+  // caregiver's alarming acts in the Strange Situation is recomputed from /dyads. U caregivers show
+  // more of those acts: about 0.9 per assessment against 0.13 (SD about 1 among U, so the SE of the
+  // difference is about 0.06; the margin of 0.3 is 5 SE and the model's difference 13 SE).
+  ScratchDirectory dir;
+  const auto out = dir.file("gap.h5");
+  const auto r = run_attachsim("run configs/normative.yaml -q --set run.dyads=2000 -o " + quote(out));
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  Hdf5File f(out.string());
+  const auto aai = f.labels("/dyads/caregiver_aai");
+  const auto alarming = f.ints("/dyads/ssp_12m_caregiver_alarming");
+  const auto klass = f.labels("/dyads/ssp_12m_class");
+  REQUIRE(alarming.size() == aai.size());
+  double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, u = 0, u_acts = 0, other_acts = 0;
+  for (std::size_t i = 0; i < aai.size(); ++i) {
+    if (klass[i].empty()) continue;  // not assessed: left out, as the summary leaves it out
+    const double x = aai[i] == "U", y = alarming[i];
+    n += 1, sx += x, sy += y, sxx += x * x, syy += y * y, sxy += x * y;
+    u += x, u_acts += x * y, other_acts += (1 - x) * y;
+  }
+  const double r_by_hand = (sxy - sx * sy / n) / std::sqrt((sxx - sx * sx / n) * (syy - sy * sy / n));
+  CHECK(f.doubles("/summary/generation_1_unresolved_alarming_r").at(0) == doctest::Approx(r_by_hand).epsilon(1e-9));
+  CHECK(u_acts / u > other_acts / (n - u) + 0.3);
+  CHECK(f.doubles("/generations/by_generation/alarming_disorganized_r").size() == 1);
 }
