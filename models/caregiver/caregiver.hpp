@@ -32,6 +32,7 @@ struct CaregiverParameters {
   double frightening_base;
   double frightening_stress;
   double frightened_share;
+  double unresolved_secure_buffer;
   double hostile_under_stress;
   double atypical_under_stress;
   double atypical_stress_threshold;
@@ -88,6 +89,9 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"probability per unit unresolved and stress", "Additional atypical behaviour of unresolved minds under stress.", "calibrated (docs/calibration.md): see frightening_base; Main & Hesse 1990 (trauma reminders under stress)"}),
       sim::real("frightened_share", &P::frightened_share, 0.5, 0, 1,
                 {"share", "Of the atypical behaviour that unresolved experience intrudes with, the share that is frightened, helpless or dissociated rather than threatening.", "assumption; Main & Hesse 1990 and Hesse & Main 2006 describe both; Lyons-Ruth et al. 1999 (hostile and helpless profiles)"}),
+      sim::real("unresolved_secure_buffer", &P::unresolved_secure_buffer, 0, 0, 1,
+                {"share", "Share of an unresolved mind's atypical intrusion that a secure (autonomous) organized classification beside U holds back: U/F caregivers act on unresolved loss or trauma less. 0: off (the default; every unresolved mind intrudes alike); 1: a U/F caregiver's unresolved experience does not intrude at all.",
+                 "rival hypothesis, off by default (docs/guide_hypothesis.md): Schuengel, Bakermans-Kranenburg & van IJzendoorn 1999 found unresolved loss related to frightening behaviour only in mothers whose secondary classification was insecure (85 low-risk mothers; one study)"}),
       sim::real("sensitivity_restrains_mind", &P::sensitivity_restrains_mind, 0.4, 0, 10,
                 {"log-rate per unit sensitivity", "How much a caregiver's momentary sensitivity holds back what her state of mind and atypical tendencies would do: rebuffs, self-focus and atypical behaviour are multiplied by exp(-k (sensitivity - 0.5)). Sensitivity thus carries part of the transmission from state of mind to attachment, and stress and depression, which lower momentary sensitivity, release it.", "calibrated (docs/calibration.md): to the sensitivity-security correlation (De Wolff & van IJzendoorn 1997: r = .24), with the instruments at their published reliabilities; van IJzendoorn 1995 for the mediation it carries"}),
       sim::real("hostile_under_stress", &P::hostile_under_stress, 0.35, 0, 2,
@@ -175,10 +179,12 @@ struct AtypicalRates {
 };
 
 // Atypical behaviour before sensitivity restrains it: unresolved experience intrudes (more under
-// stress) as either kind, and so does being overwhelmed by weeks of stress; abuse threatens; depression and
-// suffered violence frighten.
+// stress) as either kind, less in a mind secure beside its lack of resolution where the rival account of
+// Schuengel et al. 1999 is switched on, and so does being overwhelmed by weeks of stress; abuse threatens;
+// depression and suffered violence frighten.
 inline AtypicalRates atypical_rates(const CaregiverParameters& p, const Caregiver& c) {
-  const double intrusion = c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress);
+  const double buffered = c.mind.category == AaiCategory::U && c.mind.organized == AaiCategory::F ? 1 - p.unresolved_secure_buffer : 1.0;
+  const double intrusion = buffered * c.mind.unresolved * (p.frightening_base + p.frightening_stress * c.stress);
   const double overwhelmed = std::max(0.0, c.stress_lasting - p.atypical_stress_threshold);
   const double overwhelm = p.atypical_under_stress * overwhelmed * overwhelmed;
   return {(1 - p.frightened_share) * intrusion + 0.5 * overwhelm + c.abuse,

@@ -51,6 +51,7 @@ inline sim::ParameterTable<StateOfMindParameters> state_of_mind_table() {
 
 struct StateOfMind {
   AaiCategory category = AaiCategory::F;  // as drawn; the AAI instrument codes its own
+  AaiCategory organized = AaiCategory::F;  // the organized category: its own, or for U the forced one beside it
   double dismissing = 0;    // rebuffs bids, more the more intense they are
   double preoccupied = 0;   // answers by own state rather than by the infant's signal
   double unresolved = 0;    // frightening / frightened behaviour, more under stress
@@ -71,6 +72,7 @@ inline StateOfMind draw_state_of_mind(const StateOfMindParameters& som, bool unr
   };
   StateOfMind mind;
   mind.category = unresolved ? AaiCategory::U : organized;
+  mind.organized = organized;
   mind.dismissing = dimension(organized == AaiCategory::Ds);
   mind.preoccupied = dimension(organized == AaiCategory::E);
   mind.unresolved = unresolved ? dimension(true)

@@ -139,6 +139,26 @@ TEST_CASE("caregiving: unresolved minds act atypically, threatening and frighten
   CHECK(f[static_cast<int>(Response::frightened)] == doctest::Approx(stressed_odds.detect[escalate] * stressed_odds.frightened).epsilon(tolerance));
 }
 
+TEST_CASE("caregiving: a secure mind beside lack of resolution holds its intrusion back, where the rival account is on") {
+  // The same unresolved dimension (0.8) in a U/F and a U/Ds caregiver, and a resolved F caregiver with a
+  // trace (0.02). Off (0, the default), the organized classification makes no difference; at 0.5 the
+  // U/F caregiver's intrusion halves, and the others' stays as it was (Schuengel et al. 1999).
+  auto secure = caregiver(0.5), dismissing = caregiver(0.5), resolved = caregiver(0.5);
+  secure.mind.category = dismissing.mind.category = AaiCategory::U;
+  secure.mind.organized = AaiCategory::F, dismissing.mind.organized = AaiCategory::Ds;
+  secure.mind.unresolved = dismissing.mind.unresolved = 0.8;
+  resolved.mind.unresolved = 0.02;
+  auto p = parameters();
+  CHECK(atypical_rates(p, secure).threatening == doctest::Approx(0.5 * 0.08));
+  CHECK(atypical_rates(p, secure).threatening == atypical_rates(p, dismissing).threatening);
+  const double resolved_before = atypical_rates(p, resolved).frightened;
+  p.unresolved_secure_buffer = 0.5;
+  CHECK(atypical_rates(p, secure).threatening == doctest::Approx(0.5 * 0.5 * 0.08));
+  CHECK(atypical_rates(p, secure).frightened == doctest::Approx(0.5 * 0.5 * 0.08));
+  CHECK(atypical_rates(p, dismissing).threatening == doctest::Approx(0.5 * 0.08));
+  CHECK(atypical_rates(p, resolved).frightened == resolved_before);
+}
+
 TEST_CASE("caregiving: comfort settles a hard-to-soothe infant less often") {
   const auto p = parameters();
   const auto easy = answer_odds(p, caregiver(0.8), strengths(), {0, 0, 0, 0.9, escalated_soothe(p, 0.9)});

@@ -223,3 +223,24 @@ TEST_CASE("emergence: one caregiver in an unchanging life still gives all four c
     CHECK(run.share("ssp_12m_class", letter) > 0.03);
   }
 }
+
+TEST_CASE("rival account: a secure mind beside lack of resolution weakens the unresolved-to-D link") {
+  // Schuengel et al. 1999, as a switch (caregiver.unresolved_secure_buffer, off by default). 6,000
+  // normative dyads, the same seed with it off and fully on: about 870 caregivers coded U. Their
+  // infants' D share falls from about .69 to .30 (20,000 dyads); the SE of each share is at most .017,
+  // so of the difference at most .024, and the margin of 0.2 stands 8 SE inside the model's fall. The
+  // U-acts correlation falls with it (.46 to .19; the SE of each r is about .012 here, so the margin of
+  // 0.15 is far inside): the acts of U/F caregivers are held back.
+  const auto off = run_population("configs/populations/normative.yaml", {"run.dyads=6000"});
+  const auto on = run_population("configs/populations/normative.yaml", {"run.dyads=6000", "caregiver.unresolved_secure_buffer=1"});
+  const auto u_to_d = [](const PopulationRun& run) {
+    const auto aai = run.labels("caregiver_aai"), klass = run.labels("ssp_12m_class");
+    double u = 0, d = 0;
+    for (std::size_t i = 0; i < aai.size(); ++i)
+      if (aai[i] == "U" && !klass[i].empty()) u += 1, d += klass[i] == "D";
+    return d / u;
+  };
+  INFO("U -> D off " << u_to_d(off) << ", on " << u_to_d(on));
+  CHECK(u_to_d(off) - u_to_d(on) > 0.2);
+  CHECK(off.summary.at("generation_1_unresolved_alarming_r") - on.summary.at("generation_1_unresolved_alarming_r") > 0.15);
+}
