@@ -29,6 +29,13 @@ std::map<std::string, double> by_name(const std::vector<sim::SummaryValue>& valu
   return m;
 }
 
+// `n` empty records with the columns of `columns`.
+sim::RecordBlock empty_records(const models::DyadColumns& columns, std::size_t n) {
+  sim::RecordBlock block(columns.columns().size(), 0, 0, n);
+  block.reset(0, n);
+  return block;
+}
+
 struct Child {
   const char* infant;     // class at 12 months
   const char* preschool;  // class at 54 months
@@ -46,8 +53,7 @@ TEST_CASE("childhood summary: d, protection and stability from counted records")
   // Insecure children: 3 and 2 at low risk, 1 at 5 risks and 1.5 at 3 risks.
   const Child children[] = {{"B", "B", 4, 0, 0}, {"B", "A", 3, 2, 0}, {"B", "B", 3, 1, 5},
                             {"A", "A", 3, 0, 0}, {"C", "B", 2, 3, 0}, {"D", "D", 1, 0, 5}, {"A", "A", 1.5, 0, 3}};
-  sim::RecordBlock block(columns.columns().size(), 0, 0, 7);
-  block.reset(0, 7);
+  auto block = empty_records(columns, 7);
   models::ChildhoodSummary summary(columns, {"54m"}, "12m");
   for (std::size_t i = 0; i < 7; ++i) {
     sim::DyadRecord r(block, i);
@@ -78,8 +84,7 @@ TEST_CASE("transmission summary: agreement, kappa, d and mediation from counted 
   const auto p = with_preschool();
   const models::DyadColumns columns(p, true);
   // 40 dyads: 20 autonomous caregivers (16 secure infants, 4 avoidant), 20 dismissing (5 secure, 15 avoidant).
-  sim::RecordBlock block(columns.columns().size(), 0, 0, 40);
-  block.reset(0, 40);
+  auto block = empty_records(columns, 40);
   models::TransmissionSummary summary(columns, 1, 0, "12m");
   for (std::size_t i = 0; i < 40; ++i) {
     sim::DyadRecord r(block, i);
@@ -120,8 +125,7 @@ TEST_CASE("transmission summary: the disorganization gap from counted records") 
   // 20 dyads: 10 unresolved caregivers, 6 of whom were seen frightening twice in the Strange Situation,
   // and 10 autonomous ones, one of whom was. Every infant who saw such acts is D, and no other: all of
   // U's effect on D runs through them.
-  sim::RecordBlock block(columns.columns().size(), 0, 0, 20);
-  block.reset(0, 20);
+  auto block = empty_records(columns, 20);
   models::TransmissionSummary summary(columns, 1, 0, "12m");
   const auto& ssp = columns.strange_situation[0];
   for (std::size_t i = 0; i < 20; ++i) {
