@@ -44,8 +44,9 @@ inline sim::ParameterTable<StateOfMindParameters> state_of_mind_table() {
                 {"0-1", "Mean of the other dimensions (traces of dismissal, preoccupation, lack of resolution).", "assumption"}),
       sim::real("dimension_sd", &P::dimension_sd, 0.12, 0, 0.5,
                 {"0-1", "SD of each dimension around its mean (clipped to [0, 1]).", "assumption"}),
-      sim::real("unresolved_trace_mean", &P::unresolved_trace_mean, 0.02, 0, 1,
-                {"0-1", "Mean unresolved dimension of caregivers not classified U: rare frightening moments (SD dimension_sd / 4).", "Lyons-Ruth et al. 1999: atypical behaviour outside U, at low rates"}),
+      sim::real("unresolved_trace_mean", &P::unresolved_trace_mean, 0.15, 0, 1,
+                {"0-1", "Mean unresolved dimension of caregivers not classified U (SD dimension_sd / 4): unresolved loss or trauma below the AAI's cutoff for U, which still intrudes into caregiving now and then as atypical acts.",
+                 "calibrated (docs/calibration.md, 2026-12-04): to the correlation of an unresolved state of mind with anomalous caregiving, r = .21 (Madigan et al. 2006, meta-analysis): most anomalous caregiving is in parents not coded U. The AAI's unresolved scale is continuous and U a cutoff on it (Main, Goldwyn & Hesse 2003); Lyons-Ruth et al. 1999 (atypical behaviour outside U). 0.02 until 2026-12-04"}),
   };
 }
 
