@@ -59,28 +59,29 @@ const ClassOrdering& normative_orderings() {
 
 TEST_CASE("working model: the dimensions order the classes as theory says") {
   // Each ordering must hold by more than two standard errors of the difference between two classes' means.
-  // Predictability separates the organized classes by little (B above A and C by about .007 on a mean
-  // near .35; D below them by .016), so the run is large enough for SEs of a difference near .0015: the
-  // smallest of these orderings then stands about 5 SE clear (at 8,000 it would stand about 3 SE clear).
+  // Predictability separates the classes by little (B above A, C and D by .006-.009 on a mean near
+  // .35), so the run is large enough for SEs of a difference near .0013: the smallest of these
+  // orderings then stands about 4 SE clear (at 8,000 it would stand under 3 SE clear).
   const auto& o = normative_orderings();
   for (const char* other : {"A", "C", "D"}) CHECK(o.above("iwm_12m_availability", "B", other));
   for (const char* other : {"A", "C", "D"}) CHECK(o.above("iwm_12m_predictability", "B", other));
-  // Care that alarms is the least foreseeable (Main & Hesse 1990): D below each organized class.
-  for (const char* other : {"A", "C"}) CHECK(o.above("iwm_12m_predictability", other, "D"));
   for (const char* other : {"B", "C", "D"}) CHECK(o.above("iwm_12m_rejection", "A", other));
   CHECK(o.above("iwm_12m_fear", "D", "B"));
 }
 
-// Known miss (docs/calibration.md, "Checked"): C infants' predictability is not below A's (.352 and
-// .352 at 20,000, 2026-12-04). Measured per bid at 12 months (2026-12-03), the kinds of answer a plain
-// bid meets are as mixed for B infants (settling comfort .37, no answer .38) as for C infants (.29,
-// .47), and A infants' rebuffs come mixed with unanswered bids. Until alarming acts became a kind of
-// their own (2026-12-04), A stood above C (by 2.8 SE) and D was the highest of the four. The check
-// asserts that the miss is still there; when it fails, the mechanism is there: move it, as a CHECK,
-// into the case above, and update docs/calibration.md.
+// Known misses (docs/calibration.md, "Checked"): C infants' predictability is not below A's, and D
+// infants' not below A's or C's (A .346, C .347, D .349, B .354 at 20,000, 2026-12-04). Measured per
+// bid at 12 months (2026-12-03), the kinds of answer a plain bid meets are as mixed for B infants
+// (settling comfort .37, no answer .38) as for C infants (.29, .47), and A infants' rebuffs come mixed
+// with unanswered bids. Alarming acts are a kind of their own (2026-12-04), which put D lowest while
+// almost all of them came from unresolved minds; since most caregivers carry some unresolved
+// experience (the same day), D infants meet fewer of them and sit between A and B. The checks assert
+// that the misses are still there; when one fails, the mechanism is there: move it, as a CHECK, into
+// the case above, and update docs/calibration.md.
 TEST_CASE("working model: known misses of the theory's ordering are still misses") {
   const auto& o = normative_orderings();
   CHECK_FALSE(o.above("iwm_12m_predictability", "A", "C"));
+  for (const char* other : {"A", "C"}) CHECK_FALSE(o.above("iwm_12m_predictability", other, "D"));
 }
 
 TEST_CASE("change: becoming secure follows better caregiving, becoming insecure worse") {
@@ -227,10 +228,10 @@ TEST_CASE("emergence: one caregiver in an unchanging life still gives all four c
 TEST_CASE("rival account: a secure mind beside lack of resolution weakens the unresolved-to-D link") {
   // Schuengel et al. 1999, as a switch (caregiver.unresolved_secure_buffer, off by default). 6,000
   // normative dyads, the same seed with it off and fully on: about 870 caregivers coded U. Their
-  // infants' D share falls from about .69 to .30 (20,000 dyads); the SE of each share is at most .017,
-  // so of the difference at most .024, and the margin of 0.2 stands 8 SE inside the model's fall. The
-  // U-acts correlation falls with it (.46 to .19; the SE of each r is about .012 here, so the margin of
-  // 0.15 is far inside): the acts of U/F caregivers are held back.
+  // infants' D share falls from about .49 to .22 (20,000 dyads); the SE of each share is at most .017,
+  // so of the difference at most .024, and the margin of 0.15 stands 5 SE inside the model's fall. The
+  // U-acts correlation falls with it (.26 to .04; the SE of each r is about .013 here, so the margin of
+  // 0.15 stands 4 SE inside): the acts of U/F caregivers are held back.
   const auto off = run_population("configs/populations/normative.yaml", {"run.dyads=6000"});
   const auto on = run_population("configs/populations/normative.yaml", {"run.dyads=6000", "caregiver.unresolved_secure_buffer=1"});
   const auto u_to_d = [](const PopulationRun& run) {
@@ -241,6 +242,6 @@ TEST_CASE("rival account: a secure mind beside lack of resolution weakens the un
     return d / u;
   };
   INFO("U -> D off " << u_to_d(off) << ", on " << u_to_d(on));
-  CHECK(u_to_d(off) - u_to_d(on) > 0.2);
+  CHECK(u_to_d(off) - u_to_d(on) > 0.15);
   CHECK(off.summary.at("generation_1_unresolved_alarming_r") - on.summary.at("generation_1_unresolved_alarming_r") > 0.15);
 }
