@@ -66,8 +66,10 @@ void record_coded(const CodedColumns& c, const StrangeSituationResult& r, sim::D
   out.set(c.disorganization, r.disorganization);
 }
 
-void record_assessment(const AssessmentColumns& c, const StrangeSituationResult& r, const StrangeSituationResult* coder2,
-                       const SignallingPolicy& policy, const WorkingModel& model, const Dyad& d, sim::DyadRecord& out) {
+void record_assessment(const AssessmentColumns& c, const StrangeSituationBehaviour& b, const StrangeSituationResult& r,
+                       const StrangeSituationResult* coder2, const SignallingPolicy& policy, const WorkingModel& model,
+                       const Dyad& d, sim::DyadRecord& out) {
+  out.set(c.caregiver_alarming, b.caregiver_alarming);
   out.set(c.proximity_seeking, r.proximity_seeking);
   out.set(c.contact_maintaining, r.contact_maintaining);
   out.set(c.avoidance, r.avoidance);
@@ -354,8 +356,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
                                                        {overwhelmed_share(p.strange_situation, d.separation_days), &overwhelm});
           const StrangeSituationResult r = code(p.strange_situation, b, s);
           const StrangeSituationResult r2 = coder2 ? code(p.strange_situation, b, second) : r;
-          record_assessment(c, r, coder2 ? &r2 : nullptr, d.policy[f], d.model[f], d, out);
-          out.set(c.caregiver_alarming, b.caregiver_alarming);
+          record_assessment(c, b, r, coder2 ? &r2 : nullptr, d.policy[f], d.model[f], d, out);
         };
         run_with(static_cast<int>(p.strange_situation.figure), purpose::strange_situation, columns.strange_situation[i],
                  p.strange_situation.second_coder);

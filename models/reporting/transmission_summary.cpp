@@ -50,11 +50,7 @@ void TransmissionSummary::add(const sim::RecordBlock& block, std::size_t row, st
   const int klass = sim::label_index(block.value(ssp.coded.attachment_class, row), ssp_order);
   if (aai >= 0 && klass >= 0) {
     ++g.aai_by_ssp[aai][klass];
-    const double unresolved = aai == 3, alarming = block.value(ssp.caregiver_alarming, row), disorganized = klass == 3;
-    g.anomalous.add(unresolved, alarming, disorganized);
-    g.unresolved_alarming.add(unresolved, alarming);
-    g.alarming_disorganized.add(alarming, disorganized);
-    g.unresolved_disorganized.add(unresolved, disorganized);
+    g.anomalous.add(aai == 3, block.value(ssp.caregiver_alarming, row), klass == 3);  // U, acts seen, D
   }
   if (!columns_.observed_sensitivity.empty() && klass >= 0)  // not when the figure was absent: nothing measured
     g.mediation.add(aai == 0 ? 1.0 : 0.0, block.value(columns_.observed_sensitivity[observation_], row),
@@ -80,11 +76,12 @@ std::vector<sim::SummaryValue> TransmissionSummary::values() const {
     const auto m = g.mediation.result();
     v.push_back({gen + "transmission_gap_proportion_mediated", m.proportion, "proportion",
                  "Share of the effect of an autonomous caregiver on infant security that runs through observed sensitivity" + who});
-    v.push_back({gen + "unresolved_disorganized_r", g.unresolved_disorganized.r(), "r",
+    const auto gap = g.anomalous.correlations();
+    v.push_back({gen + "unresolved_disorganized_r", gap.xy, "r",
                  "Correlation of an unresolved caregiver (AAI coded U) with infant D at " + age_ + who});
-    v.push_back({gen + "unresolved_alarming_r", g.unresolved_alarming.r(), "r",
+    v.push_back({gen + "unresolved_alarming_r", gap.xm, "r",
                  "Correlation of an unresolved caregiver with her alarming acts seen in the Strange Situation at " + age_ + who});
-    v.push_back({gen + "alarming_disorganized_r", g.alarming_disorganized.r(), "r",
+    v.push_back({gen + "alarming_disorganized_r", gap.my, "r",
                  "Correlation of the caregiver's alarming acts seen in the Strange Situation with infant D at " + age_ + who});
     v.push_back({gen + "disorganization_gap_proportion_mediated", g.anomalous.result().proportion, "proportion",
                  "Share of the effect of an unresolved caregiver on infant D that runs through her alarming acts seen in the Strange Situation" + who});
@@ -144,12 +141,12 @@ std::vector<sim::SummaryTable> TransmissionSummary::tables() const {
     }
     const Agreement a = agreement_of(g.aai_by_ssp);
     const auto m = g.mediation.result();
+    const auto gap = g.anomalous.correlations();
     const Agreement s = agreement_of(g.infant_adult);
     const double nan = std::nan("");
     const double row[] = {static_cast<double>(k + 1), static_cast<double>(g.dyads), a.secure_agreement, a.secure_kappa,
                           a.four_way_agreement, a.four_way_kappa, a.r, a.d, m.a, m.b, m.c, m.c_prime, m.indirect,
-                          m.indirect_se, m.proportion, g.unresolved_disorganized.r(), g.unresolved_alarming.r(),
-                          g.alarming_disorganized.r(), g.anomalous.result().proportion,
+                          m.indirect_se, m.proportion, gap.xy, gap.xm, gap.my, g.anomalous.result().proportion,
                           columns_.generations ? s.secure_agreement : nan,
                           columns_.generations ? s.secure_kappa : nan};
     for (std::size_t c = 0; c < std::size(row); ++c) stats.columns[c].numbers.push_back(row[c]);
@@ -169,11 +166,11 @@ std::string TransmissionSummary::report() const {
                   k + 1, 100 * a.secure_agreement, a.secure_kappa, a.four_way_kappa, a.d, 100 * m.proportion);
     s += line;
     const Generation& g = generations_[k];
+    const auto gap = g.anomalous.correlations();
     std::snprintf(line, sizeof line,
                   "    caregiver U with infant D: r %.2f; U with her alarming acts in the Strange Situation: r %.2f, "
                   "those acts with D: r %.2f; share of U -> D through them %.0f%%\n",
-                  g.unresolved_disorganized.r(), g.unresolved_alarming.r(), g.alarming_disorganized.r(),
-                  100 * g.anomalous.result().proportion);
+                  gap.xy, gap.xm, gap.my, 100 * g.anomalous.result().proportion);
     s += line;
   }
   return s;

@@ -35,7 +35,6 @@ class TransmissionSummary {
     CategoryTable infant_adult{};   // [infant class B/A/C/D][its adult AAI F/Ds/E/U]
     sim::Mediation mediation;       // autonomous caregiver -> observed sensitivity -> security
     sim::Mediation anomalous;       // unresolved caregiver -> her alarming acts seen -> infant D
-    sim::RunningCorrelation unresolved_alarming, alarming_disorganized, unresolved_disorganized;
     std::uint64_t dyads = 0;
   };
   const DyadColumns& columns_;

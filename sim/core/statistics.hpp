@@ -106,7 +106,18 @@ class Mediation {
   struct Result {
     double a = 0, b = 0, c = 0, c_prime = 0, indirect = 0, indirect_se = 0, proportion = 0;
   };
+  // The three zero-order correlations the mediation rests on, from the same sums (0 without variance).
+  struct Correlations {
+    double xm = 0, my = 0, xy = 0;
+  };
   std::uint64_t count() const { return n_; }
+  Correlations correlations() const {
+    const double n = static_cast<double>(n_);
+    if (n_ < 2) return {};
+    const double vx = sxx_ - sx_ * sx_ / n, vm = smm_ - sm_ * sm_ / n, vy = syy_ - sy_ * sy_ / n;
+    const auto r = [](double c, double va, double vb) { return va > 0 && vb > 0 ? std::clamp(c / std::sqrt(va * vb), -1.0, 1.0) : 0.0; };
+    return {r(sxm_ - sx_ * sm_ / n, vx, vm), r(smy_ - sm_ * sy_ / n, vm, vy), r(sxy_ - sx_ * sy_ / n, vx, vy)};
+  }
   Result result() const {
     Result r;
     const double n = static_cast<double>(n_);

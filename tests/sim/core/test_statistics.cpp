@@ -176,6 +176,24 @@ TEST_CASE("statistics: mediation with too few or degenerate observations reports
   CHECK(r.proportion == 0);
 }
 
+TEST_CASE("statistics: a mediation's zero-order correlations are those of its pairs") {
+  // The same 12 triples into a Mediation and into three running correlations; a constant X gives 0.
+  const double xs[] = {0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1}, ms[] = {0, 2, 1, 3, 0, 2, 4, 1, 0, 0, 2, 3},
+               ys[] = {0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1};
+  sim::Mediation med, flat;
+  sim::RunningCorrelation xm, my, xy;
+  for (int i = 0; i < 12; ++i) {
+    med.add(xs[i], ms[i], ys[i]), flat.add(1, ms[i], ys[i]);
+    xm.add(xs[i], ms[i]), my.add(ms[i], ys[i]), xy.add(xs[i], ys[i]);
+  }
+  const auto r = med.correlations();
+  CHECK(r.xm == doctest::Approx(xm.r()));
+  CHECK(r.my == doctest::Approx(my.r()));
+  CHECK(r.xy == doctest::Approx(xy.r()));
+  CHECK(flat.correlations().xm == 0);
+  CHECK(flat.correlations().my == doctest::Approx(my.r()));
+}
+
 TEST_CASE("statistics: merged moments equal the moments of the joined sample") {
   const double xs[] = {2.5, -1, 4, 4, 0.5, 9, -3, 1.25};
   sim::RunningMoments all, left, right, empty;
