@@ -1,0 +1,95 @@
+// Attachments to more than one figure (issue 13, item 2; docs/calibration.md, "Second figures"): the
+// infant's classes with its mother and its father are related but distinct, and each relationship
+// follows that figure's own care (Fox, Kimmerly & Schafer 1991; van IJzendoorn & De Wolff 1997). One
+// published pattern the model misses is asserted as a miss, so that the test fails when it is fixed.
+#include "support/population_run.hpp"
+#include "sim/core/statistics.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+using attachsim::testing::PopulationRun;
+using attachsim::testing::run_population;
+
+namespace {
+
+// A class label is empty (code 0, one NUL character) where the Strange Situation was not run with the figure.
+bool assessed(const std::string& label) { return !label.empty() && label.front() != '\0'; }
+
+// The correlation of two columns over the dyads assessed with the partner (a non-empty class with him).
+double r_with_partner(const PopulationRun& run, const std::string& x, const std::string& y) {
+  const auto with_him = run.labels("ssp_12m_partner_class");
+  attachsim::sim::RunningCorrelation r;
+  for (std::size_t i = 0; i < with_him.size(); ++i)
+    if (assessed(with_him[i])) r.add(run.columns.at(x)[i], run.columns.at(y)[i]);
+  return r.r();
+}
+
+const PopulationRun& with_both_parents() {
+  // 6,000 normative dyads, the Strange Situation run with the mother and with the father at 12 months:
+  // about 5,500 infants have a father at home then.
+  static const PopulationRun run =
+      run_population("configs/populations/normative.yaml", {"run.dyads=6000", "strange_situation.with_partner=true"});
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("second figure: the classes with mother and father are related but distinct") {
+  // Secure/insecure kappa of the two classifications, from the run's own summary: .25 at 20,000
+  // (2026-12-04; published about .17). Its SE at 5,500 infants is under .015, so the bounds stand more
+  // than 10 SE from the model's value: the test fails if the two relationships become independent
+  // (kappa near 0) or copies of each other (kappa near 1), not if the value drifts a little.
+  const auto& run = with_both_parents();
+  const double kappa = run.summary.at("concordance_12m_primary_partner_secure_kappa");
+  INFO("secure/insecure kappa, mother and father: " << kappa);
+  CHECK(kappa > 0.08);
+  CHECK(kappa < 0.45);
+
+  // Among infants insecure (organized A or C) with both, the kind of insecurity with one parent goes
+  // with the kind with the other (Fox et al. 1991). About 650 such infants here: the SE of a phi is
+  // about .04, and the model's .44 (20,000; .48 here) stands 6 SE above the bound.
+  const auto mother = run.labels("ssp_12m_organized_class"), father = run.labels("ssp_12m_partner_organized_class");
+  attachsim::sim::RunningCorrelation avoidant_with_both;
+  for (std::size_t i = 0; i < mother.size(); ++i)
+    if (assessed(father[i]) && mother[i] != "B" && father[i] != "B")
+      avoidant_with_both.add(mother[i] == "A", father[i] == "A");
+  INFO("doubly insecure infants: " << avoidant_with_both.count() << ", phi of A with A " << avoidant_with_both.r());
+  CHECK(avoidant_with_both.count() > 300);
+  CHECK(avoidant_with_both.r() > 0.2);
+}
+
+TEST_CASE("second figure: security with the father follows his own sensitivity, not hers") {
+  // The partner's sensitivity predicts the infant's security with him (r .23 at 20,000) far more than
+  // its security with the mother (.05), which his sensitivity reaches only through hers (their
+  // correlation, partner.sensitivity_correlation .3). With 5,500 infants the SE of each r is about
+  // .013, of their difference under .02; the bound of .1 stands 4 SE below the model's .19.
+  const auto& run = with_both_parents();
+  const double with_him = r_with_partner(run, "partner_sensitivity_baseline", "ssp_12m_partner_security");
+  const double with_her = r_with_partner(run, "partner_sensitivity_baseline", "ssp_12m_security");
+  INFO("his sensitivity with security with him " << with_him << ", with her " << with_her);
+  CHECK(with_him - with_her > 0.1);
+}
+
+// Known miss (docs/calibration.md, "Second figures"): infants are more often secure with a childcare
+// provider than with their mother (.77 against .65 of the same infants at 20,000), where a meta-analysis
+// of 40 studies found security with providers less common than with parents (Ahnert, Pinquart & Lamb
+// 2006). The provider's care (sensitivity .55, free to notice a bid .7) is worse than the mother's, but
+// the infant meets her with the strategy it learned at home and she brings no fear, so the infants
+// whom fear makes D with the mother are mostly B with her. The check asserts that the miss is still
+// there; when it fails, move it (reversed) into a case above and update docs/calibration.md.
+TEST_CASE("second figure: known miss, security with a childcare provider above security with the mother") {
+  // 6,000 dyads, about 3,000 in care at 12 months; the same seed gives the same lives, so the two runs
+  // differ only in whom the Strange Situation is run with. The SE of each share is under .01.
+  const auto& mother = with_both_parents();
+  const auto provider = run_population("configs/populations/normative.yaml", {"run.dyads=6000", "strange_situation.figure=childcare"});
+  const auto with_provider = provider.labels("ssp_12m_class"), with_mother = mother.labels("ssp_12m_class");
+  double n = 0, secure_with_provider = 0, secure_with_mother = 0;
+  for (std::size_t i = 0; i < with_provider.size(); ++i)
+    if (assessed(with_provider[i])) ++n, secure_with_provider += with_provider[i] == "B", secure_with_mother += with_mother[i] == "B";
+  INFO(n << " infants in care: secure with the provider " << secure_with_provider / n << ", with the mother " << secure_with_mother / n);
+  CHECK(n > 2000);
+  CHECK(secure_with_provider / n > secure_with_mother / n);
+}
