@@ -48,7 +48,8 @@ std::vector<std::pair<std::string, std::string>> AttachmentModel::mechanisms() c
           {"adulthood_stability", name_of(p.adulthood.stability)},
           {"susceptibility_mechanism", name_of(p.infant.susceptibility_mechanism)},
           {"life_course_changes", p.life_course.changes ? "on" : "off"},
-          {"night_learned_with", name_of(p.night_care.learned_with)}};
+          {"night_learned_with", name_of(p.night_care.learned_with)},
+          {"new_figure", name_of(p.learning.new_figure)}};
 }
 
 void AttachmentModel::simulate(std::uint64_t seed, const sim::DyadPlace& place, const sim::DyadRecord* parent,

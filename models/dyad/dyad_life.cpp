@@ -304,11 +304,15 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     const AnswerSetting night_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated, 0.0, p.night_care.carry_exponent};
     for (int f = 0; f < figure_count; ++f)
       if (in_life(d, f, day) && !d.met[f]) {
-        // A new figure is met with what the infant has learned so far (Bowlby 1973).
+        // A new figure is met with what the infant has learned so far (Bowlby 1973), or, under the rival
+        // account (learning.new_figure: fresh), with the newborn's strategy and expectations that the
+        // figure's own policy and model have kept since birth: nothing reaches them before it is met.
         d.met[f] = true;
-        d.policy[f] = d.policy[primary];
-        d.model[f] = d.general_model();
-        d.model[f].fear = 0, d.model[f].bids = 0;
+        if (p.learning.new_figure == NewFigure::carried) {
+          d.policy[f] = d.policy[primary];
+          d.model[f] = d.general_model();
+          d.model[f].fear = 0, d.model[f].bids = 0;
+        }
       }
     // A figure's odds for the day, from its state at the start of the day, computed when first needed: a
     // partner or provider with no episode today costs nothing (the episodes change only the answering

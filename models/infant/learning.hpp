@@ -23,12 +23,19 @@ namespace attachsim::models {
 enum class LearningRule { reinforcement, bayesian };
 inline const char* name_of(LearningRule r) { return r == LearningRule::reinforcement ? "reinforcement" : "bayesian"; }
 
+// How the infant meets a figure it has not met before (a partner who arrives, a childcare provider, a
+// night watch): with the strategy and expectations it has learned so far, or as a newborn meets its
+// first figure. A rival-hypothesis choice (docs/guide_hypothesis.md).
+enum class NewFigure { carried, fresh };
+inline const char* name_of(NewFigure n) { return n == NewFigure::carried ? "carried" : "fresh"; }
+
 struct LearningParameters {
   LearningRule rule;
   double learning_rate;
   double prior_weight;
   double forgetting;
   double generalization;
+  NewFigure new_figure;
   double value_comfort;
   double value_comfort_unsoothed;
   double value_delayed;
@@ -56,6 +63,9 @@ inline sim::ParameterTable<LearningParameters> learning_table() {
                 {"per episode", "Bayesian rule: share of accumulated evidence forgotten per experience (volatile world).", "assumption"}),
       sim::real("generalization", &P::generalization, 0.1, 0, 1,
                 {"share", "Share of an experience with one attachment figure that also updates the infant's strategy with each other figure present that day.", "assumption; Bowlby 1973 on generalizing working models; Fox, Kimmerly & Schafer 1991: attachments to mother and father are related but distinct"}),
+      sim::choice("new_figure", &P::new_figure, {"carried", "fresh"}, 0,
+                  {"", "How the infant meets a figure it has not met before (a partner who arrives later, a childcare provider, a night watch): 'carried', with the signalling strategy and expectations it has learned so far; 'fresh', with a newborn's strategy and no expectations, so that the relationship is learned from that figure's own answers (and the little generalization carries from the others).",
+                   "carried: Bowlby 1973 (working models carried into new relationships); fresh: Main & Weston 1981, Goossens & van IJzendoorn 1990 (attachments are relationship-specific; to professional caregivers independent of those to parents)"}),
       sim::real("value_comfort", &P::value_comfort, 1.0, -2, 2,
                 {"value", "Outcome value of prompt, appropriate comfort.", "reference = 1"}),
       sim::real("value_comfort_unsoothed", &P::value_comfort_unsoothed, 0.3, -2, 2,
