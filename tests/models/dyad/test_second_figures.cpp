@@ -1,13 +1,13 @@
 // Attachments to more than one figure (issue 13, item 2; docs/calibration.md, "Second figures"): the
 // infant's classes with its mother and its father are related but distinct, and each relationship
 // follows that figure's own care (Fox, Kimmerly & Schafer 1991; van IJzendoorn & De Wolff 1997). One
-// published pattern the model misses is asserted as a miss, so that the test fails when it is fixed.
+// published pattern the model misses is asserted as a miss, so that the test fails when it is fixed; the
+// rival account of how a new figure is met (learning.new_figure) makes the relationships more specific.
 #include "support/population_run.hpp"
 #include "sim/core/statistics.hpp"
 
 #include <doctest/doctest.h>
 
-#include <cmath>
 #include <string>
 #include <vector>
 
