@@ -55,10 +55,16 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
     const Response answer = caregiver_response(odds, signal, u_focus, 0.0, u_kind);
     if (came(answer)) {
       // Held: an infant who settles maintains contact calmly; one who does not clings and, if it is
-      // escalating, resists at once (angry, pushing away while seeking contact).
+      // escalating, resists at once (angry, pushing away while seeking contact). Under the rival account
+      // (anger_at_unavailability) an unsettled infant that did not expect her to come resists whatever
+      // it signalled; its draw is made only then, so that the default takes the same numbers as before.
       const bool settled = !overwhelmed && soothed(answer) && u_settle < expects;
       contact += 1;
-      if (!settled && signal == escalate) resist += 1;
+      if (!settled && signal == escalate)
+        resist += 1;
+      else if (!settled && p.anger_at_unavailability > 0 &&
+               stream.uniform() < p.anger_at_unavailability * (1 - model.availability))
+        resist += 1;
     } else if (signal == escalate) {
       resist += 1;  // angry protest at a figure who does not come
     }

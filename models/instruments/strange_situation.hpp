@@ -42,6 +42,7 @@ struct StrangeSituationParameters {
   double disorganization_cutoff;
   double familiarity_days;
   double overwhelmed_unfamiliar;
+  double anger_at_unavailability;
 };
 
 inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table() {
@@ -78,6 +79,9 @@ inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table()
       sim::real("overwhelmed_unfamiliar", &P::overwhelmed_unfamiliar, 0.22, 0, 1,
                 {"share of samples", "Share of reunion behaviour samples in which an infant wholly unfamiliar with separation is overwhelmed: it cries hard whatever it has learned and being held does not settle it (times its unfamiliarity).",
                  "direction: Takahashi 1986, 1990 (Japanese infants, never left before, met the separations as extreme stressors); size calibrated to the Japanese resistant share (docs/calibration.md, Cultures)"}),
+      sim::real("anger_at_unavailability", &P::anger_at_unavailability, 0, 0, 1,
+                {"probability per unit", "Chance that an infant held but not settled at a reunion resists (angry, pushing away while seeking contact) whatever signal it made, per unit of its expected unavailability of the figure (1 - expected availability). 0 (the default): only an escalating infant resists. A rival account of resistance, off by default (docs/guide_hypothesis.md).",
+                 "Ainsworth et al. 1978 (resistant infants' mothers were unresponsive to crying, not rejecting); Cassidy & Berlin 1994 (anger at an inconsistently available figure)"}),
   };
 }
 

@@ -230,3 +230,26 @@ TEST_CASE("strange situation: overwhelm makes a secure infant look resistant, an
   CHECK(c_new / 500.0 > 0.8);
   CHECK(b_familiar / 500.0 > 0.8);
 }
+
+TEST_CASE("strange situation: anger at a figure not expected to come, a rival account, resists without escalating") {
+  // An infant that bids directly to a sensitive figure, expecting her to come to a plain bid one time in
+  // ten: held, it settles in about availability x (floor + (1 - floor) x predictability) of samples,
+  // under .1 here. Off (the default), a direct bid never scores resistance, whatever it expects. On
+  // (1), each unsettled sample resists with chance 1 - .1 = .9. She comes in most samples, so about
+  // three in four of the 16 samples show resistance (binomial, p about .75): the bound of a quarter (4)
+  // is 4.6 SD below that mean, so that none of 200 infants should fall under it (chance under 1e-4).
+  // An infant sure she will come (availability 1) is never angry.
+  auto p = parameters();
+  WorkingModel doubting;
+  doubting.availability = 0.1, doubting.predictability = 0.5;
+  WorkingModel sure = doubting;
+  sure.availability = 1.0;
+  for (std::uint64_t d = 0; d < 200; ++d) {
+    attachsim::sim::RandomStream off(31, d, 100), on(31, d, 100), certain(31, d, 100);
+    p.anger_at_unavailability = 0;
+    CHECK(reunions(p, policy_for(direct), doubting, figure(), off).resist == 0);
+    p.anger_at_unavailability = 1;
+    CHECK(reunions(p, policy_for(direct), doubting, figure(), on).resist > 0.25);
+    CHECK(reunions(p, policy_for(direct), sure, figure(), certain).resist == 0);
+  }
+}
