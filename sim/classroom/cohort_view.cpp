@@ -17,7 +17,8 @@ CohortView::CohortView(const Model& model, const std::vector<double>& assessment
     class_columns_.push_back(column_index(columns, "ssp_" + age_label(age) + "_class"));
     organized_columns_.push_back(column_index(columns, "ssp_" + age_label(age) + "_organized_class"));
   }
-  working_model_ = columns_starting(columns, "iwm_" + age_label(ages_.back()) + "_");
+  typical_position_ = columns_starting(columns, "iwm_" + age_label(ages_.back()) + "_");
+  for (std::size_t column : columns_starting(columns, "policy_" + age_label(ages_.back()) + "_")) typical_position_.push_back(column);
   suppress_ = series_index(series_, "policy_suppress");
   direct_ = series_index(series_, "policy_direct");
   escalate_ = series_index(series_, "policy_escalate");
@@ -65,7 +66,7 @@ void CohortView::write(const RecordBlock& block) {
     for (std::size_t i = 0; i < values.size(); ++i) by_class_[k][i] += values[i];
     Member member{block.first_dyad() + row, true, {}};
     for (int c : classes) member.stable = member.stable && c == final_class;
-    for (std::size_t column : working_model_) member.position.push_back(block.value(column, row));
+    for (std::size_t column : typical_position_) member.position.push_back(block.value(column, row));
     members_[k].push_back(std::move(member));
     babies_[k].push_back({std::move(classes), std::move(values)});
   }

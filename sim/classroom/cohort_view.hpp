@@ -32,7 +32,7 @@ class CohortView : public RecordSink {
   std::vector<double> ages_;
   std::vector<std::size_t> class_columns_;  // one per assessment age
   std::vector<std::size_t> organized_columns_;  // the forced A/B/C class, one per assessment age
-  std::vector<std::size_t> working_model_;  // the last assessment's working-model columns
+  std::vector<std::size_t> typical_position_;  // the last assessment's working-model and strategy columns
   std::size_t suppress_, direct_, escalate_, fear_;
 
   std::uint64_t dyads_ = 0;

@@ -1,7 +1,8 @@
 // The example baby of a class is a typical member of it, not the first one met: among the babies who
 // ended in the class, the one closest to the class's centre on the working-model dimensions (its
-// expectations of the caregiver and its fear at the last assessment), preferring babies who were in
-// the class at every assessment. A rule, not a choice tuned to today's numbers, so it stays typical
+// expectations of the caregiver and its fear at the last assessment) and on its learned strategy (how
+// likely it is to suppress, bid or escalate in intense distress then: the behaviour the class is coded
+// from), preferring babies who were in the class at every assessment. A rule, not a choice tuned to today's numbers, so it stays typical
 // when the model changes.
 #pragma once
 
@@ -15,7 +16,7 @@ namespace attachsim::sim::classroom {
 struct Member {
   std::uint64_t dyad = 0;
   bool stable = false;            // in the class at every assessment
-  std::vector<double> position;   // the working-model dimensions, one value each
+  std::vector<double> position;   // the working-model and strategy dimensions, one value each
 };
 
 // Index of the typical member: the centre is the mean position of all members; the chosen one is the

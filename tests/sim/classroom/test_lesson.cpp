@@ -93,20 +93,25 @@ TEST_CASE("lesson, part 2: the parents' state of mind shows in their babies' cla
 }
 
 TEST_CASE("lesson, part 3: sensitivity and violence move the classes, and late help cannot show at 12 months") {
-  // Secure babies rise and insecure organized ones fall: unresponsive care breeds resistance (Isabella
-  // & Belsky 1991); avoidance comes mostly from rebuffs, which the slider does not move. The change is
-  // about 5 points of B and 3 of A + C, too close to the noise of 1,000 babies for a fixed margin (one
-  // draw gave 3.6 points where 5,000 babies give 5.7), so this check asks for 4,000 and requires each
-  // change to exceed two standard errors of the difference of two independent shares (common random
-  // numbers only make it smaller).
+  // Secure babies rise and disorganized ones fall: comfort that settles a baby also takes away its fear
+  // of the caregiver (working_model.fear_extinction). The organized insecure move little: avoidance
+  // comes mostly from rebuffs, which the slider does not move, and slow, unreliable answers breed
+  // resistance (Isabella & Belsky 1991) only a little. At 24 months with these 4,000 babies B rises
+  // .527 -> .627, D falls .232 -> .159 and A + C .241 -> .215; with 20,000 babies of the normative file
+  // A + C falls only .237 -> .225, so a fall of A + C was once asked here and passed by the luck of the
+  // seed. Each change of B and D must exceed two standard errors of the difference of two independent
+  // shares of 4,000 (about .011 and .009; common random numbers only make it smaller), and A + C must
+  // not rise by more than that.
   const json low = ask({{"caregiver.sensitivity_mean", 0.2}, {"run.dyads", 4000}});
   const json high = ask({{"caregiver.sensitivity_mean", 0.8}, {"run.dyads", 4000}});
   const auto se_of_change = [](double a, double b) { return std::sqrt(a * (1 - a) / 4000 + b * (1 - b) / 4000); };
   const double b_low = share(low, 2, "B"), b_high = share(high, 2, "B");
+  const double d_low = share(low, 2, "D"), d_high = share(high, 2, "D");
   const double ac_low = share(low, 2, "A") + share(low, 2, "C"), ac_high = share(high, 2, "A") + share(high, 2, "C");
-  INFO("B " << b_low << " -> " << b_high << ", A + C " << ac_low << " -> " << ac_high);
+  INFO("B " << b_low << " -> " << b_high << ", D " << d_low << " -> " << d_high << ", A + C " << ac_low << " -> " << ac_high);
   CHECK(b_high - b_low > 2 * se_of_change(b_low, b_high));
-  CHECK(ac_low - ac_high > 2 * se_of_change(ac_low, ac_high));
+  CHECK(d_low - d_high > 2 * se_of_change(d_low, d_high));
+  CHECK(ac_high - ac_low < 2 * se_of_change(ac_low, ac_high));
   const json typical = ask(json::object());
   const json violent = ask({{"risk.violence_share", 0.4}});
   CHECK(share(violent, 2, "D") > share(typical, 2, "D") + 0.05);
