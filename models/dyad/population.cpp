@@ -1,6 +1,7 @@
 #include "models/dyad/population.hpp"
 
 #include "models/dyad/life_schedule.hpp"
+#include "models/instruments/strange_situation.hpp"
 #include "sim/core/logistic.hpp"
 
 #include <boost/random/normal_distribution.hpp>
@@ -63,6 +64,8 @@ Household draw_household(const ModelParameters& p, const RiskStructure& risk, st
   infant.intense_probability = sim::logistic(p.infant.intense_logit + p.infant.temperament_intensity_effect * infant.temperament);
   infant.soothe = sim::logistic(p.infant.soothe_logit - p.infant.temperament_soothe_effect * infant.temperament);
   infant.escalation_cost = std::max(0.0, p.signalling.escalation_cost - p.infant.temperament_protest_effect * infant.temperament);
+  infant.anger = anger_proneness(p.strange_situation.anger_at_unavailability,
+                                 p.infant.temperament_intensity_effect * infant.temperament);
 
   StateOfMind mind = draw_mind(p.state_of_mind, stream);
   if (inherited) mind = inherited->mind;

@@ -78,6 +78,7 @@ struct Infant {
   double intense_probability = 0;
   double soothe = 1;          // chance that comfort settles the infant
   double escalation_cost = 0; // what an escalated protest costs this infant
+  double anger = 0;           // proneness to anger at a reunion (anger_proneness)
 };
 
 // Mean number of distress episodes on a given day of age.

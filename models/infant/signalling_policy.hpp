@@ -35,7 +35,7 @@ inline sim::ParameterTable<SignallingParameters> signalling_table() {
                 {"0-1", "Signal strength of a direct bid (crying, reaching, approaching).", "assumption"}),
       sim::real("strength_escalate", &P::strength_escalate, 1.0, 0, 1,
                 {"0-1", "Signal strength of an escalated bid (intense, angry, clinging).", "reference = 1"}),
-      sim::real("escalation_cost", &P::escalation_cost, 0.42, 0, 2,
+      sim::real("escalation_cost", &P::escalation_cost, 0.5, 0, 2,
                 {"value", "Effort cost of escalating, paid in every escalated episode.", "calibrated (docs/calibration.md): see caregiver.self_focus_comfort_share; design note: without an effort cost escalation always pays and C cannot be told from B (docs/ODD.md)"}),
       sim::real("inverse_temperature", &P::inverse_temperature, 10, 0, 50,
                 {"1/value", "How deterministically the infant picks the signal of highest learned value.", "assumption (softmax choice; Sutton & Barto 2018)"}),

@@ -19,8 +19,8 @@ void classify(const StrangeSituationParameters& p, StrangeSituationResult& r) {
 }
 
 StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const SignallingPolicy& policy,
-                                   const WorkingModel& model, const AnswerOdds& odds, sim::RandomStream& stream,
-                                   Overwhelm overwhelm) {
+                                   const WorkingModel& model, const AnswerOdds& odds, double anger,
+                                   sim::RandomStream& stream, Overwhelm overwhelm) {
   constexpr int intense = 1;
   const int samples = 2 * static_cast<int>(p.behaviours_per_reunion);
   // Being held settles an infant who can be soothed and expects comfort from a consistent figure.
@@ -42,6 +42,7 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
     const int signal = overwhelmed ? static_cast<int>(escalate) : learned;
     disorganized += stream.uniform() < lapse;  // read from fear, whatever the infant does next
     const double u_focus = stream.uniform(), u_kind = stream.uniform(), u_settle = stream.uniform();
+    const double u_anger = stream.uniform();  // drawn every time, so that what follows never depends on it
     const bool alarmed_now = u_kind < alarming;
     alarmed += alarmed_now;
     disorganized += alarmed_now;
@@ -55,16 +56,11 @@ StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const Si
     const Response answer = caregiver_response(odds, signal, u_focus, 0.0, u_kind);
     if (came(answer)) {
       // Held: an infant who settles maintains contact calmly; one who does not clings and, if it is
-      // escalating, resists at once (angry, pushing away while seeking contact). Under the rival account
-      // (anger_at_unavailability) an unsettled infant that did not expect her to come resists whatever
-      // it signalled; its draw is made only then, so that the default takes the same numbers as before.
+      // escalating, resists at once (angry, pushing away while seeking contact). An unsettled infant that
+      // did not expect her to come resists too, whatever it signalled, as its anger proneness allows.
       const bool settled = !overwhelmed && soothed(answer) && u_settle < expects;
       contact += 1;
-      if (!settled && signal == escalate)
-        resist += 1;
-      else if (!settled && p.anger_at_unavailability > 0 &&
-               stream.uniform() < p.anger_at_unavailability * (1 - model.availability))
-        resist += 1;
+      if (!settled && (signal == escalate || u_anger < anger * (1 - model.availability))) resist += 1;
     } else if (signal == escalate) {
       resist += 1;  // angry protest at a figure who does not come
     }

@@ -17,8 +17,10 @@
 #include "models/infant/signalling_policy.hpp"
 #include "models/infant/working_model.hpp"
 #include "sim/core/parameter.hpp"
+#include "sim/core/portable_exp.hpp"
 #include "sim/core/random_stream.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -76,12 +78,12 @@ inline sim::ParameterTable<StrangeSituationParameters> strange_situation_table()
                 {"scale points", "Disorganization rating at or above which the infant is classified D.", "Main & Solomon 1990: ratings of 5 or more"}),
       sim::real("familiarity_days", &P::familiarity_days, 10, 0.1, 365,
                 {"separation days", "How quickly separations become familiar: an infant's unfamiliarity with separation is exp(-separation days so far / this).", "assumption: familiarity comes quickly, so that infants in childcare and at home differ little in the procedure (NICHD ECCRN 1997)"}),
-      sim::real("overwhelmed_unfamiliar", &P::overwhelmed_unfamiliar, 0.22, 0, 1,
+      sim::real("overwhelmed_unfamiliar", &P::overwhelmed_unfamiliar, 0.17, 0, 1,
                 {"share of samples", "Share of reunion behaviour samples in which an infant wholly unfamiliar with separation is overwhelmed: it cries hard whatever it has learned and being held does not settle it (times its unfamiliarity).",
                  "direction: Takahashi 1986, 1990 (Japanese infants, never left before, met the separations as extreme stressors); size calibrated to the Japanese resistant share (docs/calibration.md, Cultures)"}),
-      sim::real("anger_at_unavailability", &P::anger_at_unavailability, 0, 0, 1,
-                {"probability per unit", "Chance that an infant held but not settled at a reunion resists (angry, pushing away while seeking contact) whatever signal it made, per unit of its expected unavailability of the figure (1 - expected availability). 0 (the default): only an escalating infant resists. A rival account of resistance, off by default (docs/guide_hypothesis.md).",
-                 "Ainsworth et al. 1978 (resistant infants' mothers were unresponsive to crying, not rejecting); Cassidy & Berlin 1994 (anger at an inconsistently available figure)"}),
+      sim::real("anger_at_unavailability", &P::anger_at_unavailability, 0.5, 0, 1,
+                {"probability per unit", "Chance that an infant of average temperament, held but not settled at a reunion, resists (angry, pushing away while seeking contact) whatever signal it made, per unit of its expected unavailability of the figure (1 - expected availability); a reactive infant's odds are higher by infant.temperament_intensity_effect per SD. 0: the rival account in which only an escalating infant resists (docs/guide_hypothesis.md).",
+                 "Ainsworth et al. 1978 (resistant infants' mothers were unresponsive to crying, not rejecting); Cassidy & Berlin 1994 (anger at an inconsistently available figure); Bowlby 1973 (the anger of hope); Rothbart 1981 (anger at limits is part of negative emotionality). Size an assumption: a round half, not chosen by the checks (docs/calibration.md, pass 12)"}),
   };
 }
 
@@ -112,10 +114,23 @@ struct Overwhelm {
   sim::RandomStream* stream = nullptr;
 };
 
-// The reunions: the infant's behaviour with a figure whose answers in the room follow `odds`.
+// An infant's proneness to anger at a reunion: the chance that, held but not settled by a figure it is
+// sure would not come, it resists. `anger` (anger_at_unavailability) for average temperament; a reactive
+// infant's odds are higher by `odds_shift` (temperament x infant.temperament_intensity_effect): anger at
+// limits is part of negative emotionality (Rothbart 1981), and the log-odds that make a reactive infant's
+// distress intense make its reunion distress angry too. No logarithm: logistic(logit(a) + s) written
+// with portable_exp alone, so that the classroom's WebAssembly build draws the same number.
+inline double anger_proneness(double anger, double odds_shift) {
+  if (anger <= 0 || anger >= 1) return std::clamp(anger, 0.0, 1.0);
+  const double raised = anger * sim::portable_exp(odds_shift);
+  return raised / (raised + 1 - anger);
+}
+
+// The reunions: the infant's behaviour with a figure whose answers in the room follow `odds`. `anger` is
+// the infant's anger_proneness.
 StrangeSituationBehaviour reunions(const StrangeSituationParameters& p, const SignallingPolicy& policy,
-                                   const WorkingModel& model, const AnswerOdds& odds, sim::RandomStream& stream,
-                                   Overwhelm overwhelm = {});
+                                   const WorkingModel& model, const AnswerOdds& odds, double anger,
+                                   sim::RandomStream& stream, Overwhelm overwhelm = {});
 
 // One coder's scores and classification of the behaviour.
 StrangeSituationResult code(const StrangeSituationParameters& p, const StrangeSituationBehaviour& b, sim::RandomStream& stream);

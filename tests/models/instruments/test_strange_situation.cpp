@@ -50,7 +50,7 @@ AnswerOdds figure(double sensitivity = 0.9, double threat = 0) {
 
 StrangeSituationResult assess(const StrangeSituationParameters& p, const SignallingPolicy& policy, const WorkingModel& model,
                               attachsim::sim::RandomStream& stream, const AnswerOdds& odds = figure()) {
-  const auto behaviour = reunions(p, policy, model, odds, stream);
+  const auto behaviour = reunions(p, policy, model, odds, p.anger_at_unavailability, stream);
   return code(p, behaviour, stream);
 }
 
@@ -170,9 +170,9 @@ TEST_CASE("strange situation: the figure's alarming acts are tallied as a coder 
   double approaching = 0, avoiding = 0;
   for (std::uint64_t d = 0; d < 2000; ++d) {
     attachsim::sim::RandomStream a(14, d, 100), b(14, d, 100), c(14, d, 100);
-    CHECK(reunions(p, policy_for(direct), trusting(), calm, c).caregiver_alarming == 0);
-    const auto near = reunions(p, policy_for(direct), trusting(), threatening, a);
-    const auto away = reunions(p, policy_for(suppress), trusting(), threatening, b);
+    CHECK(reunions(p, policy_for(direct), trusting(), calm, p.anger_at_unavailability, c).caregiver_alarming == 0);
+    const auto near = reunions(p, policy_for(direct), trusting(), threatening, p.anger_at_unavailability, a);
+    const auto away = reunions(p, policy_for(suppress), trusting(), threatening, p.anger_at_unavailability, b);
     CHECK(near.caregiver_alarming == away.caregiver_alarming);
     CHECK(near.disorganized * samples == doctest::Approx(near.caregiver_alarming));  // no fear: no lapses
     approaching += near.caregiver_alarming, avoiding += away.caregiver_alarming;
@@ -185,10 +185,11 @@ TEST_CASE("strange situation: an infant new to separation is overwhelmed in its 
   // Overwhelm draws from its own stream: at share 0 (or for an infant used to separation) the reunions are
   // bit for bit what they are without it, and the reunions' own stream is left where it would be.
   const WorkingModel model = trusting();
+  const double angry = parameters().anger_at_unavailability;
   for (std::uint64_t d = 0; d < 50; ++d) {
     attachsim::sim::RandomStream a(21, d, 100), b(21, d, 100), overwhelm(21, d, 2100);
-    const auto plain = reunions(parameters(), policy_for(static_cast<int>(d % 3)), model, figure(), a);
-    const auto used = reunions(parameters(), policy_for(static_cast<int>(d % 3)), model, figure(), b, {0.0, &overwhelm});
+    const auto plain = reunions(parameters(), policy_for(static_cast<int>(d % 3)), model, figure(), angry, a);
+    const auto used = reunions(parameters(), policy_for(static_cast<int>(d % 3)), model, figure(), angry, b, {0.0, &overwhelm});
     CHECK(plain.approach == used.approach);
     CHECK(plain.avoid == used.avoid);
     CHECK(plain.resist == used.resist);
@@ -203,8 +204,8 @@ TEST_CASE("strange situation: an infant new to separation is overwhelmed in its 
   double avoided = 0, resisted = 0, disorganized_plain = 0, disorganized_overwhelmed = 0;
   for (std::uint64_t d = 0; d < 400; ++d) {
     attachsim::sim::RandomStream a(22, d, 100), b(22, d, 100), overwhelm(22, d, 2100);
-    const auto plain = reunions(parameters(), policy_for(suppress), afraid, figure(), a);
-    const auto new_to_it = reunions(parameters(), policy_for(suppress), afraid, figure(), b, {0.5, &overwhelm});
+    const auto plain = reunions(parameters(), policy_for(suppress), afraid, figure(), angry, a);
+    const auto new_to_it = reunions(parameters(), policy_for(suppress), afraid, figure(), angry, b, {0.5, &overwhelm});
     avoided += new_to_it.avoid, resisted += new_to_it.resist;
     disorganized_plain += plain.disorganized, disorganized_overwhelmed += new_to_it.disorganized;
   }
@@ -224,32 +225,42 @@ TEST_CASE("strange situation: overwhelm makes a secure infant look resistant, an
   int c_new = 0, b_familiar = 0;
   for (std::uint64_t d = 0; d < 500; ++d) {
     attachsim::sim::RandomStream a(23, d, 100), b(23, d, 100), oa(23, d, 2100), ob(23, d, 2100);
-    c_new += code(p, reunions(p, policy_for(direct), trusting(), figure(), a, {overwhelmed_share(p, 0), &oa}), a).attachment_class == 'C';
-    b_familiar += code(p, reunions(p, policy_for(direct), trusting(), figure(), b, {overwhelmed_share(p, 30), &ob}), b).attachment_class == 'B';
+    c_new += code(p, reunions(p, policy_for(direct), trusting(), figure(), p.anger_at_unavailability, a, {overwhelmed_share(p, 0), &oa}), a).attachment_class == 'C';
+    b_familiar += code(p, reunions(p, policy_for(direct), trusting(), figure(), p.anger_at_unavailability, b, {overwhelmed_share(p, 30), &ob}), b).attachment_class == 'B';
   }
   CHECK(c_new / 500.0 > 0.8);
   CHECK(b_familiar / 500.0 > 0.8);
 }
 
-TEST_CASE("strange situation: anger at a figure not expected to come, a rival account, resists without escalating") {
+TEST_CASE("strange situation: anger at a figure not expected to come resists without escalating") {
   // An infant that bids directly to a sensitive figure, expecting her to come to a plain bid one time in
   // ten: held, it settles in about availability x (floor + (1 - floor) x predictability) of samples,
-  // under .1 here. Off (the default), a direct bid never scores resistance, whatever it expects. On
-  // (1), each unsettled sample resists with chance 1 - .1 = .9. She comes in most samples, so about
+  // under .1 here. With no anger proneness (the rival account), a direct bid never scores resistance,
+  // whatever it expects. With proneness 1, each unsettled sample resists with chance 1 - .1 = .9. She comes in most samples, so about
   // three in four of the 16 samples show resistance (binomial, p about .75): the bound of a quarter (4)
   // is 4.6 SD below that mean, so that none of 200 infants should fall under it (chance under 1e-4).
   // An infant sure she will come (availability 1) is never angry.
-  auto p = parameters();
+  const auto p = parameters();
   WorkingModel doubting;
   doubting.availability = 0.1, doubting.predictability = 0.5;
   WorkingModel sure = doubting;
   sure.availability = 1.0;
   for (std::uint64_t d = 0; d < 200; ++d) {
     attachsim::sim::RandomStream off(31, d, 100), on(31, d, 100), certain(31, d, 100);
-    p.anger_at_unavailability = 0;
-    CHECK(reunions(p, policy_for(direct), doubting, figure(), off).resist == 0);
-    p.anger_at_unavailability = 1;
-    CHECK(reunions(p, policy_for(direct), doubting, figure(), on).resist > 0.25);
-    CHECK(reunions(p, policy_for(direct), sure, figure(), certain).resist == 0);
+    CHECK(reunions(p, policy_for(direct), doubting, figure(), 0.0, off).resist == 0);
+    CHECK(reunions(p, policy_for(direct), doubting, figure(), 1.0, on).resist > 0.25);
+    CHECK(reunions(p, policy_for(direct), sure, figure(), 1.0, certain).resist == 0);
   }
+}
+
+TEST_CASE("strange situation: anger proneness is the parameter for average temperament, more for a reactive infant") {
+  // logistic(logit(a) + shift), computed without a logarithm: exact at shift 0, monotone in the shift,
+  // symmetric (a shift of -s from a gives 1 minus the shift of +s from 1 - a), and 0 and 1 stay put.
+  CHECK(anger_proneness(0.5, 0.0) == doctest::Approx(0.5));
+  CHECK(anger_proneness(0.3, 0.0) == doctest::Approx(0.3));
+  CHECK(anger_proneness(0.5, 0.7) == doctest::Approx(1 / (1 + std::exp(-0.7))).epsilon(1e-12));
+  CHECK(anger_proneness(0.3, -0.7) == doctest::Approx(1 - anger_proneness(0.7, 0.7)).epsilon(1e-12));
+  CHECK(anger_proneness(0.5, 1.4) > anger_proneness(0.5, 0.7));
+  CHECK(anger_proneness(0.0, 3.0) == 0.0);
+  CHECK(anger_proneness(1.0, -3.0) == 1.0);
 }
