@@ -37,9 +37,9 @@ const CULTURES = {
   },
   "germany_1980s": {
     "label": "Northern Germany, around 1980",
-    "settings": {"childcare.share": 0, "care_practices.discourage_bids": 0.25, "care_practices.discourage_from_months": 6, "care_practices.discourage_ramp_months": 3},
+    "settings": {"childcare.share": 0, "care_practices.discourage_bids": 0.21, "care_practices.discourage_from_months": 6, "care_practices.discourage_ramp_months": 3},
     "published": {"A": 0.35, "B": 0.57, "C": 0.08, "N": 136, "source": "3 West German samples (van IJzendoorn & Kroonenberg 1988)"},
-    "note": "Parents valued early independence and, once babies could crawl, discouraged clinging (Grossmann et al. 1985). How often they did was set so that A matches; that C falls and D does not change was not set: it follows."
+    "note": "Parents valued early independence and, once babies could crawl, discouraged clinging (Grossmann et al. 1985). How often they did was set so that A matches; that C falls and D changes little was not set: it follows."
   },
   "japan_1980s": {
     "label": "Japan, around 1980",
@@ -52,7 +52,7 @@ const CULTURES = {
     "settings": {"childcare.share": 1, "childcare.start_months_min": 1.5, "childcare.start_months_max": 3, "childcare.share_weekday": 0.5, "childcare.availability": 0.5,
                  "night_care.share": 0.25, "night_care.start_months": 1.5, "night_care.availability": 0.4, "night_care.carry_exponent": 4, "night_care.learned_with": "primary"},
     "published": {"A": 0.07, "B": 0.64, "C": 0.29, "N": 118, "source": "2 Israeli samples, kibbutz babies among them (van IJzendoorn & Kroonenberg 1988)"},
-    "note": "Babies slept in a children's house, where one night watch listened for several houses (Sagi et al. 1994). Nothing was set to match. The babies come to expect far less of their mothers, yet their classes barely change, and the many resistant babies are not reproduced: the model's babies learn what to do from rebuffs and frightening moments, hardly from cries no one answers. That is what the model lacks."
+    "note": "Babies slept in a children's house, where one night watch listened for several houses (Sagi et al. 1994). Nothing was set to match. The babies come to expect far less of their mothers, and a few more are angry with her at the reunion and resist her, but their classes change far less than the study found, and the many resistant babies are not reproduced: the model's babies learn what to do at home from rebuffs and frightening moments, hardly from cries no one answers. That is what the model lacks."
   }
 };
 
