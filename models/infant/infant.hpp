@@ -52,7 +52,7 @@ inline sim::ParameterTable<InfantParameters> infant_table() {
       sim::real("intense_logit", &P::intense_logit, -1.0, -10, 10,
                 {"logit", "Log-odds that an episode of an average infant is intense rather than mild.", "assumption: about a quarter of episodes intense"}),
       sim::real("temperament_intensity_effect", &P::temperament_intensity_effect, 0.7, 0, 5,
-                {"logit per SD", "Increase in the log-odds of intense distress per SD of negative emotionality.", "assumption"}),
+                {"logit per SD", "Increase in the log-odds of intense distress per SD of negative emotionality; the same shift raises the odds of anger at a reunion (strange_situation.anger_at_unavailability), since anger at limits is part of negative emotionality (Rothbart 1981).", "assumption"}),
       sim::real("susceptibility_sd", &P::susceptibility_sd, 0.3, 0, 1,
                 {"x", "SD of the continuous susceptibility multiplier (mean 1), normally distributed.", "Zhang, Widaman & Belsky 2021: continuous, not bimodal"}),
       sim::real("marker_frequency", &P::marker_frequency, 0, 0, 1,
