@@ -356,7 +356,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
             out.set(c.coded.attachment_class, 0), out.set(c.coded.organized_class, 0);
             return;
           }
-          const StrangeSituationBehaviour b = reunions(p.strange_situation, d.policy[f], d.model[f], odds_of(f), d.infant.anger, s,
+          const StrangeSituationBehaviour b = reunions(p.strange_situation, d.policy[f], d.model[f], odds_of(f),
+                                                       d.infant.anger, s,
                                                        {overwhelmed_share(p.strange_situation, d.separation_days), &overwhelm});
           const StrangeSituationResult r = code(p.strange_situation, b, s);
           const StrangeSituationResult r2 = coder2 ? code(p.strange_situation, b, second) : r;
@@ -372,7 +373,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
         sim::RandomStream assessment(seed, dyad, purpose::preschool_assessment + static_cast<std::uint32_t>(i));
         sim::RandomStream rating(seed, dyad, purpose::preschool_rating + static_cast<std::uint32_t>(i));
         sim::RandomStream overwhelm(seed, dyad, purpose::overwhelm + purpose::preschool_assessment + static_cast<std::uint32_t>(i));
-        const auto b = reunions(p.strange_situation, d.policy[primary], d.model[primary], odds_of(primary), d.infant.anger, assessment,
+        const auto b = reunions(p.strange_situation, d.policy[primary], d.model[primary], odds_of(primary), d.infant.anger,
+                                assessment,
                                 {overwhelmed_share(p.strange_situation, d.separation_days), &overwhelm});
         record_preschool(columns.preschool[i], code(p.strange_situation, b, assessment),
                          rate_preschool(p.preschool, preschool, rating), out);

@@ -18,7 +18,8 @@ CohortView::CohortView(const Model& model, const std::vector<double>& assessment
     organized_columns_.push_back(column_index(columns, "ssp_" + age_label(age) + "_organized_class"));
   }
   typical_position_ = columns_starting(columns, "iwm_" + age_label(ages_.back()) + "_");
-  for (std::size_t column : columns_starting(columns, "policy_" + age_label(ages_.back()) + "_")) typical_position_.push_back(column);
+  for (std::size_t column : columns_starting(columns, "policy_" + age_label(ages_.back()) + "_"))
+    typical_position_.push_back(column);
   suppress_ = series_index(series_, "policy_suppress");
   direct_ = series_index(series_, "policy_direct");
   escalate_ = series_index(series_, "policy_escalate");

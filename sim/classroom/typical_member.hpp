@@ -2,8 +2,8 @@
 // ended in the class, the one closest to the class's centre on the working-model dimensions (its
 // expectations of the caregiver and its fear at the last assessment) and on its learned strategy (how
 // likely it is to suppress, bid or escalate in intense distress then: the behaviour the class is coded
-// from), preferring babies who were in the class at every assessment. A rule, not a choice tuned to today's numbers, so it stays typical
-// when the model changes.
+// from), preferring babies who were in the class at every assessment. A rule, not a choice tuned to
+// today's numbers, so it stays typical when the model changes.
 #pragma once
 
 #include <cstddef>

@@ -236,9 +236,10 @@ TEST_CASE("strange situation: anger at a figure not expected to come resists wit
   // An infant that bids directly to a sensitive figure, expecting her to come to a plain bid one time in
   // ten: held, it settles in about availability x (floor + (1 - floor) x predictability) of samples,
   // under .1 here. With no anger proneness (the rival account), a direct bid never scores resistance,
-  // whatever it expects. With proneness 1, each unsettled sample resists with chance 1 - .1 = .9. She comes in most samples, so about
-  // three in four of the 16 samples show resistance (binomial, p about .75): the bound of a quarter (4)
-  // is 4.6 SD below that mean, so that none of 200 infants should fall under it (chance under 1e-4).
+  // whatever it expects. With proneness 1, each unsettled sample resists with chance 1 - .1 = .9. She
+  // comes in most samples, so about three in four of the 16 samples show resistance (binomial, p about
+  // .75): the bound of a quarter (4) is 4.6 SD below that mean, so that none of 200 infants should fall
+  // under it (chance under 1e-4).
   // An infant sure she will come (availability 1) is never angry.
   const auto p = parameters();
   WorkingModel doubting;
