@@ -80,17 +80,26 @@ constexpr std::array<std::array<Response, 8>, 2> answer_by_cut = {
 // interrupts a share; then delayed or mis-attuned), each step taking its probability of what is left, and
 // splitting comfort and delayed comfort by whether they settle the infant, puts the boundaries at these
 // cumulative points. Atypical and rebuff odds above 1 take all that is left; the others are shares.
-inline std::array<double, 7> answer_cuts(double frightening, double frightened, double rebuff, double comfort,
-                                         double interrupted, double delayed_share, double soothe) {
-  const double atypical_total = std::min(1.0, frightening + frightened);
-  const double threatening = atypical_total > 0 ? atypical_total * frightening / (frightening + frightened) : 0.0;
-  rebuff = std::min(1.0, rebuff);
-  const double rest = (1 - atypical_total) * (1 - rebuff);
-  const double to_rebuff = atypical_total + (1 - atypical_total) * rebuff;
-  const double prompt = rest * comfort * (1 - interrupted), late = rest * (comfort * interrupted + (1 - comfort) * delayed_share);
-  return {threatening, atypical_total, to_rebuff, to_rebuff + prompt * soothe, to_rebuff + prompt,
-          to_rebuff + prompt + late * soothe, to_rebuff + prompt + late};
-}
+// What does not depend on the signal is worked out once a day (AnswerMix); the cuts of one signal then
+// cost a few products.
+struct AnswerMix {
+  double threatening, atypical_total, late_share;
+
+  AnswerMix(double frightening, double frightened, double comfort, double interrupted, double delayed_share)
+      : threatening(0), atypical_total(std::min(1.0, frightening + frightened)),
+        late_share(comfort * interrupted + (1 - comfort) * delayed_share) {
+    if (atypical_total > 0) threatening = atypical_total * frightening / (frightening + frightened);
+  }
+
+  std::array<double, 7> cuts(double rebuff, double comfort, double interrupted, double soothe) const {
+    rebuff = std::min(1.0, rebuff);
+    const double rest = (1 - atypical_total) * (1 - rebuff);
+    const double to_rebuff = atypical_total + (1 - atypical_total) * rebuff;
+    const double prompt = rest * comfort * (1 - interrupted), late = rest * late_share;
+    return {threatening, atypical_total, to_rebuff, to_rebuff + prompt * soothe, to_rebuff + prompt,
+            to_rebuff + prompt + late * soothe, to_rebuff + prompt + late};
+  }
+};
 
 // Signal strengths, their logarithms, and what breaks through self-focus, fixed for a run: the
 // daily odds then need one exp per signal and no pow.
@@ -126,49 +135,65 @@ inline double escalated_soothe(const CaregiverParameters& p, double soothe) {
 
 // Written into `odds`, every field, so the daily loop fills its table in place: the table is 70 doubles,
 // and returning it by value cost a copy of it every day (6% of the model's time; see answer_odds below).
+// Every input is read into a local first: `odds` holds doubles too, so each store into it could, for the
+// compiler, change a parameter or the caregiver, and every input would be read and every product formed
+// again for each signal (the same numbers, bit for bit, in fewer instructions).
 inline void fill_answer_odds(AnswerOdds& odds, const CaregiverParameters& p, const Caregiver& c,
                              const SignalStrengths& signals, const AnswerSetting& setting = {}) {
-  odds.comfort = momentary_sensitivity(p, c);
-  odds.soothe = setting.soothe;
-  odds.soothe_escalated = setting.soothe_escalated;
+  const double comfort = momentary_sensitivity(p, c);
+  const double availability = c.availability, dismissing = c.mind.dismissing;
+  const double soothe_plain = setting.soothe, soothe_escalated = setting.soothe_escalated;
+  const double chaos = setting.chaos, discouraged = setting.discouraged, carry_exponent = setting.carry_exponent;
   // A sensitivity program trains answering the infant's signal: fewer rebuffs, less self-focus, calmer
   // answers; a program that addresses atypical behaviour lowers that too (Juffer et al. 2008).
-  const double restraint = sim::fast_exp(-p.sensitivity_restrains_mind * (odds.comfort - 0.5));
+  const double restraint = sim::fast_exp(-p.sensitivity_restrains_mind * (comfort - 0.5));
   const double untrained = (1 - c.program_sensitivity) * restraint;
-  odds.self_focus = std::min(1.0, c.mind.preoccupied * untrained);
+  const double self_focus = std::min(1.0, c.mind.preoccupied * untrained);
   const AtypicalRates atypical = atypical_rates(p, c);
   const double unlearned = restraint * (1 - c.program_atypical);
-  odds.frightening = unlearned * atypical.threatening;
-  odds.frightened = unlearned * atypical.frightened;
-  odds.delayed_share = p.delayed_share;
-  odds.self_focus_comfort = p.self_focus_comfort_share;
-  odds.interrupted = setting.interrupted * setting.chaos;
+  const double frightening = unlearned * atypical.threatening, frightened = unlearned * atypical.frightened;
+  const double interrupted = setting.interrupted * chaos;
   const double hostile = hostility(p, c);
-  const std::array<double, signal_count> soothe = {odds.soothe, odds.soothe, odds.soothe_escalated};
+  const double mood = p.self_focus_comfort_share, delayed_share = p.delayed_share;
+  const double missed_in_noise = setting.missed_bids * chaos;
+  const double weak_missed = p.detection_exponent * (1 - comfort);
+  const double rebuff_base = p.rebuff_base, rebuff_intensity = p.rebuff_intensity;
+  const AnswerMix mix(frightening, frightened, comfort, interrupted, delayed_share);
+  const double atypical_total = mix.atypical_total;
+  odds.comfort = comfort;
+  odds.soothe = soothe_plain;
+  odds.soothe_escalated = soothe_escalated;
+  odds.self_focus = self_focus;
+  odds.frightening = frightening;
+  odds.frightened = frightened;
+  odds.delayed_share = delayed_share;
+  odds.self_focus_comfort = mood;
+  odds.interrupted = interrupted;
   for (int s = 0; s < signal_count; ++s) {
-    const double log_strength = signals.log_strength[s];
+    const double strength = signals.strength[s], log_strength = signals.log_strength[s];
+    const double soothe = s == escalate ? soothe_escalated : soothe_plain;
     // Noise masks weak signals first: an escalated cry (strength 1) is always heard (Evans & Wachs 2010).
-    const double heard = 1 - setting.missed_bids * setting.chaos * (1 - signals.strength[s]);
+    const double heard = 1 - missed_in_noise * (1 - strength);
     // A signal of strength 1 (the default escalation) has log 0, and fast_exp(0) is exactly 1.
-    const double missed_weak = log_strength == 0 ? 1.0 : sim::fast_exp(p.detection_exponent * (1 - odds.comfort) * log_strength);
+    const double missed_weak = log_strength == 0 ? 1.0 : sim::fast_exp(weak_missed * log_strength);
     // Out of earshot (a night watch over several houses), a bid must be loud to carry: a branch on a
     // parameter, so that detection elsewhere is computed exactly as before.
-    const double carries = setting.carry_exponent > 0 ? sim::fast_exp(setting.carry_exponent * log_strength) : 1.0;
-    odds.detect[s] = heard * c.availability * missed_weak * carries;
-    odds.detect_self_focused[s] = heard * c.availability * signals.breakthrough[s] * carries;
-    odds.rebuff[s] = untrained * std::min(1.0, c.mind.dismissing * (p.rebuff_base + p.rebuff_intensity * signals.strength[s]) + hostile +
-                                                    setting.discouraged * signals.strength[s]);
-    odds.cuts[0][s] = {odds.detect[s], answer_cuts(odds.frightening, odds.frightened, odds.rebuff[s], odds.comfort,
-                                                    odds.interrupted, odds.delayed_share, soothe[s])};
+    const double carries = carry_exponent > 0 ? sim::fast_exp(carry_exponent * log_strength) : 1.0;
+    const double reachable = heard * availability;
+    const double detect = reachable * missed_weak * carries, detect_self_focused = reachable * signals.breakthrough[s] * carries;
+    const double rebuff = untrained * std::min(1.0, dismissing * (rebuff_base + rebuff_intensity * strength) + hostile +
+                                                        discouraged * strength);
+    odds.detect[s] = detect;
+    odds.detect_self_focused[s] = detect_self_focused;
+    odds.rebuff[s] = rebuff;
+    odds.cuts[0][s] = {detect, mix.cuts(rebuff, comfort, interrupted, soothe)};
     // Self-focused: atypical acts at the same rate, since absorption in her own state is where frightened
     // and dissociated behaviour shows (Main & Hesse 1990), so self-focus does not shield the infant from
     // them; otherwise comfort or mis-attuned by her mood, whatever the signal.
-    const auto& attending = odds.cuts[0][s].kind;
-    const double atypical_total = attending[1], mood = odds.self_focus_comfort;
     const double to_comfort = atypical_total + (1 - atypical_total) * mood;
-    odds.cuts[1][s] = {odds.detect_self_focused[s],
-                       {attending[0], atypical_total, atypical_total,
-                        atypical_total + (1 - atypical_total) * mood * soothe[s], to_comfort, to_comfort, to_comfort}};
+    odds.cuts[1][s] = {detect_self_focused,
+                       {mix.threatening, atypical_total, atypical_total,
+                        atypical_total + (1 - atypical_total) * mood * soothe, to_comfort, to_comfort, to_comfort}};
   }
 }
 
