@@ -73,6 +73,9 @@ constexpr std::array<int, response_count> kind_of = {no_answer,        settling_
                                                      settling_comfort, unsettling_comfort, harsh_answer,
                                                      harsh_answer,     alarming_answer,    alarming_answer};
 
+constexpr std::array<std::array<double, 5>, 5> one_hot_kind = {
+    {{1, 0, 0, 0, 0}, {0, 1, 0, 0, 0}, {0, 0, 1, 0, 0}, {0, 0, 0, 1, 0}, {0, 0, 0, 0, 1}}};
+
 // What each answer means for the expectations (docs/ODD.md, 3.3.9), by Response.
 constexpr std::array<double, response_count> availability_after = {0.0, 1.0, 0.5, 1.0, 0.5, 0.0, 0.0, 0.0, 0.0};
 constexpr std::array<double, response_count> rejection_after = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.5, 0.0};
@@ -101,7 +104,10 @@ inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m
   const double rate = rates.update * bid;
   const auto kind = static_cast<std::size_t>(kind_of[i]);
   m.predictability += rate * (m.expected_kind[kind] - m.predictability);
-  for (std::size_t k = 0; k < m.expected_kind.size(); ++k) m.expected_kind[k] += rate * ((k == kind) - m.expected_kind[k]);
+  // The answer that came, as 1 for its kind and 0 for the others, from a table: the loop then has no
+  // comparison and compiles to vector arithmetic, with the same numbers.
+  const auto& came_kind = one_hot_kind[kind];
+  for (std::size_t k = 0; k < m.expected_kind.size(); ++k) m.expected_kind[k] += rate * (came_kind[k] - m.expected_kind[k]);
   m.availability += rate * (signal == direct) * (availability_after[i] - m.availability);
   m.rejection += rate * (rejection_after[i] - m.rejection);
   m.self_worth += rate * (worth_after[i] - m.self_worth);
