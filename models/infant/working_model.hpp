@@ -57,10 +57,12 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
   };
 }
 
+constexpr std::size_t answer_kind_count = 5;  // the kinds of answer an infant learns to foresee (AnswerKind)
+
 struct WorkingModel {
   double availability = 0.5;    // will the figure come and comfort when asked plainly (a direct bid)?
   double predictability = 0.5;  // can the kind of answer to a bid be foreseen?
-  std::array<double, 5> expected_kind{0.2, 0.2, 0.2, 0.2, 0.2};  // expected chance of each AnswerKind
+  std::array<double, answer_kind_count> expected_kind{0.2, 0.2, 0.2, 0.2, 0.2};  // expected chance of each AnswerKind
   double rejection = 0;         // will a bid be rebuffed?
   double self_worth = 0.5;      // am I worth comforting?
   double fear = 0;              // fear of the figure
@@ -73,7 +75,8 @@ constexpr std::array<int, response_count> kind_of = {no_answer,        settling_
                                                      settling_comfort, unsettling_comfort, harsh_answer,
                                                      harsh_answer,     alarming_answer,    alarming_answer};
 
-constexpr std::array<std::array<double, 5>, 5> one_hot_kind = {
+// Each kind as 1 for itself and 0 for the others: what a bid's answer teaches the expectations.
+constexpr std::array<std::array<double, answer_kind_count>, answer_kind_count> one_hot_kind = {
     {{1, 0, 0, 0, 0}, {0, 1, 0, 0, 0}, {0, 0, 1, 0, 0}, {0, 0, 0, 1, 0}, {0, 0, 0, 0, 1}}};
 
 // What each answer means for the expectations (docs/ODD.md, 3.3.9), by Response.
@@ -104,8 +107,7 @@ inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m
   const double rate = rates.update * bid;
   const auto kind = static_cast<std::size_t>(kind_of[i]);
   m.predictability += rate * (m.expected_kind[kind] - m.predictability);
-  // The answer that came, as 1 for its kind and 0 for the others, from a table: the loop then has no
-  // comparison and compiles to vector arithmetic, with the same numbers.
+  // From a table, so that the loop has no comparison (the same numbers in fewer instructions).
   const auto& came_kind = one_hot_kind[kind];
   for (std::size_t k = 0; k < m.expected_kind.size(); ++k) m.expected_kind[k] += rate * (came_kind[k] - m.expected_kind[k]);
   m.availability += rate * (signal == direct) * (availability_after[i] - m.availability);
