@@ -258,6 +258,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const bool size = p.infant.susceptibility_mechanism == SusceptibilityMechanism::size;
   const double fear_gain = size ? d.infant.susceptibility : 1.0;
   const double generalize = p.learning.generalization;
+  const bool fear_fades_with_time = p.working_model.fear_fading == FearFading::time;
   const double brief_separations_per_day = p.care_practices.brief_separations_per_week / 7;
   // Whose relationship a night episode teaches (care_schedule.hpp): the night watch's, or the mother's.
   const bool night_teaches_primary = p.night_care.learned_with == NightLearnedWith::primary;
@@ -422,7 +423,8 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     if (at_preschool)
       preschool_day(p.preschool, PeerExpectations(p.preschool, d.general_model(), d.policy[primary]), caregiver.stress,
                     today.witnessed_violence, preschool, preschool_stream);
-    for (auto& m : d.model) m.fear *= 1 - p.working_model.fear_decay;
+    if (fear_fades_with_time)
+      for (auto& m : d.model) m.fear *= 1 - p.working_model.fear_decay;
     caregiver_end_of_day(p.caregiver, caregiver, d.context.risk.support);
     if (partner_here) caregiver_end_of_day(p.caregiver, d.figures[partner], d.context.risk.support);
     if (in_care) caregiver_end_of_day(p.caregiver, d.figures[provider], 0.5);

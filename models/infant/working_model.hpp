@@ -32,11 +32,23 @@
 
 namespace attachsim::models {
 
+// How fear of a figure fades without new alarm: with the days that pass, or with the encounters with
+// the figure that do not alarm (extinction is learned from safe encounters, not from time; Bouton 2004).
+// Under 'time' an infant who meets a figure less often (a father in the evenings, a mother whose infant
+// spends weekdays in care) meets fewer of her alarming acts and forgets between them, so its fear, and
+// its disorganization with her, grow with the share of the care she gives; under 'encounters' fear
+// follows the share of encounters with her that alarm, whatever their number. A rival-hypothesis
+// choice (docs/guide_hypothesis.md).
+enum class FearFading { time, encounters };
+inline const char* name_of(FearFading f) { return f == FearFading::time ? "time" : "encounters"; }
+
 struct WorkingModelParameters {
   double update_rate;
   double fear_rate;
   double frightened_fear;
+  FearFading fear_fading;
   double fear_decay;
+  double fear_decay_encounter;
   double fear_extinction;
 };
 
@@ -49,8 +61,13 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
                 {"per event", "Rise of fear of the figure toward 1 after a threatening (frightening) act (susceptibility 1, reference phase).", "assumption; Main & Hesse 1990"}),
       sim::real("frightened_fear", &P::frightened_fear, 0.6, 0, 2,
                 {"x fear_rate", "Fear a frightened, helpless or dissociated act adds, relative to a threatening one.", "assumption; Main & Hesse 1990: frightened behaviour alarms the infant too, through the caregiver's own alarm"}),
+      sim::choice("fear_fading", &P::fear_fading, {"time", "encounters"}, 0,
+                  {"", "How fear of a figure fades without new alarm: 'time', by fear_decay every day; 'encounters', by fear_decay_encounter in every distress episode with the figure that brings no alarming act, so that fear follows the share of encounters that alarm rather than their number.",
+                   "time: assumption (the first model); encounters: Bouton 2004 (extinction is new learning from safe encounters with what is feared, not forgetting with time)"}),
       sim::real("fear_decay", &P::fear_decay, 0.005, 0, 1,
-                {"per day", "Daily decay of fear of the figure without new alarm.", "assumption: without new alarm fear fades over about six months"}),
+                {"per day", "Daily decay of fear of the figure without new alarm (fear_fading: time).", "assumption: without new alarm fear fades over about six months"}),
+      sim::real("fear_decay_encounter", &P::fear_decay_encounter, 0.0015, 0, 1,
+                {"per episode", "Decay of fear of the figure in each distress episode with it that brings no alarming act (fear_fading: encounters).", "fear_decay spread over the 3.4 distress episodes a day that an infant at home has with its mother at 9 months (4.6 episodes, a quarter of them with a partner at home), so that both accounts fade fear alike in that case"}),
       sim::real("fear_extinction", &P::fear_extinction, 0.1, 0, 2,
                 {"x fear_rate", "Share of fear of the figure lost each time its comfort settles the infant, relative to fear_rate (susceptibility 1, reference phase). 0: fear fades only with time.",
                  "assumption: a tenth of a threat's rise per comfort, since extinction by safe encounters is slower than fear learning (Bouton 2004); Main & Hesse 1990: comfort is the solution a fright from the haven lacks"}),
@@ -90,6 +107,7 @@ struct WorkingModelRates {
   double threat = 0;      // min(1, fear_rate x weight x fear amplification)
   double frightened = 0;  // the same for frightened acts
   double extinction = 0;  // min(1, fear_rate x fear_extinction x weight x fear amplification)
+  double encounter = 0;   // fear_decay_encounter under fear_fading: encounters, else 0
 };
 
 // `fear_gain` is what susceptibility does to fear under the 'size' mechanism (1 under 'speed', where the
@@ -97,7 +115,8 @@ struct WorkingModelRates {
 inline WorkingModelRates working_model_rates(const WorkingModelParameters& p, double weight, double fear_gain = 1) {
   return {std::min(1.0, p.update_rate * weight), std::min(1.0, p.fear_rate * weight * fear_gain),
           std::min(1.0, p.fear_rate * p.frightened_fear * weight * fear_gain),
-          std::min(1.0, p.fear_rate * p.fear_extinction * weight * fear_gain)};
+          std::min(1.0, p.fear_rate * p.fear_extinction * weight * fear_gain),
+          p.fear_fading == FearFading::encounters ? p.fear_decay_encounter : 0.0};
 }
 
 // One episode. Branch-free on the answer: a rate times 0 leaves a value as it is.
@@ -117,6 +136,7 @@ inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m
   const double alarm = r == Response::frightening ? rates.threat : r == Response::frightened ? rates.frightened : 0.0;
   m.fear += alarm * (1 - m.fear);
   m.fear -= rates.extinction * soothed(r) * m.fear;  // an alarming act never settles: one or the other
+  m.fear -= rates.encounter * !atypical(r) * m.fear;  // a safe encounter (0 under fear_fading: time)
 }
 
 // Fear added by an alarming event outside the episodes (witnessed violence): `rate` is fear_rate x the

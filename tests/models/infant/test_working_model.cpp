@@ -15,8 +15,8 @@ using namespace attachsim::models;
 
 namespace {
 
-WorkingModelRates rates(double weight = 1, double fear_gain = 1) {
-  const WorkingModelParameters p{0.05, 0.1, 0.5, 0.01, 0.2};
+WorkingModelRates rates(double weight = 1, double fear_gain = 1, FearFading fading = FearFading::time) {
+  const WorkingModelParameters p{0.05, 0.1, 0.5, fading, 0.01, 0.02, 0.2};
   return working_model_rates(p, weight, fear_gain);
 }
 
@@ -128,8 +128,33 @@ TEST_CASE("working model: comfort that settles the infant extinguishes fear; oth
   // With fear_extinction 0 (the rival account: fear fades only with time), comfort leaves it as it is.
   WorkingModel m;
   m.fear = 0.5;
-  update_working_model(working_model_rates({0.05, 0.1, 0.5, 0.01, 0.0}, 1.0), m, Response::comfort, direct);
+  update_working_model(working_model_rates({0.05, 0.1, 0.5, FearFading::time, 0.01, 0.02, 0.0}, 1.0), m, Response::comfort, direct);
   CHECK(m.fear == 0.5);
+}
+
+TEST_CASE("working model: under fear_fading 'encounters' fear fades in each episode that does not alarm, and only then") {
+  // rates(..., encounters): fear_decay_encounter 0.02; fear_extinction 0.2 x fear_rate 0.1 = 0.02 more after
+  // a settling comfort. Under 'time' (the default) an episode takes nothing beyond extinction: the
+  // day's decay is applied by the daily loop, whatever the episodes (dyad_life.cpp).
+  const auto after_one = [](Response r, FearFading fading) {
+    WorkingModel m;
+    m.fear = 0.5;
+    update_working_model(rates(1.0, 1.0, fading), m, r, direct);
+    return m.fear;
+  };
+  CHECK(after_one(Response::unanswered, FearFading::encounters) == doctest::Approx(0.5 * 0.98));
+  CHECK(after_one(Response::rebuff, FearFading::encounters) == doctest::Approx(0.5 * 0.98));
+  CHECK(after_one(Response::comfort, FearFading::encounters) == doctest::Approx(0.5 * 0.98 * 0.98));
+  CHECK(after_one(Response::unanswered, FearFading::time) == 0.5);
+  CHECK(after_one(Response::comfort, FearFading::time) == doctest::Approx(0.5 * 0.98));
+  // An alarming act is no safe encounter: fear rises by the act's rate and does not fade in that episode.
+  CHECK(after_one(Response::frightening, FearFading::encounters) == doctest::Approx(0.5 + 0.1 * 0.5));
+  CHECK(after_one(Response::frightened, FearFading::encounters) == doctest::Approx(0.5 + 0.05 * 0.5));
+  // Distress kept to itself is an encounter too: the figure was there and did not alarm.
+  WorkingModel quiet;
+  quiet.fear = 0.5;
+  update_working_model(rates(1.0, 1.0, FearFading::encounters), quiet, Response::unanswered, suppress);
+  CHECK(quiet.fear == doctest::Approx(0.49));
 }
 
 TEST_CASE("working model: the generalized model weighs each relationship by its bids") {
