@@ -136,7 +136,9 @@ inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m
   const double alarm = r == Response::frightening ? rates.threat : r == Response::frightened ? rates.frightened : 0.0;
   m.fear += alarm * (1 - m.fear);
   m.fear -= rates.extinction * soothed(r) * m.fear;  // an alarming act never settles: one or the other
-  m.fear -= rates.encounter * !atypical(r) * m.fear;  // a safe encounter (0 under fear_fading: time)
+  // A safe encounter fades fear (fear_fading: encounters): a branch on the run's choice, not on the
+  // answer, so that the default costs nothing here.
+  if (rates.encounter > 0) m.fear -= rates.encounter * !atypical(r) * m.fear;
 }
 
 // Fear added by an alarming event outside the episodes (witnessed violence): `rate` is fear_rate x the
