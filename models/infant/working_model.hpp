@@ -69,7 +69,7 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
       sim::real("fear_decay_encounter", &P::fear_decay_encounter, 0.0015, 0, 1,
                 {"per episode", "Decay of fear of the figure in each distress episode with it that brings no alarming act (fear_fading: encounters).", "fear_decay spread over the 3.4 distress episodes a day that an infant at home has with its mother at 9 months (4.6 episodes, a quarter of them with a partner at home), so that both accounts fade fear alike in that case"}),
       sim::real("fear_extinction", &P::fear_extinction, 0.1, 0, 2,
-                {"x fear_rate", "Share of fear of the figure lost each time its comfort settles the infant, relative to fear_rate (susceptibility 1, reference phase). 0: fear fades only with time.",
+                {"x fear_rate", "Share of fear of the figure lost each time its comfort settles the infant, relative to fear_rate (susceptibility 1, reference phase). 0: fear fades only by fear_fading (with time, or with encounters that bring no alarming act).",
                  "assumption: a tenth of a threat's rise per comfort, since extinction by safe encounters is slower than fear learning (Bouton 2004); Main & Hesse 1990: comfort is the solution a fright from the haven lacks"}),
   };
 }
