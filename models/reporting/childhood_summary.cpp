@@ -74,9 +74,9 @@ std::vector<sim::SummaryValue> ChildhoodSummary::values() const {
       return a.by_risk[0][secure][0].mean() - high.mean();
     };
     const double drop_secure = drop(0), drop_insecure = drop(1);
-    v.push_back({p + "competence_risk_drop_secure", drop_secure, "1-5",
+    v.push_back({p + "competence_risk_drop_secure", drop_secure, "points of the 1-5 scale",
                  "Mean social competence at 0-1 cumulative risks minus at 2 or more, among children secure at " + infant_age_ + at});
-    v.push_back({p + "competence_risk_drop_insecure", drop_insecure, "1-5",
+    v.push_back({p + "competence_risk_drop_insecure", drop_insecure, "points of the 1-5 scale",
                  "The same drop among children insecure at " + infant_age_ + at});
     const Agreement s = agreement_of(a.stability);
     v.push_back({p + "attachment_stability_secure", s.secure_agreement, "proportion",

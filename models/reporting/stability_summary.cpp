@@ -73,9 +73,9 @@ std::vector<sim::SummaryValue> StabilitySummary::values() const {
     for (int t = 0; t < transition_count; ++t) {
       const Between& w = pair.between[t];
       const double n = w.dyads ? static_cast<double>(w.dyads) : 1.0;
-      v.push_back({"change_" + pair.label + "_" + transition_names[t] + "_sensitivity_change", w.sensitivity_change / n, "0-1",
+      v.push_back({"change_" + pair.label + "_" + transition_names[t] + "_sensitivity_change", w.sensitivity_change / n, "-1 to 1",
                    std::string("Mean change of the caregiver's sensitivity level") + between + ", among dyads " + transition_text[t] + "."});
-      v.push_back({"change_" + pair.label + "_" + transition_names[t] + "_responsiveness_change", w.responsiveness_change / n, "0-1",
+      v.push_back({"change_" + pair.label + "_" + transition_names[t] + "_responsiveness_change", w.responsiveness_change / n, "-1 to 1",
                    std::string("Mean change of the caregiver's responsiveness over recent weeks") + between + ", among dyads " + transition_text[t] + "."});
     }
   }
@@ -105,9 +105,9 @@ std::vector<sim::SummaryTable> StabilitySummary::tables() const {
                                                          ", by transition (secure = B): one row per transition.",
                              {{"transition", "", "stays_secure, becomes_secure, becomes_insecure or stays_insecure.", {}, {}},
                               {"dyads", "dyads", "Dyads with this transition.", {}, {}},
-                              {"sensitivity_change", "0-1", "Mean change of the primary caregiver's sensitivity level.", {}, {}},
-                              {"responsiveness_change", "0-1", "Mean change of the caregiver's responsiveness over recent weeks (availability x momentary sensitivity).", {}, {}},
-                              {"stress_change", "0-1", "Mean change of the caregiver's stress over recent weeks.", {}, {}},
+                              {"sensitivity_change", "-1 to 1", "Mean change of the primary caregiver's sensitivity level.", {}, {}},
+                              {"responsiveness_change", "-1 to 1", "Mean change of the caregiver's responsiveness over recent weeks (availability x momentary sensitivity).", {}, {}},
+                              {"stress_change", "-1 to 1", "Mean change of the caregiver's stress over recent weeks.", {}, {}},
                               {"life_events", "events", "Mean stressful life events in between.", {}, {}},
                               {"violence_events", "events", "Mean partner-violence events in between.", {}, {}},
                               {"hardship_entered", "proportion", "Share not in hardship at the first age and in hardship at the second.", {}, {}},

@@ -74,8 +74,8 @@ std::vector<sim::SummaryValue> TransmissionSummary::values() const {
                  "Cohen's kappa of AAI F/Ds/E/U against infant B/A/C/D" + who});
     v.push_back({gen + "transmission_d", a.d, "SD", "Effect size d of caregiver autonomy on infant security (from phi)" + who});
     const auto m = g.mediation.result();
-    v.push_back({gen + "transmission_gap_proportion_mediated", m.proportion, "proportion",
-                 "Share of the effect of an autonomous caregiver on infant security that runs through observed sensitivity" + who});
+    v.push_back({gen + "transmission_gap_proportion_mediated", m.proportion, "ratio",
+                 "Indirect / total effect of an autonomous caregiver on infant security, the indirect part through observed sensitivity (outside 0-1 when the direct effect has the other sign)" + who});
     const auto gap = g.anomalous.correlations();
     v.push_back({gen + "unresolved_disorganized_r", gap.xy, "r",
                  "Correlation of an unresolved caregiver (AAI coded U) with infant D at " + age_ + who});
@@ -83,8 +83,8 @@ std::vector<sim::SummaryValue> TransmissionSummary::values() const {
                  "Correlation of an unresolved caregiver with her alarming acts seen in the Strange Situation at " + age_ + who});
     v.push_back({gen + "alarming_disorganized_r", gap.my, "r",
                  "Correlation of the caregiver's alarming acts seen in the Strange Situation with infant D at " + age_ + who});
-    v.push_back({gen + "disorganization_gap_proportion_mediated", g.anomalous.result().proportion, "proportion",
-                 "Share of the effect of an unresolved caregiver on infant D that runs through her alarming acts seen in the Strange Situation" + who});
+    v.push_back({gen + "disorganization_gap_proportion_mediated", g.anomalous.result().proportion, "ratio",
+                 "Indirect / total effect of an unresolved caregiver on infant D, the indirect part through her alarming acts seen in the Strange Situation (outside 0-1 when the direct effect has the other sign)" + who});
     if (columns_.generations) {
       const Agreement s = agreement_of(g.infant_adult);
       v.push_back({gen + "infant_adult_secure_agreement", s.secure_agreement, "proportion",
@@ -119,11 +119,11 @@ std::vector<sim::SummaryTable> TransmissionSummary::tables() const {
                            {"mediation_c_prime", "security per autonomy", "Direct effect c' of autonomy, controlling sensitivity.", {}, {}},
                            {"mediation_indirect", "security per autonomy", "Indirect effect a x b through sensitivity.", {}, {}},
                            {"mediation_indirect_se", "security per autonomy", "Sobel standard error of the indirect effect.", {}, {}},
-                           {"proportion_mediated", "proportion", "Indirect / total effect: the part of transmission explained by sensitivity.", {}, {}},
+                           {"proportion_mediated", "ratio", "Indirect / total effect: the part of transmission explained by sensitivity (outside 0-1 when the direct effect has the other sign).", {}, {}},
                            {"unresolved_disorganized_r", "r", "Correlation of an unresolved caregiver (coded U) with infant D.", {}, {}},
                            {"unresolved_alarming_r", "r", "Correlation of an unresolved caregiver with her alarming acts seen in the Strange Situation.", {}, {}},
                            {"alarming_disorganized_r", "r", "Correlation of those alarming acts with infant D.", {}, {}},
-                           {"disorganization_gap_proportion_mediated", "proportion", "Share of the effect of an unresolved caregiver on infant D that runs through those acts.", {}, {}},
+                           {"disorganization_gap_proportion_mediated", "ratio", "Indirect / total effect of an unresolved caregiver on infant D, the indirect part through those acts (outside 0-1 when the direct effect has the other sign).", {}, {}},
                            {"infant_adult_secure_agreement", "proportion", "Infant secure/not against its own adult AAI autonomous/not (NaN when not followed).", {}, {}},
                            {"infant_adult_secure_kappa", "kappa", "Kappa of that infant-adult agreement (NaN when not followed).", {}, {}}}};
   for (std::size_t k = 0; k < generations_.size(); ++k) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <utility>
+#include <vector>
 
 namespace attachsim::sim {
 namespace {
@@ -49,15 +50,22 @@ class DuplicateKeys {
 }  // namespace
 
 YAML::Node load_yaml(const std::string& text, const std::string& file) {
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's guard against a stack overflow; its message says "bad file"
     throw InputError(at(file, e.mark), "", "valid YAML nested at most " + std::to_string(e.depth()) + " levels deep",
                      "deeper nesting");
   } catch (const YAML::ParserException& e) {
     throw InputError(at(file, e.mark), "", "valid YAML", "a syntax error (" + shortened(e.msg) + ")");
   }
+  // A second document (after a '---') would be ignored without a word: its settings would look applied.
+  if (documents.size() > 1) {
+    const YAML::Mark mark = documents[1].Mark();
+    throw InputError(mark.is_null() ? SourcePosition{file, 0, 0} : at(file, mark), "", "one YAML document",
+                     "a second document (after '---')");
+  }
+  YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   DuplicateKeys(file).check(root, "");
   return root;
 }

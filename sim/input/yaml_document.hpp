@@ -1,5 +1,5 @@
-// A YAML document as the user wrote it: a syntax error, or a key written twice in one map, is an
-// InputError with file, line and column. YAML forbids duplicate keys, but yaml-cpp keeps both entries
+// A YAML document as the user wrote it: a syntax error, a key written twice in one map, or a second
+// document in the file (which would be silently ignored) is an InputError with file, line and column. YAML forbids duplicate keys, but yaml-cpp keeps both entries
 // and the later one silently won; here the second is refused and the first is named beside it.
 #pragma once
 

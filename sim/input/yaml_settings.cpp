@@ -22,6 +22,12 @@ SourcePosition at(const std::string& file, const YAML::Node& node) {
   return {file, mark.line + 1, mark.column + 1};
 }
 
+// An empty value has no place of its own in the text: yaml-cpp marks where the next token starts, which
+// may be the next line or past the end of the file. Its key is where the user looks.
+SourcePosition value_at(const std::string& file, const YAML::Node& key, const YAML::Node& value) {
+  return at(file, value.IsNull() ? key : value);
+}
+
 std::string quoted(const std::string& s) {
   std::string q = "'";  // built by appends: GCC 12 warns falsely on "'" + std::string (PR 105329)
   q += shortened(s);
@@ -60,9 +66,10 @@ class Reader {
           throw InputError(where, key, "each parameter set once",
                            "a second setting (first at line " + std::to_string(earlier->second.line) + ", column " +
                                std::to_string(earlier->second.column) + ")");
-        config_.set(key, parse_value(value, config_.spec(key), at(file_, value)), at(file_, value));
+        const SourcePosition value_where = value_at(file_, entry.first, value);
+        config_.set(key, parse_value(value, config_.spec(key), value_where), value_where);
       } else if (std::find(groups_.begin(), groups_.end(), key) != groups_.end()) {
-        if (!value.IsMap()) throw InputError(at(file_, value), key, "a map of settings", describe_found(value));
+        if (!value.IsMap()) throw InputError(value_at(file_, entry.first, value), key, "a map of settings", describe_found(value));
         read_map(value, key);
       } else {
         throw unknown(key, at(file_, entry.first));

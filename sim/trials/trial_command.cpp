@@ -87,7 +87,7 @@ Table transition_table(const std::vector<Transition>& rows, const TrialDesign& d
   for (const auto& o : design.tracked_outcomes) {
     t.push_back({o + "_share_baseline", "share", "Share '" + o + "' at baseline (for 'twin': among the reference twins).", {}, {}});
     t.push_back({o + "_share", "share", "Share '" + o + "' at follow-up.", {}, {}});
-    t.push_back({o + "_twin_difference", "share",
+    t.push_back({o + "_twin_difference", "-1 to 1",
                  "Mean individual effect on '" + o + "' at follow-up in these dyads: under the arm minus under the reference arm (counterfactual twins); NaN for the reference arm and comparison groups.", {}, {}});
   }
   t.push_back({no + "_at_baseline", "dyads", "Dyads not '" + yes + "' at baseline.", {}, {}});

@@ -305,3 +305,34 @@ TEST_CASE("config: a directory given as the config file is an InputError, not a 
   CHECK(e->expected() == "a readable YAML config file");
   CHECK(e->found() == "a directory");
 }
+
+TEST_CASE("config: a second YAML document is refused at its start, not silently ignored") {
+  // Without the check the second document's settings (here a typo and a bad value) looked applied.
+  const auto e = error_of_text("run:\n  count: 5\n---\nrun:\n  cuont: banana\n");
+  REQUIRE(e);
+  CHECK(e->where().line == 4);
+  CHECK(e->where().column == 1);
+  CHECK(e->expected() == "one YAML document");
+  CHECK(e->found() == "a second document (after '---')");
+  check_message(*e);
+  // A document marker before the only document, and one after it with nothing following, are one document.
+  CHECK_FALSE(error_of_text("---\nrun:\n  count: 5\n"));
+  CHECK_FALSE(error_of_text("run:\n  count: 5\n...\n"));
+}
+
+TEST_CASE("config: an empty value is reported at its key, not where the next token happens to start") {
+  // yaml-cpp marks an empty value at the next token: here past the end of the two-line file.
+  const auto e = error_of_text("run:\n  count:\n");
+  REQUIRE(e);
+  CHECK(e->key() == "run.count");
+  CHECK(e->where().line == 2);
+  CHECK(e->where().column == 3);
+  CHECK(e->found() == "nothing");
+  check_message(*e);
+  const auto group = error_of_text("run:\ninfant:\n  probability: 0.3\n");
+  REQUIRE(group);
+  CHECK(group->key() == "run");
+  CHECK(group->where().line == 1);
+  CHECK(group->where().column == 1);
+  CHECK(group->expected() == "a map of settings");
+}

@@ -125,7 +125,7 @@ TEST_CASE("sweep spec: bad ranges, samplings, counts and keys are input errors")
   const std::vector<Case> cases{
       {f + "    range: [0.5, 0.5]\n    levels: 3\n", "caregiver.sensitivity_mean", "lo < hi", "[0.5, 0.5]", 4},
       {f + "    range: [0.9, 0.1]\n    levels: 3\n", "caregiver.sensitivity_mean", "lo < hi", "[0.9, 0.1]", 4},
-      {f + "    range: [0.5, 1.5]\n    levels: 3\n", "caregiver.sensitivity_mean", "within a number in [0.0, 1.0]", "[0.5, 1.5]", 4},
+      {f + "    range: [0.5, 1.5]\n    levels: 3\n", "caregiver.sensitivity_mean", "a range within [0.0, 1.0]", "[0.5, 1.5]", 4},
       {f + "    range: [0.1, 0.5]\n    sampling: latin\n    points: 4\n", "caregiver.sensitivity_mean",
        "grid, random, latin_hypercube, sobol or saltelli", "'latin'", 5},
       {f + "    range: [0.1, 0.5]\n", "caregiver.sensitivity_mean", "levels", "no 'levels'", 4},
@@ -135,6 +135,10 @@ TEST_CASE("sweep spec: bad ranges, samplings, counts and keys are input errors")
       {f + "    values: [0.5, 2]\n", "caregiver.sensitivity_mean", "a number in [0.0, 1.0]", "'2'", 4},
       {f + "    valuse: [0.5]\n", "factors.valuse", "one of parameter, values", "did you mean 'values'?", 4},
       {f + "", "caregiver.sensitivity_mean", "values: [...] or range", "neither", 3},
+      // Too many runs: the count asked for is told, at the factors.
+      {f + "    range: [0.1, 0.5]\n    levels: 20000\n  - parameter: caregiver.hostile_under_stress\n    range: [0.1, 0.5]\n"
+           "    levels: 20000\n",
+       "factors", "at most 100000000 runs", "400000000 runs", 3},
       {"factors:\n  - parameter: run.seed\n    values: [1, 2]\n", "run.seed", "other than run.seed", "run.seed", 3},
       {"replicates: 0\n", "replicates", "whole number in [1,", "'0'", 2},
       {"replcates: 2\n", "replcates", "one of base", "did you mean 'replicates'?", 2},
