@@ -121,6 +121,7 @@ int run_command(Model& model, const RunRequest& request) {
 
 // `check` reads any of the three kinds of file, each with its own reader: a trial has a top-level
 // `trial:`, a sweep `base:` or `factors:`, everything else is a scenario (whose reader names what is wrong).
+// An economics file (top-level `economics:`) prices what a trial measures: it is checked with a trial.
 enum class FileKind { scenario, trial, sweep };
 
 FileKind kind_of(const std::string& path) {
@@ -131,6 +132,12 @@ FileKind kind_of(const std::string& path) {
   if (!root.IsMap()) return FileKind::scenario;
   if (root["trial"]) return FileKind::trial;
   if (root["factors"] || root["base"]) return FileKind::sweep;
+  for (const auto& entry : root)
+    if (entry.first.IsScalar() && entry.first.Scalar() == "economics")
+      throw InputError(position_in(path, entry.first), "economics",
+                       "a scenario, trial or sweep (an economics file is checked with the trial it prices: name it "
+                       "in the trial's 'economics:' and check the trial)",
+                       "an economics file");
   return FileKind::scenario;
 }
 

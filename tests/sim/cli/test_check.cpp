@@ -46,3 +46,12 @@ TEST_CASE("cli check: --set and --seed are applied to the printed config") {
                                      {"run.dyads=123", "strange_situation.ages_months=[12, 18]", "run.seed=5"})
                         .to_yaml());
 }
+
+TEST_CASE("cli check: an economics file is named as one, at its key, with how to check it") {
+  // Read as a scenario it was an 'unknown key' pointing to the parameter list, which misleads.
+  const auto r = run_attachsim("check configs/economics/us_2010.yaml");
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find("us_2010.yaml:26:1: key 'economics': expected a scenario, trial or sweep") != std::string::npos);
+  CHECK(r.output.find("checked with the trial it prices") != std::string::npos);
+  CHECK(r.output.find("found an economics file") != std::string::npos);
+}
