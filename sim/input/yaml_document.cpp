@@ -4,7 +4,9 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -47,6 +49,20 @@ class DuplicateKeys {
   std::set<std::pair<int, bool>> seen_;
 };
 
+// The first line indented with a tab, if any: YAML indents with spaces only, and yaml-cpp's message for
+// a tab ("illegal map value", "end of map not found") does not say so.
+std::optional<SourcePosition> tab_indent(const std::string& text, const std::string& file) {
+  int line = 1;
+  for (std::size_t start = 0; start < text.size(); ++line) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::size_t content = text.find_first_not_of(" \t", start);
+    const std::size_t tab = text.find('\t', start);
+    if (tab < content && content < end) return SourcePosition{file, line, static_cast<int>(tab - start) + 1};
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 YAML::Node load_yaml(const std::string& text, const std::string& file) {
@@ -57,6 +73,8 @@ YAML::Node load_yaml(const std::string& text, const std::string& file) {
     throw InputError(at(file, e.mark), "", "valid YAML nested at most " + std::to_string(e.depth()) + " levels deep",
                      "deeper nesting");
   } catch (const YAML::ParserException& e) {
+    if (const auto tab = tab_indent(text, file))
+      throw InputError(*tab, "", "valid YAML, indented with spaces", "a tab in the indentation");
     throw InputError(at(file, e.mark), "", "valid YAML", "a syntax error (" + shortened(e.msg) + ")");
   }
   // A second document (after a '---') would be ignored without a word: its settings would look applied.

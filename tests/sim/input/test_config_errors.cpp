@@ -336,3 +336,19 @@ TEST_CASE("config: an empty value is reported at its key, not where the next tok
   CHECK(group->where().column == 1);
   CHECK(group->expected() == "a map of settings");
 }
+
+TEST_CASE("config: a tab in the indentation is named as such, at the tab") {
+  // yaml-cpp reports it as a bare "illegal map value" or at a later line.
+  const auto e = error_of_text("run:\n  count: 5\ninfant:\n\tprobability: 0.3\n");
+  REQUIRE(e);
+  CHECK(e->where().line == 4);
+  CHECK(e->where().column == 1);
+  CHECK(e->expected() == "valid YAML, indented with spaces");
+  CHECK(e->found() == "a tab in the indentation");
+  check_message(*e);
+  // A tab inside a value, or on a blank line, is not indentation; other syntax errors keep yaml-cpp's words.
+  CHECK_FALSE(error_of_text("run:\n  count: 5 # a\tcomment\n"));
+  const auto other = error_of_text("run:\n\t\n  count: [1, 2\n");
+  REQUIRE(other);
+  CHECK(other->found().rfind("a syntax error (", 0) == 0);
+}
