@@ -75,7 +75,11 @@ YAML::Node load_yaml(const std::string& text, const std::string& file) {
   } catch (const YAML::ParserException& e) {
     if (const auto tab = tab_indent(text, file))
       throw InputError(*tab, "", "valid YAML, indented with spaces", "a tab in the indentation");
-    throw InputError(at(file, e.mark), "", "valid YAML", "a syntax error (" + shortened(e.msg) + ")");
+    // yaml-cpp finds an unclosed bracket only where the flow should have ended: say what it means.
+    const std::string unclosed = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW   ? ": a '[' without its ']'"
+                                 : e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW ? ": a '{' without its '}'"
+                                                                            : "";
+    throw InputError(at(file, e.mark), "", "valid YAML", "a syntax error (" + shortened(e.msg) + unclosed + ")");
   }
   // A second document (after a '---') would be ignored without a word: its settings would look applied.
   if (documents.size() > 1) {

@@ -357,7 +357,8 @@ class TrialReader : YamlReader {
     model_.configure(spec.arms.front().config);
   }
 
-  // The follow-up's instruments at its age, added to each instrument's list of ages.
+  // The follow-up's instruments at its age, added to each instrument's list of ages. An age the
+  // instrument cannot take is reported under the key the user wrote, with the instrument's own bounds.
   void apply_follow_up(const FollowUp& f, ResolvedConfig& config, const SourcePosition& where) {
     const auto design = model_.trial_design();
     for (const auto& name : f.instruments)
@@ -366,7 +367,13 @@ class TrialReader : YamlReader {
           auto ages = std::get<std::vector<double>>(config.value(i.ages_key));
           if (std::find(ages.begin(), ages.end(), f.age_months) == ages.end()) ages.push_back(f.age_months);
           std::sort(ages.begin(), ages.end());
-          config.set(i.ages_key, ages, where);
+          try {
+            config.set(i.ages_key, ages, where);
+          } catch (const InputError& e) {
+            throw InputError(where, "trial.follow_up.age_months",
+                             "an age the " + name + " can be given at (" + i.ages_key + ": " + e.expected() + ")",
+                             format_value(f.age_months));
+          }
         }
   }
 

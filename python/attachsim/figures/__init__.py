@@ -47,6 +47,7 @@ is, and the figures that fit it are drawn (matplotlib, Agg backend: no display n
   two run files A and B     compare_classes      the classes of A and B side by side, and B - A with its
                                                  interval (paired when they share seed and dyads)
                             compare_outcomes     B - A of each outcome in SDs of A, with intervals
+  three or more run files   classes_of_runs      each run's class shares side by side, with intervals
   other attachsim files     no plots yet (exit 0)
 
 Each figure is written once per format as DIR/<name>.<format>; the paths written are printed one per
@@ -170,8 +171,11 @@ def _stem(path: str) -> str:
     return stem[:-3] if stem.endswith(".h5") else stem
 
 
-def default_out_dir(path: str, other: str | None = None) -> str:
-    name = f"{_stem(path)}-vs-{_stem(other)}" if other else _stem(path)
+def default_out_dir(path: str, other: str | None = None, more: int = 0) -> str:
+    if more:
+        name = f"{_stem(path)}-and-{more}-more"
+    else:
+        name = f"{_stem(path)}-vs-{_stem(other)}" if other else _stem(path)
     return os.path.join(os.path.dirname(os.path.abspath(path)), f"{name}-figures")
 
 
@@ -190,6 +194,24 @@ def plot_pair(path_a: str, path_b: str, out_dir: str, formats: list[str]) -> tup
     return plot_comparison(c, out_dir, formats)
 
 
+def plot_runs(paths: list[str], out_dir: str, formats: list[str]) -> tuple[list[str], list[str]]:
+    """Three or more run files side by side (classes_of_runs)."""
+    from ..result import ResultError, read
+    from .comparison import plot_classes_of_runs
+    results = []
+    for path in paths:
+        open_result(path).close()   # the same errors as for one file: missing, not HDF5
+        try:
+            r = read(path)
+        except ResultError as e:
+            raise PlotError(str(e)) from None
+        if r.kind != "run":
+            raise PlotError(f"{path} is a {r.kind} file: three or more files are compared as runs (with /dyads)")
+        results.append(r)
+    _make_dir(out_dir)
+    return plot_classes_of_runs(results, out_dir, formats)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=os.environ.get("ATTACHSIM_PROG", "python3 -m attachsim plot"),
@@ -203,13 +225,15 @@ def _parser() -> argparse.ArgumentParser:
                "trial_arms, trial_moderators, trial_cost, with more than one replicate trial_power, and with an\n"
                "economics file (/trial/economics) trial_economics.\n"
                "For a sweep file (/points): sweep_heatmap (--outcome picks the outcome) and, for a Saltelli\n"
-               "design, sweep_sobol. Two run files A.h5 B.h5: compare_classes and compare_outcomes. Other attachsim\n"
+               "design, sweep_sobol. Two run files A.h5 B.h5: compare_classes and compare_outcomes. Three or more\n"
+               "run files: classes_of_runs (each run's class shares side by side). Other attachsim\n"
                "files have no plots yet (a one-line message, exit 0).\n"
                "Prints the files written, one per line. Exit codes: 0 done; 2 missing or unreadable file,\n"
                "not an HDF5 file, bad option or unwritable directory.")
     p.add_argument("result", metavar="RESULT.h5", help="an attachsim output file")
-    p.add_argument("other", metavar="B.h5", nargs="?", default=None,
-                   help="a second run file: draw RESULT.h5 (A) and B.h5 side by side instead")
+    p.add_argument("others", metavar="B.h5", nargs="*", default=[],
+                   help="more run files: with one, draw RESULT.h5 (A) and B.h5 side by side with their differences; "
+                        "with two or more, every run's class shares side by side")
     p.add_argument("-o", "--out", default=None, metavar="DIR",
                    help="directory for the figures, created if needed (default: RESULT-figures next to the file)")
     p.add_argument("--format", dest="formats", type=_formats, default=list(DEFAULT_FORMATS), metavar="LIST",
@@ -223,10 +247,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     tolerant_stdout()
     args = _parser().parse_args(argv)
-    out_dir = args.out if args.out else default_out_dir(args.result, args.other)
+    others = args.others
+    out_dir = args.out if args.out else default_out_dir(args.result, others[0] if len(others) == 1 else None,
+                                                        len(others) if len(others) > 1 else 0)
     try:
-        if args.other:
-            written, notes = plot_pair(args.result, args.other, out_dir, args.formats)
+        if len(others) > 1:
+            written, notes = plot_runs([args.result, *others], out_dir, args.formats)
+        elif others:
+            written, notes = plot_pair(args.result, others[0], out_dir, args.formats)
         else:
             written, notes = plot_file(args.result, out_dir, args.formats, args.outcome)
     except PlotError as e:

@@ -1,10 +1,16 @@
-"""Two runs side by side (scripts/plot A.h5 B.h5), from attachsim.compare:
+"""Runs side by side. Two runs (scripts/plot A.h5 B.h5), from attachsim.compare:
 
   compare_classes   the A/B/C/D shares of each run at each Strange Situation age (95% Wilson intervals),
                     and beside them the difference B - A in percentage points with its interval (paired
                     when the runs share seed and dyads)
   compare_outcomes  the difference B - A of each mean outcome in units of A's standard deviation, with
                     its interval: one scale for outcomes measured on different scales
+
+Three or more runs (scripts/plot A.h5 B.h5 C.h5 ...), for example the cultures of
+docs/guide_cultures.md:
+
+  classes_of_runs   the A/B/C/D shares of every run at each Strange Situation age that all of them have,
+                    with 95% Wilson intervals (the runs are independent samples: no differences drawn)
 """
 
 from __future__ import annotations
@@ -126,4 +132,58 @@ def plot_comparison(c, out_dir: str, formats: list[str]) -> tuple[list[str], lis
     notes: list[str] = []
     plot_compare_classes(c, out_dir, formats, written, notes)
     plot_compare_outcomes(c, out_dir, formats, written, notes)
+    return written, notes
+
+
+RUN_COLOURS = ("#777777", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+
+
+def plot_classes_of_runs(results, out_dir: str, formats: list[str]) -> tuple[list[str], list[str]]:
+    """The class shares of three or more runs side by side (Results of run files, in the order given)."""
+    from .. import statistics
+    written: list[str] = []
+    notes: list[str] = []
+    frames = [r.dyads for r in results]
+    columns = [c for c in frames[0].columns if c.startswith("ssp_") and c.endswith("m_class") and "_partner_" not in c
+               and all(c in f.columns for f in frames[1:])]
+    if not columns:
+        notes.append("classes_of_runs: skipped: the runs have no Strange Situation age in common")
+        return written, notes
+    names = [_run_name(r, f"run {i + 1}") for i, r in enumerate(results)]
+    width = 0.8 / len(results)
+    fig, body = _figure(
+        (max(12, 2.2 + 1.1 * len(results) * len(CLASSES)), 4.6 * len(columns) + 2.4),
+        f"Attachment classes in {len(results)} runs",
+        "Share of each class in each run with its 95% Wilson interval, among the infants assessed. "
+        "The runs are independent samples; compare two of them with scripts/plot A.h5 B.h5 for the "
+        "difference and its interval.",
+        "Source: " + " · ".join(f"{n} ({len(f):,} dyads, seed {r.meta.get('seed', '?')})"
+                                for n, f, r in zip(names, frames, results))
+        + f" · attachsim {results[0].meta.get('attachsim_version', '?')}")
+    axes = body.subplots(len(columns), 1, squeeze=False)[:, 0]
+    for ax, col in zip(axes, columns):
+        x = np.arange(len(CLASSES))
+        top = 0.0
+        for i, (name, frame) in enumerate(zip(names, frames)):
+            labels = frame[col]
+            assessed = np.asarray(labels.notna())
+            values = np.asarray(labels.astype(str))[assessed]
+            n = len(values)
+            est = [statistics.proportion(int((values == k).sum()), n) for k in CLASSES]
+            share, low, high = (np.array([getattr(e, part) for e in est]) * 100 for part in ("value", "low", "high"))
+            offset = (i - (len(results) - 1) / 2) * width
+            colour = RUN_COLOURS[i % len(RUN_COLOURS)]
+            ax.bar(x + offset, share, width=width * 0.95, color=colour, zorder=2, label=f"{name} (n = {n:,})")
+            ax.errorbar(x + offset, share, yerr=np.clip([share - low, high - share], 0, None), fmt="none",
+                        ecolor="black", elinewidth=1.2, capsize=3, zorder=3)
+            top = max(top, float(np.nanmax(high)) if n else 0.0)
+        ax.set_xticks(x, [f"{k}\n{CLASS_NAMES[k]}" for k in CLASSES])
+        ax.tick_params(axis="x", length=0)
+        ax.yaxis.grid(True, zorder=0)
+        ax.set_axisbelow(True)
+        _percent_axis(ax, min(100.0, math.ceil((top + 8) / 10) * 10))
+        ax.set_ylabel("Share of infants (%)")
+        ax.set_title(f"Strange Situation at {age_text(age_from_label(col[4:-6]))}")
+        ax.legend(loc="upper right", fontsize="small")
+    _save(fig, out_dir, "classes_of_runs", formats, written)
     return written, notes

@@ -262,6 +262,16 @@ fi
 plot "$tmp/plain.h5" "$tmp/trial.h5" -o "$tmp/figs-bad-pair" --format png
 ((rc == 2)) && ok "a run beside a trial file: exit 2, $(cat "$tmp/err.txt")" || fail "a run beside a trial gave exit $rc, not 2"
 
+# 12. Three runs side by side (the cultures guide's use): each run's class shares.
+plot "$tmp/plain.h5" "$tmp/bayes.h5" "$tmp/plain.h5" -o "$tmp/figs-three" --format png
+if ((rc != 0)); then
+  fail "scripts/plot A.h5 B.h5 C.h5 exited $rc: $(cat "$tmp/err.txt")"
+else
+  check_png "$tmp/figs-three" classes_of_runs
+fi
+plot "$tmp/plain.h5" "$tmp/bayes.h5" "$tmp/trial.h5" -o "$tmp/figs-bad-three" --format png
+((rc == 2)) && ok "three files with a trial among them: exit 2, $(cat "$tmp/err.txt")" || fail "three files with a trial gave exit $rc, not 2"
+
 if ((failures)); then
   echo "$failures check(s) failed" >&2
   exit 1

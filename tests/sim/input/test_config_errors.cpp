@@ -351,4 +351,9 @@ TEST_CASE("config: a tab in the indentation is named as such, at the tab") {
   const auto other = error_of_text("run:\n\t\n  count: [1, 2\n");
   REQUIRE(other);
   CHECK(other->found().rfind("a syntax error (", 0) == 0);
+  // yaml-cpp finds an unclosed bracket only where the flow should end; the message says what it means.
+  CHECK(other->found() == "a syntax error (end of sequence flow not found: a '[' without its ']')");
+  const auto map = error_of_text("run: {count: 5\n");
+  REQUIRE(map);
+  CHECK(map->found() == "a syntax error (end of map flow not found: a '{' without its '}')");
 }

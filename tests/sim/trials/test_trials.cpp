@@ -240,6 +240,15 @@ TEST_CASE("trial: invalid designs are named with file, line and key") {
                          doctest::Contains("trial.yaml:8:20: key 'preschool.ages_months': expected ages at or after preschool.entry_months = 36.0, found 30.0"),
                          sim::InputError);
   }
+  SUBCASE("a follow-up age an instrument cannot be given at is named under the trial's own key") {
+    std::string yaml = trial_yaml(control + training);
+    yaml.replace(yaml.find("  seed: 5"), 0, "    - {age_months: 70, instruments: [strange_situation]}\n");
+    // Before, the message named strange_situation.ages_months, a key the trial file does not hold.
+    CHECK_THROWS_WITH_AS(load(dir, yaml, model),
+                         doctest::Contains("trial.yaml:8:20: key 'trial.follow_up.age_months': expected an age the strange_situation "
+                                           "can be given at (strange_situation.ages_months: a list of numbers, each in [9.0, 60.0]), found 70.0"),
+                         sim::InputError);
+  }
   SUBCASE("more than one generation") {
     const std::string extra = "  set: {run.generations: 2}\n";
     CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, extra), model),
