@@ -65,18 +65,22 @@ std::string format_value(const Value& v) {
   return std::visit(visitor, v);
 }
 
-std::string describe_expected(const ParameterSpec& spec) {
-  const auto number = [](double x) { return format_value(x); };
+std::string describe_bounds(const ParameterSpec& spec) {
+  const bool whole = spec.kind == Kind::integer;
+  const auto number = [whole](double x) { return whole ? std::to_string(static_cast<std::int64_t>(x)) : format_value(x); };
   std::string range = "[";  // built by appends: GCC 12 warns falsely on "[" + std::string (PR 105329)
   range += number(spec.min);
   range += ", ";
   range += number(spec.max);
   range += "]";
+  return range;
+}
+
+std::string describe_expected(const ParameterSpec& spec) {
+  const std::string range = describe_bounds(spec);
   switch (spec.kind) {
     case Kind::real: return "a number in " + range;
-    case Kind::integer:
-      return "a whole number in [" + std::to_string(static_cast<std::int64_t>(spec.min)) + ", " +
-             std::to_string(static_cast<std::int64_t>(spec.max)) + "]";
+    case Kind::integer: return "a whole number in " + range;
     case Kind::boolean: return "true or false";
     case Kind::choice: {
       std::string s = "one of ";

@@ -50,6 +50,8 @@ class ResolvedConfig {
 
 std::string format_value(const Value& v);
 std::string describe_expected(const ParameterSpec& spec);
+// A numeric parameter's bounds as the messages write them: [0.0, 1.0], or [0, 1000] for a whole number.
+std::string describe_bounds(const ParameterSpec& spec);
 
 // The declared key closest in spelling to `key`, or "" if none is near.
 std::string nearest_key(const std::string& key, const std::vector<std::string>& candidates);

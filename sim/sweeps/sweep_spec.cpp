@@ -273,10 +273,7 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
           throw InputError(at(path, range), p.key, "a non-empty range [lo, hi] with lo < hi",
                            "[" + format_value(lo) + ", " + format_value(hi) + "]");
         if (!in_range(lo, p) || !in_range(hi, p))
-          throw InputError(at(path, range), p.key,
-                           p.kind == Kind::integer ? "a range within [" + std::to_string(static_cast<std::int64_t>(p.min)) + ", " +
-                                                         std::to_string(static_cast<std::int64_t>(p.max)) + "]"
-                                                   : "a range within [" + format_value(p.min) + ", " + format_value(p.max) + "]",
+          throw InputError(at(path, range), p.key, "a range within " + describe_bounds(p),
                            "[" + format_value(lo) + ", " + format_value(hi) + "]");
         if (p.kind == Kind::integer && (lo != std::floor(lo) || hi != std::floor(hi)))
           throw InputError(at(path, range), p.key, "whole-number bounds for an integer parameter",
@@ -342,18 +339,15 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
     }
   }
 
-  // The full design: axes crossed, the first axis varying slowest. The count asked for is told in
-  // floating point, since the product of the axes can pass what an integer holds.
+  // The full design: axes crossed, the first axis varying slowest. Counted in floating point, since the
+  // product of the axes can pass what an integer holds; below max_runs it is exact.
   double asked = static_cast<double>(spec.replicates);
   for (const auto& axis : axes) asked *= static_cast<double>(axis.levels.size());
-  std::uint64_t total = static_cast<std::uint64_t>(spec.replicates);
-  for (const auto& axis : axes) {
-    total *= axis.levels.size();
-    if (total > max_runs)
-      throw InputError(factors ? at(path, factors) : SourcePosition{path, 0, 0}, "factors",
-                       "at most " + std::to_string(max_runs) + " runs (points x replicates)",
-                       (asked < 1e18 ? std::to_string(static_cast<std::uint64_t>(asked)) : format_value(asked)) + " runs");
-  }
+  if (asked > static_cast<double>(max_runs))
+    throw InputError(factors ? at(path, factors) : SourcePosition{path, 0, 0}, "factors",
+                     "at most " + std::to_string(max_runs) + " runs (points x replicates)",
+                     (asked < 1e18 ? std::to_string(static_cast<std::uint64_t>(asked)) : format_value(asked)) + " runs");
+  const auto total = static_cast<std::uint64_t>(asked);
   const std::size_t n_points = static_cast<std::size_t>(total / static_cast<std::uint64_t>(spec.replicates));
   // The design and each point's --set text are held whole by every shard and rank: refuse before
   // expanding what cannot fit (the runs are checked again once the outcomes are known).

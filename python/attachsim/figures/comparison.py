@@ -50,6 +50,24 @@ def _pooled(c) -> str:
     return f" All {gens} generations are pooled." if gens > 1 else ""
 
 
+def _class_bars(ax, x, share, low, high, width: float, colour: str, label: str, capsize: float, elinewidth: float):
+    """One run's class shares (percent) as bars with their interval."""
+    ax.bar(x, share, width=width, color=colour, zorder=2, label=label)
+    ax.errorbar(x, share, yerr=np.clip([share - low, high - share], 0, None), fmt="none", ecolor="black",
+                elinewidth=elinewidth, capsize=capsize, zorder=3)
+
+
+def _class_axis(ax, column: str, top: float):
+    """The class axis of one Strange Situation age: classes below, percent up to above `top`."""
+    ax.set_xticks(np.arange(len(CLASSES)), [f"{k}\n{CLASS_NAMES[k]}" for k in CLASSES])
+    ax.tick_params(axis="x", length=0)
+    ax.yaxis.grid(True, zorder=0)
+    ax.set_axisbelow(True)
+    _percent_axis(ax, min(100.0, math.ceil((top + 8) / 10) * 10))
+    ax.set_ylabel("Share of infants (%)")
+    ax.set_title(f"Strange Situation at {age_text(age_from_label(column[4:-6]))}")
+
+
 def plot_compare_classes(c, out_dir: str, formats: list[str], written: list[str], notes: list[str]):
     columns = [col for col in dict.fromkeys(c.shares["column"]) if col.startswith("ssp_") and col.endswith("m_class")]
     if not columns:
@@ -69,18 +87,9 @@ def plot_compare_classes(c, out_dir: str, formats: list[str], written: list[str]
         part = c.shares[c.shares["column"] == col].set_index("label").reindex(CLASSES)
         x = np.arange(len(CLASSES))
         for offset, which, colour in ((-0.2, "a", A_COLOUR), (0.2, "b", B_COLOUR)):
-            share = part[f"share_{which}"].to_numpy() * 100
-            err = np.clip([share - part[f"low_{which}"] * 100, part[f"high_{which}"] * 100 - share], 0, None)
-            left.bar(x + offset, share, width=0.38, color=colour, zorder=2, label=which.upper())
-            left.errorbar(x + offset, share, yerr=err, fmt="none", ecolor="black", elinewidth=1.4, capsize=5, zorder=3)
-        left.set_xticks(x, [f"{k}\n{CLASS_NAMES[k]}" for k in CLASSES])
-        left.tick_params(axis="x", length=0)
-        left.yaxis.grid(True, zorder=0)
-        left.set_axisbelow(True)
-        top = float(np.nanmax(part[["high_a", "high_b"]].to_numpy())) * 100
-        _percent_axis(left, min(100.0, math.ceil((top + 8) / 10) * 10))
-        left.set_ylabel("Share of infants (%)")
-        left.set_title(f"Strange Situation at {age_text(age_from_label(col[4:-6]))}")
+            _class_bars(left, x + offset, *(part[f"{kind}_{which}"].to_numpy() * 100 for kind in ("share", "low", "high")),
+                        0.38, colour, which.upper(), capsize=5, elinewidth=1.4)
+        _class_axis(left, col, float(np.nanmax(part[["high_a", "high_b"]].to_numpy())) * 100)
         left.legend(loc="upper right", ncols=2)
         diff = part["difference"].to_numpy() * 100
         lo, hi = part["low"].to_numpy() * 100, part["high"].to_numpy() * 100
@@ -172,18 +181,10 @@ def plot_classes_of_runs(results, out_dir: str, formats: list[str]) -> tuple[lis
             est = [statistics.proportion(int((values == k).sum()), n) for k in CLASSES]
             share, low, high = (np.array([getattr(e, part) for e in est]) * 100 for part in ("value", "low", "high"))
             offset = (i - (len(results) - 1) / 2) * width
-            colour = RUN_COLOURS[i % len(RUN_COLOURS)]
-            ax.bar(x + offset, share, width=width * 0.95, color=colour, zorder=2, label=f"{name} (n = {n:,})")
-            ax.errorbar(x + offset, share, yerr=np.clip([share - low, high - share], 0, None), fmt="none",
-                        ecolor="black", elinewidth=1.2, capsize=3, zorder=3)
+            _class_bars(ax, x + offset, share, low, high, width * 0.95, RUN_COLOURS[i % len(RUN_COLOURS)],
+                        f"{name} (n = {n:,})", capsize=3, elinewidth=1.2)
             top = max(top, float(np.nanmax(high)) if n else 0.0)
-        ax.set_xticks(x, [f"{k}\n{CLASS_NAMES[k]}" for k in CLASSES])
-        ax.tick_params(axis="x", length=0)
-        ax.yaxis.grid(True, zorder=0)
-        ax.set_axisbelow(True)
-        _percent_axis(ax, min(100.0, math.ceil((top + 8) / 10) * 10))
-        ax.set_ylabel("Share of infants (%)")
-        ax.set_title(f"Strange Situation at {age_text(age_from_label(col[4:-6]))}")
+        _class_axis(ax, col, top)
         ax.legend(loc="upper right", fontsize="small")
     _save(fig, out_dir, "classes_of_runs", formats, written)
     return written, notes
