@@ -17,24 +17,25 @@ BUILD_DIR="${ATTACHSIM_BUILD_DIR:-$REPO/build}"
 # uses: `scripts/demo` the build and the Python package (its first result and figures come without
 # MPI, SLURM, a browser or Node), `scripts/test` everything. A fresh machine (or CI's) has none of what
 # a developer installed by hand, so the scripts install it themselves.
-#   build    the compiler, CMake and the libraries of the `attachsim` binary (the classroom server's too)
+#   build    the compiler, CMake and the libraries of the `attachsim` binary (the classroom server's too),
+#            and npm, which fetches the classroom page's charting library (Chart.js) at build time
 #   python   the Python package: its extension (pybind11), the analysis (numpy, pandas, scipy,
 #            statsmodels), the files (h5py, PyYAML) and the figures (matplotlib)
-#   tests    what only the tests use: MPI and a real SLURM for the sweep tests, Chromium and Node for the
+#   tests    what only the tests use: MPI and a real SLURM for the sweep tests, Chromium for the
 #            classroom page's browser test, emscripten for the classroom's static page (the model compiled
 #            to WebAssembly, built and tested by scripts/test), h5diff, pytest, and nbclient with a kernel
 #            for the notebook
 declare -A ATTACHSIM_PACKAGE_GROUPS=(
   [build]="build-essential cmake ninja-build libboost-dev libtbb-dev libhdf5-dev libyaml-cpp-dev doctest-dev
-           libcli11-dev librandom123-dev libcpp-httplib-dev nlohmann-json3-dev"
+           libcli11-dev librandom123-dev libcpp-httplib-dev nlohmann-json3-dev nodejs"
   [python]="python3-dev pybind11-dev python3-numpy python3-pandas python3-scipy python3-statsmodels python3-h5py
             python3-yaml python3-matplotlib"
-  [tests]="hdf5-tools openmpi-bin libopenmpi-dev slurm-wlm munge chromium nodejs python3-pytest python3-nbclient
+  [tests]="hdf5-tools openmpi-bin libopenmpi-dev slurm-wlm munge chromium python3-pytest python3-nbclient
            python3-nbformat python3-ipykernel python3-venv python3-pip python3-wheel emscripten"
 )
 # Debian's `npm` package only where no npm command exists: NodeSource's nodejs (which CI machines
 # have) bundles npm and conflicts with Debian's, so listing npm above would make apt fail there.
-command -v npm >/dev/null 2>&1 || ATTACHSIM_PACKAGE_GROUPS[tests]+=" npm"
+command -v npm >/dev/null 2>&1 || ATTACHSIM_PACKAGE_GROUPS[build]+=" npm"
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
