@@ -116,7 +116,7 @@ def compare(a, b, columns=None, all_columns: bool = False) -> Comparison:
             # Shares among the rows with a label (an assessment not given leaves it missing); paired
             # statistics over the rows labelled in both runs.
             ka, kb = np.asarray(xa.notna()), np.asarray(xb.notna())
-            both = ka & kb
+            both = ka & kb if paired else None  # runs of other sizes have no rows in common
             va, vb = np.asarray(xa.astype(str)), np.asarray(xb.astype(str))
             for label in labels:
                 ia, ib = va[ka] == label, vb[kb] == label

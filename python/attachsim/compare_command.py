@@ -1,6 +1,8 @@
 """`attachsim compare A.h5 B.h5` (the C++ subcommand runs this module with the configured Python):
-prints how run B differs from run A. Exit codes: 0 done, 2 bad input (a file missing, not HDF5, not
-a run file; no column matches)."""
+prints how run B differs from run A. Exit codes: 0 done, 2 bad input (a file missing, not HDF5, damaged,
+not a run file; no column matches; a --csv path that cannot be written), 1 a failure of the machine
+while writing the CSV (a full disk), 130 on Ctrl-C. The CSV is written under a temporary name and
+renamed when complete, as attachsim's HDF5 files are."""
 
 from __future__ import annotations
 
@@ -26,21 +28,63 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _check_csv_path(path: str, inputs: list[str]) -> None:
+    """Raises ResultError unless `path` can take the CSV: in an existing folder, not a folder, no input."""
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):
+        raise ResultError(f"{path}: key '--csv': expected a file path in an existing directory, found no directory '{folder}'")
+    if os.path.isdir(path):
+        raise ResultError(f"{path}: key '--csv': expected a file path, found a directory")
+    for given in inputs:
+        if os.path.exists(path) and os.path.exists(given) and os.path.samefile(path, given):
+            raise ResultError(f"{path}: key '--csv': expected a file other than the runs compared, found '{given}'")
+
+
+def _write_csv(table, path: str) -> None:
+    """The CSV under a temporary name of its own, renamed when complete: never a partial file at `path`."""
+    temporary = f"{path}.{os.getpid()}.partial"
+    try:
+        table.to_csv(temporary, index=False)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        raise
+
+
+def _compare(args) -> int:
+    if args.csv:
+        _check_csv_path(args.csv, [args.a, args.b])
     try:
         c = compare(args.a, args.b, columns=args.columns, all_columns=args.all_columns)
-    except ResultError as e:
-        print(f"attachsim: error: {e}", file=sys.stderr)
-        return 2
+    except OSError as e:  # a dataset that cannot be read after the file opened (a damaged block)
+        raise ResultError(f"{args.a}, {args.b}: cannot be read ({e}): a damaged or truncated HDF5 file") from None
     print(c.report())
     if args.csv:
         import pandas as pd
         shares = c.shares.assign(kind="share")
         means = c.means.rename(columns={"mean_a": "share_a", "mean_b": "share_b"}).assign(kind="mean")
-        pd.concat([shares, means], ignore_index=True).to_csv(args.csv, index=False)
+        try:
+            _write_csv(pd.concat([shares, means], ignore_index=True), args.csv)
+        except OSError as e:
+            print(f"attachsim: error: cannot write '{args.csv}': {e.strerror or e}", file=sys.stderr)
+            return 1
         print(f"written: {args.csv}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _compare(args)
+    except ResultError as e:
+        print(f"attachsim: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `attachsim compare A B | head`: the reader has gone, quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

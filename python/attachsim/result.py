@@ -110,7 +110,11 @@ class Result:
         if "config" not in self._cache:
             import yaml
             text = self.meta.get("config_yaml") or self.meta.get("base_config_yaml") or ""
-            self._cache["config"] = yaml.safe_load(text) or {}
+            try:
+                self._cache["config"] = yaml.safe_load(text) or {}
+            except yaml.YAMLError as e:  # HDF5 keeps no checksum on attribute strings: a changed byte shows here
+                raise ResultError(f"{self.path}: /meta config_yaml is not the YAML attachsim wrote "
+                                  f"({str(e).splitlines()[0]}): a damaged file") from None
         return self._cache["config"]
 
     def setting(self, key: str):
@@ -274,4 +278,7 @@ def read(path: str) -> Result:
     """Any attachsim output file (run, trial, sweep, generations) as a Result."""
     path = os.fspath(path)
     check_readable(path)
-    return Result(path, path=path)
+    try:
+        return Result(path, path=path)
+    except OSError as e:  # h5py's errors do not name the file
+        raise ResultError(f"{path}: cannot be read ({e}): a damaged, truncated or unreadable HDF5 file") from None

@@ -171,6 +171,12 @@ int run_serve(const ServeOptions& options) {
 
   httplib::Server server;
   server.set_payload_max_length(64 * 1024);
+  // SO_REUSEADDR only: cpp-httplib's default, SO_REUSEPORT, lets a second server bind a port already
+  // served and share its connections; a port in use must be refused.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   serve_file(server, "/", web / "index.html", "text/html; charset=utf-8");
   serve_file(server, "/index.html", web / "index.html", "text/html; charset=utf-8");
   serve_file(server, "/classroom.js", web / "classroom.js", "text/javascript; charset=utf-8");

@@ -15,6 +15,7 @@
 #include "sim/trials/trial_command.hpp"
 #include "sim/trials/trial_spec.hpp"
 #include "sim/input/yaml_document.hpp"
+#include "sim/input/input_file.hpp"
 #include "sim/sweeps/sweep_runner.hpp"
 #include "sim/output/version.hpp"
 #include "sim/runs/run_command.hpp"
@@ -28,6 +29,7 @@
 #include <optional>
 #include <regex>
 #include <ctime>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -125,10 +127,13 @@ int run_command(Model& model, const RunRequest& request) {
 enum class FileKind { scenario, trial, sweep };
 
 FileKind kind_of(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (std::error_code ec; !in || std::filesystem::is_directory(path, ec) || !(text << in.rdbuf())) return FileKind::scenario;
-  const YAML::Node root = load_yaml(text.str(), path);
+  std::string text;
+  try {
+    text = read_config_file(path, "YAML config file");
+  } catch (const InputError&) {
+    return FileKind::scenario;  // whose reader says what is wrong with the file
+  }
+  const YAML::Node root = load_yaml(text, path);
   if (!root.IsMap()) return FileKind::scenario;
   if (root["trial"]) return FileKind::trial;
   if (root["factors"] || root["base"]) return FileKind::sweep;
@@ -175,6 +180,9 @@ void check_subcommand(CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  // A file-size limit (ulimit -f, a batch system's quota) then fails a write with EFBIG, which is
+  // reported and cleaned up as a full disk is, instead of killing the process beside its temporary file.
+  std::signal(SIGXFSZ, SIG_IGN);
   auto model = make_model();
   CLI::App app{"attachsim: agent-based simulation of attachment development"};
   app.require_subcommand(1);
@@ -345,6 +353,8 @@ int run_cli(int argc, char** argv) {
         options.shard = *slurm;
       options.output = output;
       if (options.output.empty()) {
+        std::error_code ignored;  // the default place is made when missing, as `run` makes it
+        std::filesystem::create_directories("results", ignored);
         options.output = "results/" + std::filesystem::path(sweep_path).stem().string();
         if (options.shard.count > 1)
           options.output += ".shard" + std::to_string(options.shard.index) + "of" + std::to_string(options.shard.count);

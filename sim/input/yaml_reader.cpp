@@ -2,6 +2,7 @@
 
 #include "sim/core/config.hpp"
 #include "sim/core/input_error.hpp"
+#include "sim/input/input_file.hpp"
 #include "sim/input/yaml_settings.hpp"
 
 #include <algorithm>
@@ -13,13 +14,7 @@
 
 namespace attachsim::sim {
 
-std::string YamlReader::read_text(const std::string& what) const {
-  std::ifstream in(file_);
-  if (!in || std::filesystem::is_directory(file_)) throw InputError({file_, 0, 0}, "", "a readable " + what, "no such readable file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string YamlReader::read_text(const std::string& what) const { return read_config_file(file_, what); }
 
 YAML::Node YamlReader::require(const YAML::Node& map, const std::string& key, const std::string& where) const {
   if (!map[key]) throw InputError(position_in(file_, map), where + "." + key, "a '" + key + "' entry", "none");

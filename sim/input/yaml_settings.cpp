@@ -2,12 +2,15 @@
 // column of each value kept for error messages (sim/core/config.hpp holds the values themselves).
 #include "sim/input/yaml_settings.hpp"
 
+#include "sim/input/input_file.hpp"
+
 #include "sim/input/yaml_document.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -28,9 +31,19 @@ SourcePosition value_at(const std::string& file, const YAML::Node& key, const YA
   return at(file, value.IsNull() ? key : value);
 }
 
+// In quotes, with line breaks and other control characters written as escapes, so that a message stays
+// one line whatever was typed (a --set value may hold a newline).
 std::string quoted(const std::string& s) {
   std::string q = "'";  // built by appends: GCC 12 warns falsely on "'" + std::string (PR 105329)
-  q += shortened(s);
+  for (const char c : shortened(s)) {
+    if (c == '\n') q += "\\n";
+    else if (c == '\t') q += "\\t";
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      q += escape;
+    } else q += c;
+  }
   q += "'";
   return q;
 }
@@ -162,19 +175,14 @@ ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> s
   config.set_source_file(path);
   Reader reader(config, path);
 
-  // A directory opens as a stream on Linux and fails only when read, as an internal error.
-  if (std::error_code ec; std::filesystem::is_directory(path, ec))
-    throw InputError({path, 0, 0}, "", "a readable YAML config file", "a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, 0}, "", "a readable YAML config file", "no such readable file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const YAML::Node root = load_yaml(text.str(), path);
+  const YAML::Node root = load_yaml(read_config_file(path, "YAML config file"), path);
   if (root.IsMap())
     reader.read_map(root, "");
   else if (!root.IsNull())
     throw InputError(at(path, root), "", "a map of settings at the top level", describe_found(root));
 
+  // Overrides apply in the order given, so a later --set of a key wins (a script may add its own after
+  // a user's); a value holds one YAML document, since a second would be ignored yet look applied.
   for (const auto& assignment : overrides) {
     const SourcePosition where{"--set " + quoted(assignment), 0, 0};
     const auto eq = assignment.find('=');
@@ -182,12 +190,14 @@ ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> s
       throw InputError(where, "", "KEY=VALUE with a dotted key, e.g. run.dyads=500", quoted(assignment));
     const std::string key = assignment.substr(0, eq);
     if (!reader.is_key(key)) throw reader.unknown(key, where);
-    YAML::Node value;
+    std::vector<YAML::Node> documents;
     try {
-      value = YAML::Load(assignment.substr(eq + 1));
+      documents = YAML::LoadAll(assignment.substr(eq + 1));
     } catch (const YAML::ParserException& e) {
       throw InputError(where, key, "a value in YAML syntax", "a syntax error (" + e.msg + ")");
     }
+    if (documents.size() > 1) throw InputError(where, key, "one YAML value", "a second YAML document (after '---')");
+    const YAML::Node value = documents.empty() ? YAML::Node() : documents.front();
     config.set(key, parse_value(value, config.spec(key), where), where);
   }
   return config;

@@ -136,21 +136,45 @@ class SignalsHeld {
 InterruptWatch::InterruptWatch() { install_handler(); }
 InterruptWatch::~InterruptWatch() { uninstall_handler(); }
 
-void check_output_path(const std::string& path) {
+void check_output_path(const std::string& path, const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   const fs::path parent = fs::path(path).parent_path();
   if (!parent.empty() && !fs::is_directory(parent))
     throw InputError({path, 0, 0}, "output", "a file path in an existing directory", "no directory '" + parent.string() + "'");
-  if (fs::is_directory(path)) throw InputError({path, 0, 0}, "output", "a file path", "a directory");
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(path, ec);
+  if (fs::is_directory(status)) throw InputError({path, 0, 0}, "output", "a file path", "a directory");
+  const auto kind = [&]() -> const char* {
+    switch (status.type()) {
+      case fs::file_type::symlink: return "a symbolic link (give the path it points to)";
+      case fs::file_type::character: return "a character device";
+      case fs::file_type::block: return "a block device";
+      case fs::file_type::fifo: return "a named pipe";
+      case fs::file_type::socket: return "a socket";
+      default: return nullptr;
+    }
+  }();
+  if (kind) throw InputError({path, 0, 0}, "output", "a new file or a regular file to replace", kind);
+  for (const auto& input : inputs)
+    if (!input.empty() && fs::exists(status) && fs::equivalent(path, input, ec))
+      throw InputError({path, 0, 0}, "output", "an output file other than the files the command reads",
+                       "'" + input + "', which it reads");
 }
 
 PartialFile::PartialFile(std::string path) : path_(std::move(path)) {
   check_output_path(path_);
   install_handler();
-  const std::string stem = path_ + "." + std::to_string(getpid());
+  // PATH.<pid>.partial; a stale one of a dead process with the same pid is left alone, not reused. A
+  // file name so long that the suffix would pass the system's limit (255 bytes) is cut to make room.
+  const std::filesystem::path whole(path_);
+  std::string name = whole.filename().string();
+  std::string pid(1, '.');  // built by appends: GCC 12 warns falsely on "." + std::string (PR 105329)
+  pid += std::to_string(getpid());
+  constexpr std::size_t name_max = 255, suffix_room = 1 + 10 + 4 + 8;  // .pid -attempt .partial
+  if (name.size() + suffix_room > name_max) name.resize(name_max - suffix_room);
+  const std::string stem = (whole.parent_path() / name).string() + pid;
   for (int attempt = 0;; ++attempt) {
-    // PATH.<pid>.partial; a stale one of a dead process with the same pid is left alone, not reused.
-    temporary_ = stem;  // built by appends: GCC 12 warns falsely on "-" + std::string (PR 105329)
+    temporary_ = stem;
     if (attempt) temporary_ += '-', temporary_ += std::to_string(attempt);
     temporary_ += ".partial";
     int error = 0;

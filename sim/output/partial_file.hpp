@@ -11,11 +11,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace attachsim::sim {
 
-// An output path in an existing directory, and not a directory itself; throws InputError.
-void check_output_path(const std::string& path);
+// An output path in an existing directory, new or a regular file (the finished file is renamed over
+// what is there, which would replace a device, a pipe or a symbolic link rather than write through
+// it), and none of `inputs`, the files the command reads; throws InputError.
+void check_output_path(const std::string& path, const std::vector<std::string>& inputs = {});
 
 // The signal handler of the temporary files, installed for this object's lifetime without a file: a
 // long computation that writes only at its end (a sweep) is then stopped by a host's Ctrl-C as a run is

@@ -2,6 +2,7 @@
 
 #include "sim/core/sha1.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 
@@ -21,12 +22,26 @@ std::string name_piece(const std::string& text) {
   return out;
 }
 
+// The config's name, after the folders between a `configs` folder and it (configs/populations/normative.yaml:
+// populations-normative), so that the shipped scenarios of one file name (configs/normative.yaml and
+// configs/populations/normative.yaml) do not write one result file.
+std::string config_name(const std::string& config) {
+  const std::filesystem::path path = std::filesystem::path(config).lexically_normal();
+  std::vector<std::string> folders;
+  for (const auto& part : path.parent_path()) folders.push_back(part.string());
+  const auto configs = std::find(folders.rbegin(), folders.rend(), "configs");
+  std::string name;
+  if (configs != folders.rend())
+    for (auto folder = configs.base(); folder != folders.end(); ++folder) name += *folder + "-";
+  return name + path.stem().string();
+}
+
 }  // namespace
 
 std::string default_output_path(const std::string& config, const std::vector<std::string>& overrides,
                                 const std::optional<std::uint64_t>& seed) {
   constexpr std::size_t longest = 120;  // longer names (many overrides) use a hash of the overrides instead
-  const std::string stem = std::filesystem::path(config).stem().string();
+  const std::string stem = config_name(config);
   std::vector<std::string> pieces;
   for (const auto& o : overrides) pieces.push_back(name_piece(o));
   if (seed) pieces.push_back("seed=" + std::to_string(*seed));

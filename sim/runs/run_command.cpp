@@ -4,6 +4,7 @@
 #include "sim/engine/progress.hpp"
 #include "sim/input/yaml_settings.hpp"
 #include "sim/output/hdf5_output.hpp"
+#include "sim/output/partial_file.hpp"
 #include "sim/output/provenance.hpp"
 #include "sim/runs/output_name.hpp"
 
@@ -54,6 +55,7 @@ RunOutcome run_scenario(Model& model, const RunRequest& request) {
     std::filesystem::create_directories(std::filesystem::path(outcome.output).parent_path(), ignored);
   }
 
+  check_output_path(outcome.output, {request.config});
   Hdf5Output out(outcome.output);
   for (const auto& [name, value] : build_provenance()) out.set_meta(name, value);
   out.set_meta("config_file", request.config);

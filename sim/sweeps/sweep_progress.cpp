@@ -56,7 +56,13 @@ bool parse_row(const std::string& line, std::size_t outcomes, std::uint64_t& run
 SweepProgress::SweepProgress(std::string path, const ProgressHeader& header) : path_(std::move(path)) {
   namespace fs = std::filesystem;
   const std::string expected = header_line(header);
-  if (fs::exists(path_)) {
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(path_, ec);
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    throw InputError({path_, 0, 0}, "", "the progress file of an attachsim sweep (a regular file)",
+                     fs::is_directory(status) ? "a directory; remove it or write to another -o"
+                                              : "something that is not a file; remove it or write to another -o");
+  if (fs::exists(status)) {
     std::ifstream in(path_, std::ios::binary);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto first = text.find('\n');

@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <iterator>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -272,7 +273,7 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
   std::exception_ptr failure;
   if (root) {
     try {
-      check_output_path(options.output);
+      check_output_path(options.output, {sweep_path, plan->spec.base_path});
       ProgressHeader header{plan->spec.sha1, plan->base.hash(), shard.index, shard.count, runs, plan->outcomes.size(),
                             plan->spec.file, build_id()};
       progress = std::make_unique<SweepProgress>(options.output + ".progress", header);
@@ -380,7 +381,8 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
                 {"shard", shard.describe()},
                 {"ranks", static_cast<std::int64_t>(world.size())},
                 {"threads", static_cast<std::int64_t>(options.threads)},
-                {"wall_seconds", wall.count()}};
+                {"wall_seconds", wall.count()},
+                {"resumed_runs", static_cast<std::int64_t>(progress->resumed())}};
   const auto provenance = build_provenance();  // version, commit, compiler and libraries first
   table.meta.insert(table.meta.begin(), provenance.begin(), provenance.end());
   write_sweep_table(options.output, table);
@@ -449,6 +451,11 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
     check_shard_rows(path, t, s, number(t, "runs"), number(t, "points"), number(t, "replicates"));
     if (!tables.empty()) {
       const SweepTable& first = tables.front();
+      // One build's numbers only: a resumed sweep refuses another build's checkpoint for the same reason.
+      for (const char* name : {"attachsim_version", "git_commit"})
+        if (text(t, name) != text(first, name))
+          throw InputError({path, 0, 0}, name, "a shard written by the build that wrote '" + shards.front() + "' (" + text(first, name) + ")",
+                           "'" + text(t, name) + "'");
       if (sha != text(first, "sweep_sha1") || text(t, "base_config_sha1") != text(first, "base_config_sha1"))
         throw InputError({path, 0, 0}, "sweep_sha1",
                          "a shard of the same sweep as '" + shards.front() + "' (sweep sha1 " + text(first, "sweep_sha1") + ")",
@@ -500,16 +507,43 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
       }) != rows.end())
     throw InputError({"merge", 0, 0}, "points", std::to_string(runs) + " runs, each once", std::to_string(rows.size()) + " rows");
 
+  // The merged file's /meta: the first shard's, with what differs between shards said for all of them
+  // (threads and ranks: the shards' common value, or -1 and each shard's in merged_threads and
+  // merged_ranks, in the order of merged_from). Merging a merged file again replaces its merged_from.
   SweepTable merged;
   merged.meta = first.meta;
   double wall = 0;
   for (const auto& t : tables)
     if (const MetaValue* v = t.find_meta("wall_seconds"); v && std::holds_alternative<double>(*v)) wall += std::get<double>(*v);
+  const auto per_shard = [&](const char* name, const char* listed) {
+    std::vector<std::string> each;  // a merged shard contributes its own list
+    for (const auto& t : tables)
+      each.push_back(number(t, name) < 0 && !text(t, listed).empty() ? text(t, listed) : std::to_string(number(t, name)));
+    const std::string all = joined(each);
+    std::istringstream values(all);
+    std::vector<std::int64_t> numbers{std::istream_iterator<std::int64_t>(values), std::istream_iterator<std::int64_t>()};
+    const bool same = !numbers.empty() && std::all_of(numbers.begin(), numbers.end(), [&](auto n) { return n == numbers[0]; });
+    return std::pair{same ? numbers[0] : std::int64_t{-1}, all};
+  };
+  const auto [threads, each_threads] = per_shard("threads", "merged_threads");
+  const auto [ranks, each_ranks] = per_shard("ranks", "merged_ranks");
+  std::erase_if(merged.meta, [](const auto& m) {
+    return m.first == "merged_from" || m.first == "merged_threads" || m.first == "merged_ranks";
+  });
   for (auto& [name, value] : merged.meta) {
     if (name == "shard") value = std::string("0/1");
     if (name == "wall_seconds") value = wall;
+    if (name == "resumed_runs") {
+      std::int64_t resumed = 0;
+      for (const auto& t : tables) resumed += std::max<std::int64_t>(0, number(t, "resumed_runs"));
+      value = resumed;
+    }
+    if (name == "threads") value = threads;
+    if (name == "ranks") value = ranks;
   }
   merged.meta.emplace_back("merged_from", joined(shards));
+  if (threads < 0) merged.meta.emplace_back("merged_threads", each_threads);
+  if (ranks < 0) merged.meta.emplace_back("merged_ranks", each_ranks);
   for (std::size_t c = 0; c < first.columns.size(); ++c) {
     TableColumn col = first.columns[c];
     col.ints.clear(), col.reals.clear(), col.texts.clear();

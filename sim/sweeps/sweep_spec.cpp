@@ -1,5 +1,7 @@
 #include "sim/sweeps/sweep_spec.hpp"
 
+#include "sim/input/input_file.hpp"
+
 #include "sim/core/config.hpp"
 #include "sim/core/random_stream.hpp"
 #include "sim/core/run_settings.hpp"
@@ -150,15 +152,7 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
   namespace fs = std::filesystem;
   SweepSpec spec;
   spec.file = path;
-  if (std::error_code ec; fs::is_directory(path, ec))
-    throw InputError({path, 0, 0}, "", "a readable sweep YAML file", "a directory");
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({path, 0, 0}, "", "a readable sweep YAML file", "no such readable file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    spec.text = text.str();
-  }
+  spec.text = read_config_file(path, "sweep YAML file");
   spec.sha1 = sha1_hex(spec.text);
   const YAML::Node root = load_yaml(spec.text, path);
   if (!root.IsMap()) throw InputError(at(path, root), "", "a map with base, factors, replicates, seed, outcomes", describe_found(root));
@@ -205,7 +199,11 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
       const ParameterSpec& p = lookup(e.key, where);
       if (p.key == "run.seed")
         throw InputError(where, e.key, "a parameter other than run.seed (each run's seed derives from the sweep seed)", "run.seed");
-      spec.fixed.push_back({e.key, parse_value(e.value, p, at(path, e.value)), at(path, e.value)});
+      for (const auto& earlier : spec.fixed)  // dotted and nested forms of one key alike
+        if (earlier.key == p.key)
+          throw InputError(where, p.key, "each parameter set once",
+                           "a second setting (the first at " + earlier.where.describe() + ")");
+      spec.fixed.push_back({p.key, parse_value(e.value, p, at(path, e.value)), at(path, e.value)});
     }
   }
 
@@ -248,6 +246,10 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
       for (const auto& other : spec.factors)
         if (other.key == p.key)
           throw InputError(where, p.key, "each parameter swept by one factor", "a second factor for '" + p.key + "'");
+      for (const auto& fixed : spec.fixed)
+        if (fixed.key == p.key)
+          throw InputError(where, p.key, "a factor on a parameter that set: leaves alone",
+                           "'" + p.key + "' also in set: (at " + fixed.where.describe() + "), whose value the factor would replace");
       SweepFactor factor{p.key, p.kind, "values", where, p.unit, p.meaning};
       const std::size_t index = spec.factors.size();
 

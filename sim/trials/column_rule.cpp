@@ -1,6 +1,7 @@
 #include "sim/trials/column_rule.hpp"
 
 #include "sim/core/config.hpp"
+#include "sim/core/input_error.hpp"
 #include "sim/input/yaml_settings.hpp"
 
 #include <algorithm>
@@ -36,6 +37,13 @@ void read_rule_bounds(const YamlReader& in, const YAML::Node& item, const std::s
     if (!labels.IsSequence()) throw InputError(position_in(in.file(), labels), key + ".one_of", "a list of labels", describe_node(labels));
     for (const auto& l : labels) rule.labels.push_back(in.text_of(l, key + ".one_of"));
   }
+  // A rule that no row can meet prices or admits nothing, silently: refused where it is written.
+  if (rule.min && rule.max && *rule.min > *rule.max)
+    throw InputError(position_in(in.file(), item["max"]), key + ".max", "a max at or above min (" + format_value(*rule.min) + ")",
+                     format_value(*rule.max));
+  if ((rule.min || rule.max) && !rule.labels.empty())
+    throw InputError(position_in(in.file(), item), key, "min/max (a numeric column) or equals/one_of (a label column), not both",
+                     "both");
 }
 
 std::size_t column_index(const std::vector<Column>& columns, const std::string& name) {

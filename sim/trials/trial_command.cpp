@@ -1,6 +1,7 @@
 #include "sim/trials/trial_command.hpp"
 
 #include "sim/output/hdf5_output.hpp"
+#include "sim/output/partial_file.hpp"
 #include "sim/engine/progress.hpp"
 #include "sim/trials/adaptive_analysis.hpp"
 #include "sim/trials/economics.hpp"
@@ -263,9 +264,18 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   if (options.replicates) spec.replicates = *options.replicates;
   if (options.seed) spec.seed = *options.seed;
   if (!options.economics.empty()) spec.economics = load_trial_economics(options.economics, spec, model);
-  const std::string output = options.output.empty()
-                                 ? "results/" + std::filesystem::path(options.file).stem().string() + ".h5"
-                                 : options.output;
+  std::string output = options.output;
+  if (output.empty()) {
+    // The default place is made when missing, as `run` makes it; a path the user gave must exist.
+    output = "results/" + std::filesystem::path(options.file).stem().string() + ".h5";
+    std::error_code ignored;
+    std::filesystem::create_directories("results", ignored);
+  }
+  std::vector<std::string> inputs{options.file};
+  for (const auto& arm : spec.arms) inputs.push_back(arm.config.source_file());
+  for (const auto& group : spec.comparison_groups) inputs.push_back(group.config.source_file());
+  if (spec.economics) inputs.push_back(spec.economics->file);
+  check_output_path(output, inputs);
   Hdf5Output out(output);  // fails now on an unwritable path, before any simulation
   const auto design = model.trial_design();
 

@@ -137,7 +137,7 @@ class TrialReader : YamlReader {
       arm.allocation = allocation(last_allocation, "trial.arms.allocation");
       total += arm.allocation;
       if (item["program"]) apply_settings(arm.config, file(), item["program"], "program");
-      if (item["set"] && item["set"].size() > 0) apply_settings(arm.config, file(), item["set"]);
+      if (item["set"] && !(item["set"].IsMap() && item["set"].size() == 0)) apply_settings(arm.config, file(), item["set"]);
       model_.configure(arm.config);  // a program outside the span, ages beyond it, ...: named here
       // Twins are compared column by column: an arm may change what happens, not what is measured.
       std::vector<std::string> measured;
@@ -340,7 +340,7 @@ class TrialReader : YamlReader {
                                      [&](const ComparisonGroup& o) { return o.name == g.name; });
       if (taken) throw InputError(position_in(file(), item["name"]), key + ".name", "a name no arm or other group has", "'" + g.name + "'");
       if (trial["set"]) apply_settings(g.config, file(), trial["set"]);
-      if (item["set"] && item["set"].size() > 0) apply_settings(g.config, file(), item["set"]);
+      if (item["set"] && !(item["set"].IsMap() && item["set"].size() == 0)) apply_settings(g.config, file(), item["set"]);
       one_generation(g.config);
       for (const auto& f : spec.follow_ups) apply_follow_up(f, g.config, position_in(file(), item));
       g.screened = whole(require(item, "screened", key), key + ".screened", 1, 100000000);

@@ -2,13 +2,14 @@
 width paired intervals, no dyad changed), a copy with a known edit (the paired difference equals the
 edit exactly), and runs of different seeds (independent, Newcombe/Welch intervals)."""
 import shutil
+import subprocess
 
 import h5py
 import numpy as np
 import pytest
 
 import attachsim
-from helpers import cli_run
+from helpers import BINARY, cli, cli_run
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +93,39 @@ def test_an_assessment_not_given_is_left_out_not_counted(tmp_path):
     mean_a = c.means.set_index("column").loc["ssp_12m_security", "mean_a"]
     with h5py.File(a, "r") as f:
         assert mean_a == pytest.approx(f["dyads/ssp_12m_security"][()][~unassessed].mean())
+
+
+def test_runs_of_different_sizes_are_independent_samples(base, tmp_path):
+    # The paired mask was built for every run pair and crashed (ValueError) when the sizes differed.
+    smaller = tmp_path / "smaller.h5"
+    cli_run("configs/normative.yaml", smaller, "--set", "run.dyads=300", "--seed", "11")
+    c = attachsim.compare(base, smaller)
+    assert not c.paired and "differ in size (400 and 300 rows)" in c.pairing
+    assert c.changed.empty
+    b = c.shares.set_index("label").loc["B"]
+    est = attachsim.statistics.difference_of_proportions(round(b["share_b"] * 300), 300, round(b["share_a"] * 400), 400)
+    assert (b["low"], b["high"]) == pytest.approx((est.low, est.high))
+
+
+def test_the_command_names_damaged_files_and_bad_csv_paths_with_exit_2(base, tmp_path):
+    truncated = tmp_path / "truncated.h5"
+    truncated.write_bytes(base.read_bytes()[:100000])
+    r = cli("compare", base, truncated, check=False)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.startswith(f"attachsim: error: {truncated}: cannot be read (") and "truncated" in r.stderr
+    for csv, found in [(tmp_path / "nodir" / "x.csv", "found no directory"), (tmp_path, "found a directory"),
+                       (base, "expected a file other than the runs compared")]:
+        r = cli("compare", base, base, "--csv", csv, check=False)
+        assert r.returncode == 2 and found in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    assert attachsim.read(base).kind == "run"  # the input named as --csv is untouched
+
+
+def test_the_csv_is_written_whole_and_a_closed_pipe_is_quiet(base, tmp_path):
+    csv = tmp_path / "d.csv"
+    r = cli("compare", base, base, "--csv", csv)
+    assert r.returncode == 0 and f"written: {csv}" in r.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.csv"]  # no temporary file left
+    assert csv.read_text().startswith("column,label,share_a")
+    # `attachsim compare A B | head -1`: the reader closes the pipe; no BrokenPipeError traceback.
+    p = subprocess.run(f"'{BINARY}' compare '{base}' '{base}' | head -1", shell=True, capture_output=True, text=True)
+    assert p.stdout.startswith("A: ") and "Traceback" not in p.stderr and p.stderr == ""

@@ -34,7 +34,7 @@ def test_an_unknown_override_suggests_the_nearest_key():
 
 
 def test_a_missing_file_and_a_bad_trial_raise_too(tmp_path):
-    with pytest.raises(attachsim.InputError, match="no such readable file"):
+    with pytest.raises(attachsim.InputError, match="no such file"):
         attachsim.run(tmp_path / "nothing.yaml")
     trial = tmp_path / "trial.yaml"
     trial.write_text("name: x\n")

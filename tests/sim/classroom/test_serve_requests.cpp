@@ -169,3 +169,15 @@ TEST_CASE("classroom server: --allow-origin lets one more origin in, and must be
   CHECK(r.exit_code == 2);
   CHECK(r.output.find("--allow-origin") != std::string::npos);
 }
+
+TEST_CASE("classroom server: a port another server listens on is refused, not shared") {
+  // cpp-httplib's default SO_REUSEPORT let a second server bind the port and take half its connections.
+  Server server;
+  const auto r = attachsim::testing::run_command("timeout 20 '" ATTACHSIM_BINARY "' serve --threads 1 --port " +
+                                                 std::to_string(server.port()));
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK(r.output == "attachsim: error: --port: expected a free port on 127.0.0.1, found '" + std::to_string(server.port()) +
+                        "' (in use or not allowed)\n");
+  CHECK(post(server.port(), small, {json_type, "Origin: " + server.origin()}).status == 200);
+}

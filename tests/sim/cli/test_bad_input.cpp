@@ -95,7 +95,7 @@ TEST_CASE("cli bad input: a missing config file") {
   ScratchDirectory dir;
   const fs::path missing = dir.file("absent.yaml");
   const auto r = run_attachsim("run " + quote(missing) + " -q -o " + quote(dir.file("out.h5")));
-  check_one_error(r, {missing.string() + ": ", "expected a readable YAML config file", "found no such readable file"});
+  check_one_error(r, {missing.string() + ": ", "expected a readable YAML config file", "found no such file"});
   check_nothing_written(dir, 0);
 }
 

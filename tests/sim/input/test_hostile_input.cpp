@@ -142,3 +142,50 @@ TEST_CASE("hostile input: a long --set key is quoted shortened in every part of 
                       "found an unknown key"});
   CHECK(r.output.size() < 1000);
 }
+
+TEST_CASE("hostile input: a --set value holding a second YAML document is refused, not cut short") {
+  check_one_error(run_attachsim("check configs/normative.yaml --set \"$(printf 'run.dyads=5\\n---\\n7')\""),
+                  {"--set 'run.dyads=5\\n---\\n7': key 'run.dyads'", "expected one YAML value",
+                   "found a second YAML document (after '---')"});
+}
+
+TEST_CASE("hostile input: a device, a result file or a directory given as a config is named as such") {
+  // /dev/zero never ends: it is read up to the limit and refused, not read until memory runs out.
+  check_one_error(attachsim::testing::run_command("timeout 60 '" ATTACHSIM_BINARY "' check /dev/zero"),
+                  {"/dev/zero: ", "expected a readable YAML config file of at most 16 MiB", "found more than that"});
+  ScratchDirectory dir;
+  const fs::path result = dir.file("result.h5");
+  REQUIRE(run_attachsim("run configs/normative.yaml --set run.dyads=5 --threads 1 -q -o " + quote(result)).exit_code == 0);
+  check_one_error(run_attachsim("run " + quote(result) + " -q -o " + quote(dir.file("out.h5"))),
+                  {result.string() + ": ", "found an HDF5 file (a result: give the YAML file that made it)"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("hostile input: a trial arm's set: written as one string is refused, not ignored") {
+  ScratchDirectory dir;
+  const fs::path trial = dir.write("trial.yaml", "trial:\n"
+                                                 "  name: t\n"
+                                                 "  population: " + normative + "\n"
+                                                 "  screened: 40\n"
+                                                 "  enrolled: 20\n"
+                                                 "  arms:\n"
+                                                 "    - {name: control, allocation: 0.5}\n"
+                                                 "    - {name: program, allocation: 0.5, set: caregiver.sensitivity_mean=0.95}\n"
+                                                 "  follow_up:\n"
+                                                 "    - {age_months: 12, instruments: [strange_situation]}\n");
+  check_one_error(run_attachsim("trial " + quote(trial) + " -q -o " + quote(dir.file("out.h5"))),
+                  {trial.string() + ":8:", "expected a map of settings", "caregiver.sensitivity_mean=0.95"});
+  check_nothing_written(dir, 1);
+}
+
+TEST_CASE("hostile input: a sweep sets each parameter once, in set: or by a factor") {
+  ScratchDirectory dir;
+  const fs::path twice = dir.write("twice.yaml", "base: " + normative + "\nset: {run.dyads: 30, run: {dyads: 40}}\n");
+  check_one_error(run_attachsim("sweep " + quote(twice) + " -q -o " + quote(dir.file("out.h5"))),
+                  {twice.string() + ":2:", "key 'run.dyads': expected each parameter set once", "found a second setting (the first at"});
+  const fs::path both = dir.write("both.yaml", "base: " + normative + "\nset: {caregiver.sensitivity_mean: 0.1}\nfactors:\n"
+                                               "  - {parameter: caregiver.sensitivity_mean, values: [0.5, 0.7]}\n");
+  check_one_error(run_attachsim("sweep " + quote(both) + " -q -o " + quote(dir.file("out.h5"))),
+                  {both.string() + ":4:", "key 'caregiver.sensitivity_mean': expected a factor on a parameter that set: leaves alone"});
+  check_nothing_written(dir, 2);
+}

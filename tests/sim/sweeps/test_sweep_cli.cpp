@@ -63,6 +63,11 @@ void check_one_error(const attachsim::testing::CommandResult& r, const std::stri
   CHECK(r.output.find(mention) != std::string::npos);
 }
 
+// `attachsim ARGS` run in DIR, so that the names in /meta are the short ones given.
+attachsim::testing::CommandResult run_command_in(const ScratchDirectory& dir, const std::string& args) {
+  return attachsim::testing::run_command("cd " + quote(dir.path()) + " && '" + ATTACHSIM_BINARY + "' " + args);
+}
+
 }  // namespace
 
 TEST_CASE("sweep cli: two shards merged equal the unsharded sweep, and any row repeats alone") {
@@ -151,6 +156,66 @@ TEST_CASE("sweep cli: a sweep killed part-way resumes to the same table; a chang
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.output);
   CHECK_FALSE(fs::exists(progress));
   check_same_points(dir.file("whole.h5"), dir.file("resumed.h5"));
+  // /meta says that 5 runs came from the checkpoint, and none in the uninterrupted sweep.
+  const auto resumed_runs = [&](const char* file) {
+    return std::get<std::int64_t>(*sim::read_sweep_table(dir.file(file).string()).find_meta("resumed_runs"));
+  };
+  CHECK(resumed_runs("resumed.h5") == 5);
+  CHECK(resumed_runs("whole.h5") == 0);
+}
+
+TEST_CASE("sweep cli: a merged file says how each shard ran, merges again, and refuses another build's shard") {
+  ScratchDirectory dir;
+  const fs::path sweep = dir.write("sweep.yaml", small_sweep());
+  for (const char* shard : {"0", "1"}) {
+    const auto r = run_attachsim("sweep " + quote(sweep) + " -q --threads " + (shard[0] == '0' ? "1" : "2") + " --shard " +
+                                 shard + "/2 -o " + quote(dir.file(std::string("s") + shard + ".h5")));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  }
+  const auto meta_text = [&](const char* file, const char* name) {
+    const sim::SweepTable t = sim::read_sweep_table(dir.file(file).string());
+    const sim::MetaValue* v = t.find_meta(name);
+    return v ? std::visit([](const auto& x) {
+                 std::ostringstream s;
+                 s << x;
+                 return s.str();
+               }, *v)
+             : std::string("(none)");
+  };
+  // The shards ran with 1 and 2 threads: the merged file says so whatever order they are given in.
+  for (const auto& [file, order] : {std::pair{"m01.h5", " s0.h5 s1.h5"}, std::pair{"m10.h5", " s1.h5 s0.h5"}}) {
+    const auto r = run_command_in(dir, std::string("merge -q ") + file + order);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+    CHECK(meta_text(file, "threads") == "-1");
+    CHECK(meta_text(file, "ranks") == "1");
+    CHECK(meta_text(file, "merged_ranks") == "(none)");
+  }
+  CHECK(meta_text("m01.h5", "merged_threads") == "1 2");
+  CHECK(meta_text("m10.h5", "merged_threads") == "2 1");
+  // A merged file merges again (one shard of one): merged_from is replaced, the shards' threads kept.
+  const auto again = run_command_in(dir, "merge -q again.h5 m01.h5");
+  REQUIRE_MESSAGE(again.exit_code == 0, again.output);
+  CHECK(meta_text("again.h5", "merged_from") == "m01.h5");
+  CHECK(meta_text("again.h5", "merged_threads") == "1 2");
+  check_same_points(dir.file("m01.h5"), dir.file("again.h5"));
+
+  // A shard written by another build (its /meta says so, its checksum is intact): refused, nothing written.
+  sim::SweepTable other = sim::read_sweep_table(dir.file("s1.h5").string());
+  for (auto& [name, value] : other.meta)
+    if (name == "git_commit") value = std::string("0123456789ab");
+  sim::write_sweep_table(dir.file("s1_other.h5").string(), other);
+  check_one_error(run_command_in(dir, "merge -q other.h5 s0.h5 s1_other.h5"),
+                  "key 'git_commit': expected a shard written by the build that wrote 's0.h5'");
+  CHECK_FALSE(fs::exists(dir.file("other.h5")));
+}
+
+TEST_CASE("sweep cli: a directory where the progress file goes is named, not an internal error") {
+  ScratchDirectory dir;
+  const fs::path sweep = dir.write("sweep.yaml", small_sweep());
+  fs::create_directories(dir.file("out.h5.progress"));
+  check_one_error(run_attachsim("sweep " + quote(sweep) + " -q -o " + quote(dir.file("out.h5"))),
+                  "out.h5.progress: expected the progress file of an attachsim sweep (a regular file), found a directory");
+  CHECK_FALSE(fs::exists(dir.file("out.h5")));
 }
 
 TEST_CASE("sweep cli: bad input exits 2 with one error line") {

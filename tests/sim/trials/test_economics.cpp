@@ -265,6 +265,14 @@ TEST_CASE("economics: a trial names its economics file, and bad ones are named w
     CHECK_THROWS_WITH_AS(trial_with(economics_yaml("{outcome: externalizing, min: 1.0}", "USD (2010)", "{value: 10000}")),
                          doctest::Contains("key 'economics.links.cost.source': expected a 'source' entry, found none"), sim::InputError);
   }
+  SUBCASE("a rule that no family can meet: min above max, or bounds beside labels") {
+    CHECK_THROWS_WITH_AS(trial_with(economics_yaml("{column: cps_reports, min: 1, max: 0}")),
+                         doctest::Contains("key 'economics.links.case.max': expected a max at or above min (1.0), found 0.0"),
+                         sim::InputError);
+    CHECK_THROWS_WITH_AS(trial_with(economics_yaml("{column: ssp_12m_class, min: 1, equals: B}")),
+                         doctest::Contains("expected min/max (a numeric column) or equals/one_of (a label column), not both"),
+                         sim::InputError);
+  }
   SUBCASE("an unknown column, and a missing file") {
     CHECK_THROWS_WITH_AS(trial_with(economics_yaml("{column: cps_report, min: 1}")),
                          doctest::Contains("did you mean 'cps_reports'?"), sim::InputError);

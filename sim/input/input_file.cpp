@@ -1,0 +1,36 @@
+#include "sim/input/input_file.hpp"
+
+#include "sim/core/input_error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace attachsim::sim {
+
+std::string read_config_file(const std::string& path, const std::string& what) {
+  const std::string expected = "a readable " + what;
+  // A directory opens as a stream on Linux and fails only when read.
+  if (std::error_code ec; std::filesystem::is_directory(path, ec)) throw InputError({path, 0, 0}, "", expected, "a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int error = errno;
+    throw InputError({path, 0, 0}, "", expected,
+                     error == ENOENT ? std::string("no such file") : "a file it cannot open (" + std::string(std::strerror(error)) + ")");
+  }
+  std::string text;
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) {
+    text.append(block, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > config_file_limit) break;
+  }
+  if (text.size() > config_file_limit)
+    throw InputError({path, 0, 0}, "", expected + " of at most " + std::to_string(config_file_limit >> 20) + " MiB",
+                     "more than that");
+  if (text.rfind("\x89HDF\r\n\x1a\n", 0) == 0)
+    throw InputError({path, 0, 0}, "", expected, "an HDF5 file (a result: give the YAML file that made it)");
+  return text;
+}
+
+}  // namespace attachsim::sim
