@@ -134,16 +134,16 @@ FileKind kind_of(const std::string& path) {
     return FileKind::scenario;  // whose reader says what is wrong with the file
   }
   const YAML::Node root = load_yaml(text, path);
-  if (!root.IsMap()) return FileKind::scenario;
-  if (root["trial"]) return FileKind::trial;
-  if (root["factors"] || root["base"]) return FileKind::sweep;
-  for (const auto& entry : root)
-    if (entry.first.IsScalar() && entry.first.Scalar() == "economics")
-      throw InputError(position_in(path, entry.first), "economics",
-                       "a scenario, trial or sweep (an economics file is checked with the trial it prices: name it "
-                       "in the trial's 'economics:' and check the trial)",
-                       "an economics file");
-  return FileKind::scenario;
+  switch (config_kind(root)) {
+    case ConfigKind::trial: return FileKind::trial;
+    case ConfigKind::sweep: return FileKind::sweep;
+    case ConfigKind::scenario: return FileKind::scenario;
+    case ConfigKind::economics: break;
+  }
+  throw InputError(position_in(path, config_kind_key(root)), "economics",
+                   "a scenario, trial or sweep (an economics file is checked with the trial it prices: name it "
+                   "in the trial's 'economics:' and check the trial)",
+                   "an economics file");
 }
 
 std::string describe(const TrialSpec& trial) {

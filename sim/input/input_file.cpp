@@ -33,4 +33,39 @@ std::string read_config_file(const std::string& path, const std::string& what) {
   return text;
 }
 
+namespace {
+bool has_key(const YAML::Node& root, const char* key) {
+  if (!root.IsMap()) return false;
+  for (const auto& entry : root)
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return true;
+  return false;
+}
+}  // namespace
+
+ConfigKind config_kind(const YAML::Node& root) {
+  if (has_key(root, "trial")) return ConfigKind::trial;
+  if (has_key(root, "factors") || has_key(root, "base")) return ConfigKind::sweep;
+  if (has_key(root, "economics")) return ConfigKind::economics;
+  return ConfigKind::scenario;
+}
+
+std::string describe_config_kind(ConfigKind kind) {
+  switch (kind) {
+    case ConfigKind::trial: return "a trial file (attachsim trial reads it)";
+    case ConfigKind::sweep: return "a sweep file (attachsim sweep reads it)";
+    case ConfigKind::economics: return "an economics file (a trial's 'economics:' or attachsim trial --economics reads it)";
+    case ConfigKind::scenario: break;
+  }
+  return "a scenario (attachsim run reads it)";
+}
+
+YAML::Node config_kind_key(const YAML::Node& root) {
+  if (root.IsMap())
+    for (const auto& entry : root)
+      if (entry.first.IsScalar())
+        for (const char* key : {"trial", "factors", "base", "economics"})
+          if (entry.first.Scalar() == key) return entry.first;
+  return root;
+}
+
 }  // namespace attachsim::sim

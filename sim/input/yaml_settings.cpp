@@ -176,6 +176,8 @@ ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> s
   Reader reader(config, path);
 
   const YAML::Node root = load_yaml(read_config_file(path, "YAML config file"), path);
+  if (const ConfigKind kind = config_kind(root); kind != ConfigKind::scenario)
+    throw InputError(at(path, config_kind_key(root)), "", "a scenario", describe_config_kind(kind));
   if (root.IsMap())
     reader.read_map(root, "");
   else if (!root.IsNull())

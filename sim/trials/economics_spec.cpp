@@ -1,5 +1,7 @@
 #include "sim/trials/economics_spec.hpp"
 
+#include "sim/input/input_file.hpp"
+
 #include "sim/core/config.hpp"
 #include "sim/input/yaml_document.hpp"
 #include "sim/input/yaml_reader.hpp"
@@ -22,7 +24,8 @@ class EconomicsReader : YamlReader {
     spec.text = read_text("economics file");
     const YAML::Node root = load_yaml(spec.text, file());
     if (!root.IsMap() || !root["economics"])
-      throw InputError(position_in(file(), root), "economics", "a map with an 'economics' section", describe_node(root));
+      throw InputError(position_in(file(), config_kind_key(root)), "economics", "an economics file: a map with an 'economics' section",
+                       root.IsMap() ? describe_config_kind(config_kind(root)) : describe_node(root));
     check_keys(root, "", {"economics"});
     const YAML::Node e = root["economics"];
     if (!e.IsMap()) throw InputError(position_in(file(), e), "economics", "a map", describe_node(e));

@@ -1,5 +1,7 @@
 #include "sim/trials/trial_spec.hpp"
 
+#include "sim/input/input_file.hpp"
+
 #include "sim/input/yaml_document.hpp"
 #include "sim/input/yaml_reader.hpp"
 #include "sim/input/yaml_settings.hpp"
@@ -38,7 +40,8 @@ class TrialReader : YamlReader {
     spec.text = read_text("trial file");
     const YAML::Node root = load_yaml(spec.text, file());
     if (!root.IsMap() || !root["trial"])
-      throw InputError(position_in(file(), root), "trial", "a map with a 'trial' section", describe_node(root));
+      throw InputError(position_in(file(), config_kind_key(root)), "trial", "a trial file: a map with a 'trial' section",
+                       root.IsMap() ? describe_config_kind(config_kind(root)) : describe_node(root));
     check_keys(root, "", {"trial"});  // a key beside trial: (a misplaced or misspelt section) is no comment
     const YAML::Node trial = root["trial"];
     if (!trial.IsMap()) throw InputError(position_in(file(), trial), "trial", "a map", describe_node(trial));

@@ -189,3 +189,19 @@ TEST_CASE("hostile input: a sweep sets each parameter once, in set: or by a fact
                   {both.string() + ":4:", "key 'caregiver.sensitivity_mean': expected a factor on a parameter that set: leaves alone"});
   check_nothing_written(dir, 2);
 }
+
+TEST_CASE("hostile input: a file given to the wrong command is named for what it is") {
+  // `run` on a trial file suggested "did you mean 'risk'?" for its `trial:` key; `trial` on a scenario
+  // said it found "a map".
+  ScratchDirectory dir;
+  const std::string out = " -q -o " + quote(dir.file("out.h5"));
+  check_one_error(run_attachsim("run configs/trials/van_den_boom_1994.yaml" + out),
+                  {"van_den_boom_1994.yaml:", "expected a scenario, found a trial file (attachsim trial reads it)"});
+  check_one_error(run_attachsim("run configs/sweeps/sensitivity_hostility.yaml" + out),
+                  {"expected a scenario, found a sweep file (attachsim sweep reads it)"});
+  check_one_error(run_attachsim("trial configs/normative.yaml" + out),
+                  {"key 'trial': expected a trial file: a map with a 'trial' section, found a scenario (attachsim run reads it)"});
+  check_one_error(run_attachsim("trial configs/trials/van_den_boom_1994.yaml --economics configs/normative.yaml" + out),
+                  {"key 'economics': expected an economics file", "found a scenario (attachsim run reads it)"});
+  check_nothing_written(dir, 0);
+}
