@@ -188,8 +188,11 @@ Inheritance inheritance(const DyadColumns& columns, const sim::DyadRecord& paren
   m.preoccupied = parent.get(c.adult_preoccupied);
   m.unresolved = parent.get(c.adult_unresolved);
   const double code = parent.get(c.adult_mind);
-  for (AaiCategory k : {AaiCategory::F, AaiCategory::Ds, AaiCategory::E, AaiCategory::U})
+  const double organized = parent.get(c.adult_mind_organized);
+  for (AaiCategory k : {AaiCategory::F, AaiCategory::Ds, AaiCategory::E, AaiCategory::U}) {
     if (sim::label_code(name_of(k)) == code) m.category = k;
+    if (sim::label_code(name_of(k)) == organized) m.organized = k;  // an unresolved mind's U/F, U/Ds or U/E
+  }
   h.maltreated = parent.get(columns.maltreated) > 0;
   return h;
 }
@@ -206,6 +209,7 @@ void record_adulthood(const GenerationColumns& c, const Adulthood& a, double aai
   out.set(c.adult_preoccupied, a.mind.preoccupied);
   out.set(c.adult_unresolved, a.mind.unresolved);
   out.set(c.adult_mind, sim::label_code(name_of(a.mind.category)));
+  out.set(c.adult_mind_organized, sim::label_code(name_of(a.mind.organized)));
   out.set(c.adult_aai, aai_code);
 }
 

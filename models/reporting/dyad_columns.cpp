@@ -143,6 +143,7 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
     c.adult_preoccupied = add("adult_preoccupied", F, "0-1", "The grown-up infant's state of mind: preoccupied dimension.", g);
     c.adult_unresolved = add("adult_unresolved", F, "0-1", "The grown-up infant's state of mind: unresolved dimension.", g);
     c.adult_mind = add("adult_mind", L, "F/Ds/E/U", "Category of the grown-up infant's state of mind, before coding (its caregiver_aai_drawn as a parent).", g);
+    c.adult_mind_organized = add("adult_mind_organized", L, "F/Ds/E", "The organized category of the grown-up infant's state of mind: its own, or for a U mind the one forced beside it (what caregiver.unresolved_secure_buffer reads in its child's dyad).", g);
     c.adult_aai = add("adult_aai", L, "F/Ds/E/U", "AAI classification of the grown-up infant, coded with error (its caregiver_aai as a parent).", g);
     for (int k = 0; k < liability_count; ++k)
       c.risk_liability[static_cast<std::size_t>(k)] =

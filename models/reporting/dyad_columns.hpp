@@ -47,7 +47,7 @@ struct GenerationColumns {
   std::size_t lineage, generation, parent_dyad;
   std::size_t early_deactivation, early_hyperactivation, early_fear;
   std::size_t adult_deactivation, adult_hyperactivation, adult_fear, traumas;
-  std::size_t adult_dismissing, adult_preoccupied, adult_unresolved, adult_mind, adult_aai;
+  std::size_t adult_dismissing, adult_preoccupied, adult_unresolved, adult_mind, adult_mind_organized, adult_aai;
   std::array<std::size_t, liability_count> risk_liability;  // the household's, passed on with risk_continuity
 };
 

@@ -139,3 +139,34 @@ TEST_CASE("cli transmission: the disorganization gap is read from the columns th
   CHECK(u_acts / u > other_acts / (n - u) + 0.3);
   CHECK(f.doubles("/generations/by_generation/alarming_disorganized_r").size() == 1);
 }
+
+TEST_CASE("cli generations: an unresolved parent's organized category is recorded and inherited") {
+  // The rival U/F buffer (caregiver.unresolved_secure_buffer, here 1: no unresolved-driven alarming
+  // acts from U/F minds) reads the caregiver's organized category. Before 2026-12-04 it was not
+  // inherited, so every unresolved caregiver of generation 2 counted as U/F. Now U/Ds and U/E parents
+  // of generation 2 must keep their atypical acts: their infants are D far more often than those of
+  // U/F parents. 2,000 lineages give about 140 and 100 such infants; D about .08 against .4 leaves the
+  // difference many standard errors (about .06) from 0; the test asks for .15.
+  ScratchDirectory dir;
+  const auto out = dir.file("buffer.h5");
+  const auto r = run_attachsim("run configs/normative.yaml -q --threads 2 --set run.dyads=2000 --set run.generations=2 "
+                               "--set caregiver.unresolved_secure_buffer=1 -o " + quote(out));
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  Hdf5File f(out.string());
+  const auto generation = f.ints("/generations/generation"), parent = f.ints("/generations/parent_dyad");
+  const auto drawn = f.labels("/dyads/caregiver_aai_drawn"), cls = f.labels("/dyads/ssp_12m_class");
+  const auto mind = f.labels("/generations/adult_mind"), organized = f.labels("/generations/adult_mind_organized");
+  double d_uf = 0, n_uf = 0, d_other = 0, n_other = 0;
+  for (std::size_t row = 0; row < generation.size(); ++row) {
+    CHECK((organized[row] == "F" || organized[row] == "Ds" || organized[row] == "E"));
+    if (mind[row] != "U") CHECK(organized[row] == mind[row]);
+    if (generation[row] != 2 || drawn[row] != "U") continue;
+    const bool uf = organized[static_cast<std::size_t>(parent[row])] == "F";
+    (uf ? d_uf : d_other) += cls[row] == "D";
+    (uf ? n_uf : n_other) += 1;
+  }
+  REQUIRE(n_uf >= 40);
+  REQUIRE(n_other >= 40);
+  CHECK(d_other / n_other - d_uf / n_uf > 0.15);
+}
