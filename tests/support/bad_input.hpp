@@ -46,5 +46,19 @@ inline CommandResult run_scenario(const ScratchDirectory& dir, const std::string
   return run_attachsim("run " + quote(config) + " -q -o " + quote(dir.file("out.h5")) + " " + extra);
 }
 
-
+// trial.yaml in DIR: 40 families screened on `population`, a control arm and a program arm whose map
+// holds `program_arm`, a Strange Situation at 12 months, and `extra` appended.
+inline fs::path tiny_trial(const ScratchDirectory& dir, const std::string& population,
+                           const std::string& program_arm = "program: {type: sensitivity}", const std::string& extra = "") {
+  return dir.write("trial.yaml", "trial:\n"
+                                 "  name: t\n"
+                                 "  population: " + population + "\n"
+                                 "  screened: 40\n"
+                                 "  enrolled: 20\n"
+                                 "  arms:\n"
+                                 "    - {name: control, allocation: 0.5}\n"
+                                 "    - {name: program, allocation: 0.5, " + program_arm + "}\n"
+                                 "  follow_up:\n"
+                                 "    - {age_months: 12, instruments: [strange_situation]}\n" + extra);
+}
 }  // namespace attachsim::testing

@@ -15,22 +15,9 @@ using attachsim::testing::quote;
 using attachsim::testing::run_attachsim;
 using attachsim::testing::run_scenario;
 using attachsim::testing::ScratchDirectory;
+using attachsim::testing::tiny_trial;
 
 namespace {
-
-// A trial file in DIR whose population is the shipped normative one, with `extra` appended.
-fs::path trial_file(const ScratchDirectory& dir, const std::string& population, const std::string& extra = "") {
-  return dir.write("trial.yaml", "trial:\n"
-                                 "  name: t\n"
-                                 "  population: " + population + "\n"
-                                 "  screened: 40\n"
-                                 "  enrolled: 20\n"
-                                 "  arms:\n"
-                                 "    - {name: control, allocation: 0.5}\n"
-                                 "    - {name: program, allocation: 0.5, program: {type: sensitivity}}\n"
-                                 "  follow_up:\n"
-                                 "    - {age_months: 12, instruments: [strange_situation]}\n" + extra);
-}
 
 const std::string normative = std::string(ATTACHSIM_SOURCE_DIR) + "/configs/populations/normative.yaml";
 
@@ -66,7 +53,7 @@ TEST_CASE("hostile input: duplicate keys in sweep and trial files are refused") 
   const fs::path sweep = dir.write("sweep.yaml", "base: " + normative + "\nseed: 1\nseed: 2\n");
   check_one_error(run_attachsim("sweep " + quote(sweep) + " -q -o " + quote(dir.file("out.h5"))),
                   {sweep.string() + ":3:1: ", "key 'seed'", "first at line 2, column 1"});
-  const fs::path trial = trial_file(dir, normative, "  enrolled: 30\n");
+  const fs::path trial = tiny_trial(dir, normative, "program: {type: sensitivity}", "  enrolled: 30\n");
   check_one_error(run_attachsim("trial " + quote(trial) + " -q -o " + quote(dir.file("out.h5"))),
                   {trial.string() + ":11:3: ", "key 'trial.enrolled'", "first at line 5, column 3"});
   check_nothing_written(dir, 2);
@@ -95,7 +82,7 @@ TEST_CASE("hostile input: an alias bomb is read in linear time, not expanded") {
 
 TEST_CASE("hostile input: an unknown key beside trial: is refused like any unknown key") {
   ScratchDirectory dir;
-  const fs::path trial = trial_file(dir, normative, "trail:\n  seed: 3\n");
+  const fs::path trial = tiny_trial(dir, normative, "program: {type: sensitivity}", "trail:\n  seed: 3\n");
   check_one_error(run_attachsim("trial " + quote(trial) + " -q -o " + quote(dir.file("out.h5"))),
                   {trial.string() + ":11:1: ", "key 'trail'", "expected a known key, such as 'trial'", "found an unknown key"});
   check_nothing_written(dir, 1);
@@ -103,7 +90,7 @@ TEST_CASE("hostile input: an unknown key beside trial: is refused like any unkno
 
 TEST_CASE("hostile input: a missing trial population names the trial file, line, column and key") {
   ScratchDirectory dir;
-  const fs::path trial = trial_file(dir, "populations/nowhere.yaml");
+  const fs::path trial = tiny_trial(dir, "populations/nowhere.yaml");
   check_one_error(run_attachsim("trial " + quote(trial) + " -q -o " + quote(dir.file("out.h5"))),
                   {trial.string() + ":3:15: ", "key 'trial.population'", "expected a readable population",
                    "found no file '" + dir.file("populations/nowhere.yaml").string() + "'"});
@@ -163,16 +150,7 @@ TEST_CASE("hostile input: a device, a result file or a directory given as a conf
 
 TEST_CASE("hostile input: a trial arm's set: written as one string is refused, not ignored") {
   ScratchDirectory dir;
-  const fs::path trial = dir.write("trial.yaml", "trial:\n"
-                                                 "  name: t\n"
-                                                 "  population: " + normative + "\n"
-                                                 "  screened: 40\n"
-                                                 "  enrolled: 20\n"
-                                                 "  arms:\n"
-                                                 "    - {name: control, allocation: 0.5}\n"
-                                                 "    - {name: program, allocation: 0.5, set: caregiver.sensitivity_mean=0.95}\n"
-                                                 "  follow_up:\n"
-                                                 "    - {age_months: 12, instruments: [strange_situation]}\n");
+  const fs::path trial = tiny_trial(dir, normative, "set: caregiver.sensitivity_mean=0.95");
   check_one_error(run_attachsim("trial " + quote(trial) + " -q -o " + quote(dir.file("out.h5"))),
                   {trial.string() + ":8:", "expected a map of settings", "caregiver.sensitivity_mean=0.95"});
   check_nothing_written(dir, 1);

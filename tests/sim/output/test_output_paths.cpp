@@ -19,27 +19,15 @@ using attachsim::testing::run_attachsim;
 using attachsim::testing::run_command;
 using attachsim::testing::ScratchDirectory;
 using attachsim::testing::slurp;
+using attachsim::testing::tiny_trial;
 
 namespace {
 
 const std::string normative = std::string(ATTACHSIM_SOURCE_DIR) + "/configs/normative.yaml";
+const std::string population = std::string(ATTACHSIM_SOURCE_DIR) + "/configs/populations/normative.yaml";
 
 std::string tiny_run(const fs::path& output) {
   return "run " + quote(normative) + " --set run.dyads=20 --threads 1 -q -o " + quote(output);
-}
-
-// A trial of 40 screened families on the shipped normative population.
-fs::path tiny_trial(const ScratchDirectory& dir) {
-  return dir.write("trial.yaml", "trial:\n"
-                                 "  name: t\n"
-                                 "  population: " + std::string(ATTACHSIM_SOURCE_DIR) + "/configs/populations/normative.yaml\n"
-                                 "  screened: 40\n"
-                                 "  enrolled: 20\n"
-                                 "  arms:\n"
-                                 "    - {name: control, allocation: 0.5}\n"
-                                 "    - {name: program, allocation: 0.5, program: {type: sensitivity}}\n"
-                                 "  follow_up:\n"
-                                 "    - {age_months: 12, instruments: [strange_situation]}\n");
 }
 
 fs::path tiny_sweep(const ScratchDirectory& dir) {
@@ -65,13 +53,12 @@ TEST_CASE("output paths: a named pipe or a symbolic link at -o is refused and le
 TEST_CASE("output paths: run, trial and sweep refuse to write over a file they read") {
   ScratchDirectory dir;
   const fs::path config = dir.write("scenario.yaml", "run:\n  dyads: 20\n");
-  const fs::path trial = tiny_trial(dir), sweep = tiny_sweep(dir);
+  const fs::path trial = tiny_trial(dir, population), sweep = tiny_sweep(dir);
   const std::string config_text = slurp(config), trial_text = slurp(trial), sweep_text = slurp(sweep);
   const std::string message = "expected an output file other than the files the command reads";
   check_one_error(run_attachsim("run " + quote(config) + " --threads 1 -q -o " + quote(config)), {message});
   check_one_error(run_attachsim("trial " + quote(trial) + " --threads 1 -q -o " + quote(trial)), {message});
   // A trial's population file is one of its inputs too, named as the trial file names it.
-  const fs::path population = fs::path(ATTACHSIM_SOURCE_DIR) / "configs/populations/normative.yaml";
   const std::string population_text = slurp(population);
   check_one_error(run_attachsim("trial " + quote(trial) + " --threads 1 -q -o " + quote(population)), {message});
   check_one_error(run_attachsim("sweep " + quote(sweep) + " --threads 1 -q -o " + quote(sweep)), {message});
@@ -122,7 +109,7 @@ TEST_CASE("output paths: default names tell the shipped configs of one file name
 
 TEST_CASE("output paths: sweep and trial make the default results/ folder, as run does") {
   ScratchDirectory dir;
-  const fs::path trial = tiny_trial(dir), sweep = tiny_sweep(dir);
+  const fs::path trial = tiny_trial(dir, population), sweep = tiny_sweep(dir);
   const std::string in_dir = "cd " + quote(dir.path()) + " && '" + ATTACHSIM_BINARY + "' ";
   const auto swept = run_command(in_dir + "sweep " + quote(sweep) + " --threads 1 -q");
   INFO(swept.output);
