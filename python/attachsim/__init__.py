@@ -58,13 +58,35 @@ def _yaml_value(value) -> str:
 
 def _overrides(settings: Mapping | None, **named) -> list[str]:
     """--set options in the order given: `set` first, then the named shortcuts (dyads, ...)."""
+    if settings is not None and not isinstance(settings, Mapping):
+        found = f"{settings!r} ({type(settings).__name__})"
+        raise InputError(f"set: expected a mapping of dotted keys to values, e.g. {{'run.dyads': 500}}, found {found}",
+                         file="set", key="set", expected="a mapping of dotted keys to values", found=found)
     out = [f"{key}={_yaml_value(value)}" for key, value in (settings or {}).items()]
     out += [f"{key}={_yaml_value(value)}" for key, value in named.items() if value is not None]
     return out
 
 
+def _whole(value, name: str, low: int, high: int) -> int:
+    """`value` as an int in [low, high], or InputError as the command line words it: a bool, a float,
+    a string or a number out of range is refused here, not deep in the extension."""
+    import numbers
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= int(value) <= high:
+        found = repr(value) if isinstance(value, (bool, numbers.Integral)) else f"{value!r} ({type(value).__name__})"
+        raise InputError(f"{name}: expected a whole number from {low} to {high}, found {found}",
+                         file=name, key=name, expected=f"a whole number from {low} to {high}", found=found)
+    return int(value)
+
+
+LARGEST_SEED = 2 ** 53 - 1  # run.seed's and trial.seed's declared maximum: exact in a double
+
+
 def _threads(threads: int | None) -> int:
-    return int(threads) if threads else max(1, os.cpu_count() or 1)
+    return _whole(threads, "threads", 1, 4096) if threads is not None else max(1, os.cpu_count() or 1)
+
+
+def _seed(seed: int | None) -> int | None:
+    return None if seed is None else _whole(seed, "seed", 0, LARGEST_SEED)
 
 
 def run(config, set: Mapping | None = None, *, dyads: int | None = None, seed: int | None = None,
@@ -77,7 +99,7 @@ def run(config, set: Mapping | None = None, *, dyads: int | None = None, seed: i
     overrides = _overrides(set, **{"run.dyads": dyads, "run.timeseries": timeseries, "run.generations": generations})
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-run-")
     output = os.path.join(tmp.name, "run.h5")
-    info = _native().run(_path(config), overrides, seed, _threads(threads), output, not progress)
+    info = _native().run(_path(config), overrides, _seed(seed), _threads(threads), output, not progress)
     return Result(output, report=info["report"], owner=tmp)
 
 
@@ -87,7 +109,8 @@ def trial(file, *, replicates: int | None = None, seed: int | None = None, econo
     [--economics FILE]` does; `economics` replaces the trial's own economics file (docs/guide_economics.md)."""
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-trial-")
     output = os.path.join(tmp.name, "trial.h5")
-    info = _native().trial(_path(file), output, replicates, seed, _path(economics) if economics else "",
+    replicates = None if replicates is None else _whole(replicates, "replicates", 1, 100000)
+    info = _native().trial(_path(file), output, replicates, _seed(seed), _path(economics) if economics else "",
                            _threads(threads), not progress)
     return Result(output, report=info["report"], owner=tmp)
 
@@ -109,7 +132,7 @@ def params():
 
 def check(config, set: Mapping | None = None, *, seed: int | None = None) -> str:
     """The resolved configuration as YAML, every default filled in (`attachsim check`)."""
-    return _native().check(_path(config), _overrides(set), seed)
+    return _native().check(_path(config), _overrides(set), _seed(seed))
 
 
 def build_info() -> dict:

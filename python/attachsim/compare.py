@@ -75,6 +75,8 @@ def _selected(names: list[str], patterns) -> list[str]:
 def compare(a, b, columns=None, all_columns: bool = False) -> Comparison:
     """Compares run B with run A (Results or paths). `columns`: glob patterns of per-row columns
     (default DEFAULT_COLUMNS); all_columns=True compares every per-row column."""
+    if isinstance(columns, str):  # one pattern, not its letters
+        columns = [columns]
     a, b = _resolve(a), _resolve(b)
     for name, r in (("A", a), ("B", b)):
         if r.kind != "run":

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 
+from ._output_file import check_output_path, write_atomically
 from .compare import DEFAULT_COLUMNS, compare
 from .result import ResultError
 
@@ -28,33 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _check_csv_path(path: str, inputs: list[str]) -> None:
-    """Raises ResultError unless `path` can take the CSV: in an existing folder, not a folder, no input."""
-    folder = os.path.dirname(path) or "."
-    if not os.path.isdir(folder):
-        raise ResultError(f"{path}: key '--csv': expected a file path in an existing directory, found no directory '{folder}'")
-    if os.path.isdir(path):
-        raise ResultError(f"{path}: key '--csv': expected a file path, found a directory")
-    for given in inputs:
-        if os.path.exists(path) and os.path.exists(given) and os.path.samefile(path, given):
-            raise ResultError(f"{path}: key '--csv': expected a file other than the runs compared, found '{given}'")
-
-
-def _write_csv(table, path: str) -> None:
-    """The CSV under a temporary name of its own, renamed when complete: never a partial file at `path`."""
-    temporary = f"{path}.{os.getpid()}.partial"
-    try:
-        table.to_csv(temporary, index=False)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
-
-
 def _compare(args) -> int:
     if args.csv:
-        _check_csv_path(args.csv, [args.a, args.b])
+        check_output_path(args.csv, [args.a, args.b], "--csv")
     try:
         c = compare(args.a, args.b, columns=args.columns, all_columns=args.all_columns)
     except OSError as e:  # a dataset that cannot be read after the file opened (a damaged block)
@@ -65,7 +42,8 @@ def _compare(args) -> int:
         shares = c.shares.assign(kind="share")
         means = c.means.rename(columns={"mean_a": "share_a", "mean_b": "share_b"}).assign(kind="mean")
         try:
-            _write_csv(pd.concat([shares, means], ignore_index=True), args.csv)
+            table = pd.concat([shares, means], ignore_index=True)
+            write_atomically(args.csv, lambda temporary: table.to_csv(temporary, index=False))
         except OSError as e:
             print(f"attachsim: error: cannot write '{args.csv}': {e.strerror or e}", file=sys.stderr)
             return 1

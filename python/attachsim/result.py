@@ -121,6 +121,9 @@ class Result:
         """One resolved setting by its dotted key, e.g. result.setting("learning.rule")."""
         node = self.config
         for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise ResultError(f"{self.path or self._file}: no setting '{key}' in its resolved config"
+                                  + ("" if self.config else " (this file records none: a trial's arms are in /meta)"))
             node = node[part]
         return node
 
@@ -128,8 +131,12 @@ class Result:
     def _read(self, what: str, fn):
         if what not in self._cache:
             import h5py
-            with h5py.File(self._file, "r") as f:
-                self._cache[what] = fn(f)
+            try:
+                with h5py.File(self._file, "r") as f:
+                    self._cache[what] = fn(f)
+            except OSError as e:  # a damaged block (checksum), a file cut short or gone: h5py names no file
+                raise ResultError(f"{self.path or self._file}: cannot read its {what} ({e}): a damaged, truncated or "
+                                  "unreadable HDF5 file") from None
         return self._cache[what]
 
     @property
@@ -270,7 +277,11 @@ def check_readable(path: str, error=ResultError) -> None:
     if os.path.isdir(path):
         raise error(f"{path}: is a directory, not an HDF5 file")
     import h5py
-    if not h5py.is_hdf5(path):
+    try:
+        hdf5 = h5py.is_hdf5(path)
+    except OSError as e:  # permission denied
+        raise error(f"{path}: cannot be opened ({e.strerror or e})") from None
+    if not hdf5:
         raise error(f"{path}: not an HDF5 file (an attachsim result is written by `attachsim run`)")
 
 

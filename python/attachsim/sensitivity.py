@@ -134,6 +134,10 @@ def sobol(sweep, outcomes=None, bootstrap: int = 1000, level: float = LEVEL, see
     outcome, factor). Refuses, with DesignError, sweeps whose design the estimators cannot use."""
     import pandas as pd
     from .result import Result, read
+    if isinstance(outcomes, str):  # one name, not its letters
+        outcomes = [outcomes]
+    if isinstance(bootstrap, bool) or not isinstance(bootstrap, int) or bootstrap < 1:
+        raise DesignError(f"bootstrap: expected a whole number of resamples, at least 1, found {bootstrap!r}")
     result = sweep if isinstance(sweep, Result) else read(sweep)
     if result.kind != "sweep":
         raise DesignError(f"{result.path}: a {result.kind} file; Sobol indices are computed from a sweep (/points)")

@@ -8,6 +8,7 @@ import math
 import os
 import sys
 
+from ._output_file import check_output_path, write_atomically
 from .result import ResultError
 from .sensitivity import BOOTSTRAP_SEED, DesignError, sobol
 
@@ -44,13 +45,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--csv", default=None, metavar="FILE", help="also write the table as CSV")
     args = p.parse_args(argv)
     try:
+        if args.csv:
+            check_output_path(args.csv, [args.sweep], "--csv")
         table = sobol(args.sweep, args.outcome, args.bootstrap, seed=args.seed)
     except (DesignError, ResultError) as e:
         print(f"sobol: error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a dataset that cannot be read after the file opened (a damaged block)
+        print(f"sobol: error: {args.sweep}: cannot be read ({e}): a damaged or truncated HDF5 file", file=sys.stderr)
+        return 2
     print(format_table(table))
     if args.csv:
-        table.to_csv(args.csv, index=False)
+        try:
+            write_atomically(args.csv, lambda temporary: table.to_csv(temporary, index=False))
+        except OSError as e:
+            print(f"sobol: error: cannot write '{args.csv}': {e.strerror or e}", file=sys.stderr)
+            return 1
         print(f"written: {args.csv}")
     return 0
 

@@ -233,6 +233,8 @@ def mediation(x, m, y) -> Mediation:
     x = np.asarray(x, dtype=float)
     m = np.asarray(m, dtype=float)
     y = np.asarray(y, dtype=float)
+    if len(x) < 4 or np.ptp(x) == 0 or np.ptp(m) == 0:  # no variation to regress on (a tiny run)
+        return Mediation(math.nan, math.nan, math.nan, math.nan, math.nan)
     c = float(sm.OLS(y, sm.add_constant(x)).fit().params[1])
     a = float(sm.OLS(m, sm.add_constant(x)).fit().params[1])
     both = sm.OLS(y, sm.add_constant(np.column_stack([m, x]))).fit().params

@@ -28,7 +28,12 @@ std::string read_config_file(const std::string& path, const std::string& what) {
   if (text.size() > config_file_limit)
     throw InputError({path, 0, 0}, "", expected + " of at most " + std::to_string(config_file_limit >> 20) + " MiB",
                      "more than that");
-  if (text.rfind("\x89HDF\r\n\x1a\n", 0) == 0)
+  // HDF5's signature opens the file, or follows a user block of 512 bytes or a larger power of two
+  // (a sweep file's checksum line).
+  const auto hdf5_at = [&](std::size_t offset) { return text.compare(offset, 8, "\x89HDF\r\n\x1a\n") == 0; };
+  bool hdf5 = text.size() >= 8 && hdf5_at(0);
+  for (std::size_t offset = 512; !hdf5 && offset + 8 <= text.size() && offset <= (1u << 16); offset *= 2) hdf5 = hdf5_at(offset);
+  if (hdf5)
     throw InputError({path, 0, 0}, "", expected, "an HDF5 file (a result: give the YAML file that made it)");
   return text;
 }

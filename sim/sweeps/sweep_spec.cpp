@@ -156,6 +156,8 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
   spec.sha1 = sha1_hex(spec.text);
   const YAML::Node root = load_yaml(spec.text, path);
   if (!root.IsMap()) throw InputError(at(path, root), "", "a map with base, factors, replicates, seed, outcomes", describe_found(root));
+  if (const ConfigKind kind = config_kind(root); kind != ConfigKind::sweep)
+    throw InputError(at(path, config_kind_key(root)), "", "a sweep file (with base: and factors:)", describe_config_kind(kind));
   check_keys(root, {"base", "set", "factors", "replicates", "seed", "outcomes"}, path, "");
 
   std::map<std::string, const ParameterSpec*> declared;

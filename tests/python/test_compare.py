@@ -114,7 +114,7 @@ def test_the_command_names_damaged_files_and_bad_csv_paths_with_exit_2(base, tmp
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.startswith(f"attachsim: error: {truncated}: cannot be read (") and "truncated" in r.stderr
     for csv, found in [(tmp_path / "nodir" / "x.csv", "found no directory"), (tmp_path, "found a directory"),
-                       (base, "expected a file other than the runs compared")]:
+                       (base, "expected a file other than the command's inputs")]:
         r = cli("compare", base, base, "--csv", csv, check=False)
         assert r.returncode == 2 and found in r.stderr and r.stderr.count("\n") == 1, r.stderr
     assert attachsim.read(base).kind == "run"  # the input named as --csv is untouched

@@ -3,7 +3,7 @@
 import pytest
 
 import attachsim
-from helpers import cli
+from helpers import REPO, cli
 
 
 def check_same_as_cli(error: attachsim.InputError, *args):
@@ -41,3 +41,43 @@ def test_a_missing_file_and_a_bad_trial_raise_too(tmp_path):
     with pytest.raises(attachsim.InputError) as e:
         attachsim.trial(trial)
     check_same_as_cli(e.value, "trial", trial, "-o", tmp_path / "t.h5")
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: attachsim.run("configs/normative.yaml", dyads=10, threads=-1), "threads"),   # was std::bad_alloc
+    (lambda: attachsim.run("configs/normative.yaml", dyads=10, threads=0), "threads"),    # was all cores, silently
+    (lambda: attachsim.run("configs/normative.yaml", dyads=10, seed="7"), "seed"),        # was pybind's TypeError
+    (lambda: attachsim.run("configs/normative.yaml", dyads=10, seed=2 ** 64 - 1), "seed"),
+    (lambda: attachsim.trial("configs/trials/van_den_boom_1994.yaml", replicates=0), "replicates"),  # an empty trial
+    (lambda: attachsim.run("configs/normative.yaml", set=["run.dyads=10"]), "set"),      # was AttributeError
+])
+def test_arguments_of_the_wrong_kind_or_range_are_input_errors(call, name):
+    # Caught before any simulation, named as the command line names them (its options' ranges).
+    with pytest.raises(attachsim.InputError) as e:
+        call()
+    assert e.value.key == name and str(e.value).startswith(f"{name}: expected ")
+
+
+def test_a_damaged_file_is_named_whatever_is_read_from_it(tmp_path):
+    # Every dataset carries a Fletcher32 checksum, verified on reading: a changed byte in a chunk of
+    # /dyads is found, and the error (h5py's OSError, which named no file) names the file.
+    import h5py
+    path = tmp_path / "run.h5"
+    attachsim.run("configs/normative.yaml", dyads=30, threads=1).save(path)
+    with h5py.File(path, "r") as f:
+        chunk = f["dyads/ssp_12m_security"].id.get_chunk_info(0)
+    data = bytearray(path.read_bytes())
+    data[chunk.byte_offset + chunk.size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(attachsim.ResultError, match=f"{path}: cannot read its dyads .*damaged"):
+        attachsim.read(path).dyads
+
+
+def test_a_sweep_file_given_as_a_config_is_named_as_a_result(tmp_path):
+    # A sweep file begins with a 512-byte checksum block, so HDF5's signature sits at byte 512.
+    sweep = tmp_path / "sweep.yaml"
+    sweep.write_text(f"base: {REPO}/configs/normative.yaml" +
+                     "\nset: {run.dyads: 10}\nfactors:\n  - {parameter: caregiver.sensitivity_mean, values: [0.5]}\n")
+    attachsim.sweep(sweep, threads=1).save(tmp_path / "sweep.h5")
+    with pytest.raises(attachsim.InputError, match="found an HDF5 file"):
+        attachsim.run(tmp_path / "sweep.h5")

@@ -80,3 +80,16 @@ def test_a_saltelli_sweep_of_the_model_gives_indices_and_other_designs_are_refus
     lhs = attachsim.sweep(tmp_path / "lhs.yaml")
     with pytest.raises(attachsim.DesignError, match="sampling: saltelli"):
         attachsim.sobol(lhs)
+
+
+def test_the_sobol_command_refuses_to_write_its_csv_over_the_sweep(tmp_path):
+    # `python3 -m attachsim sobol S.h5 --csv S.h5` replaced the sweep with the CSV, exit 0.
+    import subprocess
+    import sys
+    sweep = tmp_path / "s.h5"
+    sweep.write_bytes(b"a sweep file")   # the path is checked before the sweep is read
+    before = sweep.read_bytes()
+    p = subprocess.run([sys.executable, "-m", "attachsim", "sobol", str(sweep), "--csv", str(sweep)],
+                       capture_output=True, text=True)
+    assert p.returncode == 2 and "expected a file other than the command's inputs" in p.stderr, p.stderr
+    assert sweep.read_bytes() == before

@@ -14,6 +14,7 @@ import sys
 
 from .. import _paths
 from .._console import tolerant_stdout
+from .._output_file import write_atomically
 from . import known_misses
 from .infancy import ssp_age_from_targets
 from .population import load_population
@@ -177,6 +178,9 @@ def _calibrate(args, overrides: dict) -> int:
         os.makedirs(out, exist_ok=True)
     except OSError as e:
         raise CalibrationError(f"cannot create the output directory {out}: {e.strerror}") from None
+    if os.path.isdir(os.path.join(out, "calibration.md")):  # found now, not after every run
+        raise CalibrationError(f"{_display(os.path.join(out, 'calibration.md'))}: expected a file path for the table, "
+                               "found a directory")
 
     pops = {}
     stamp = _stamp(binary)
@@ -212,13 +216,19 @@ def _calibrate(args, overrides: dict) -> int:
             print(f"calibrate: note: --known-miss '{k}' is met now (or matches no target): drop it")
 
     md_path = os.path.join(out, "calibration.md")
-    with open(md_path, "w", encoding="utf-8") as f:
-        f.write("# Calibration\n\n")
-        f.write("\n".join(f"{line}  " if line else line for line in header) + "\n\n")
-        f.write(format_markdown(rows) + "\n\n")
-        f.write(verdict + ".\n\nSources (from targets.yaml and development_targets.yaml):\n\n")
-        for key, src in list(_sources(targets)) + list(_sources(development_targets)):
-            f.write(f"- {key}: {src}\n")
+
+    def write(temporary: str) -> None:
+        with open(temporary, "w", encoding="utf-8") as f:
+            f.write("# Calibration\n\n")
+            f.write("\n".join(f"{line}  " if line else line for line in header) + "\n\n")
+            f.write(format_markdown(rows) + "\n\n")
+            f.write(verdict + ".\n\nSources (from targets.yaml and development_targets.yaml):\n\n")
+            for key, src in list(_sources(targets)) + list(_sources(development_targets)):
+                f.write(f"- {key}: {src}\n")
+    try:
+        write_atomically(md_path, write)
+    except OSError as e:
+        raise CalibrationError(f"cannot write {_display(md_path)}: {e.strerror or e}") from None
     print(f"written: {_display(md_path)}")
     if args.test and failed:
         print(f"calibrate --test: {len(failed)} of {len(rows)} rows failed", file=sys.stderr)

@@ -17,6 +17,9 @@ def read_targets(path: str) -> dict:
             data = yaml.safe_load(f)
     except OSError as e:
         raise CalibrationError(f"cannot read the targets {path}: {e.strerror}") from None
+    except UnicodeDecodeError:
+        raise CalibrationError(f"{path}: expected a YAML targets file, found bytes that are not UTF-8 text "
+                               "(a result file?)") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else path
