@@ -49,6 +49,7 @@ attachsim_python_test(test_interrupt.py    ON         OFF)
 attachsim_python_test(test_cli.py          OFF        ON)
 attachsim_python_test(test_known_misses.py OFF        OFF)
 attachsim_python_test(test_project_files.py OFF       OFF)
+attachsim_python_test(test_calibrate_options.py OFF     OFF)
 
 # The example notebook, executed with nbclient in a kernel of this interpreter: it cannot rot.
 if(ATTACHSIM_PYTHON AND NOT ATTACHSIM_SANITIZE)

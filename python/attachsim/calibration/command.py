@@ -145,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--threads must be at least 1")
     overrides = {name: [] for name in POPULATIONS}
     for o in args.overrides:
+        if o.split(":")[-1].split("=")[0].strip() in ("run.dyads", "run.seed"):
+            parser.error(f"--set {o}: the table's header states --dyads and --seed; give those instead")
         pop, sep, rest = o.partition(":")
         if sep and pop in POPULATIONS:
             overrides[pop].append(rest)
