@@ -250,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     others = args.others
     out_dir = args.out if args.out else default_out_dir(args.result, others[0] if len(others) == 1 else None,
                                                         len(others) if len(others) > 1 else 0)
+    if others and args.outcome:
+        print("plot: error: --outcome chooses a sweep file's heat map: give one sweep file", file=sys.stderr)
+        return 2
     try:
         if len(others) > 1:
             written, notes = plot_runs([args.result, *others], out_dir, args.formats)
@@ -259,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
             written, notes = plot_file(args.result, out_dir, args.formats, args.outcome)
     except PlotError as e:
         print(f"plot: error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # a damaged block found while reading (HDF5 checks its checksums then)
+        print(f"plot: error: {', '.join([args.result, *others])}: cannot be read ({e}): a damaged or truncated "
+              "HDF5 file", file=sys.stderr)
         return 2
     except NoPlots as e:
         print(e)

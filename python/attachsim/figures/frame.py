@@ -189,25 +189,24 @@ def _figure(size: tuple[float, float], title: str, subtitle: str, source: str):
     return fig, body
 
 
-def _save(fig, out_dir: str, name: str, formats: list[str], written: list[str]):
-    plt = _pyplot()
-    for fmt in formats:
-        path = os.path.join(out_dir, f"{name}.{fmt}")
-        tmp = os.path.join(out_dir, f".{name}.{fmt}.partial")
-        # No dates or software versions inside: the same result gives byte-identical PNGs.
-        metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
-        try:
-            fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=metadata)
-            os.replace(tmp, path)
-        except OSError as e:
+def _save(fig, out_dir: str, name: str, formats, written: list[str]):
+    """Each format under a temporary name, renamed when complete (also on Ctrl-C nothing partial stays)."""
+    from .._output_file import write_atomically
+    # No dates or software versions inside: the same result gives byte-identical PNGs.
+    metadata = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+    try:
+        for fmt in [formats] if isinstance(formats, str) else formats:
+            if fmt not in metadata:
+                raise PlotError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+            path = os.path.join(out_dir, f"{name}.{fmt}")
             try:
-                os.remove(tmp)
-            except OSError:
-                pass
-            plt.close(fig)
-            raise PlotError(f"cannot write {path}: {e.strerror or e}") from None
-        written.append(path)
-    plt.close(fig)
+                write_atomically(path, lambda temporary: fig.savefig(temporary, format=fmt, dpi=PNG_DPI,
+                                                                     metadata=metadata[fmt]))
+            except OSError as e:
+                raise PlotError(f"cannot write {path}: {e.strerror or e}") from None
+            written.append(path)
+    finally:
+        _pyplot().close(fig)
 
 
 def _percent_axis(ax, top: float = 100):

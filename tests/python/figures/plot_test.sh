@@ -272,6 +272,29 @@ fi
 plot "$tmp/plain.h5" "$tmp/bayes.h5" "$tmp/trial.h5" -o "$tmp/figs-bad-three" --format png
 ((rc == 2)) && ok "three files with a trial among them: exit 2, $(cat "$tmp/err.txt")" || fail "three files with a trial gave exit $rc, not 2"
 
+# 13. --outcome with several files (it was ignored), and a damaged file (a changed byte in a chunk of
+#     /dyads, found by its checksum when read): exit 2, one line, no traceback, no figure left behind.
+plot "$tmp/plain.h5" "$tmp/bayes.h5" --outcome ssp_12m_share_B -o "$tmp/figs-outcome" --format png
+((rc == 2)) && grep -q "give one sweep file" "$tmp/err.txt" && ok "--outcome with two files: exit 2" ||
+  fail "--outcome with two files gave exit $rc: $(cat "$tmp/err.txt")"
+cp "$tmp/plain.h5" "$tmp/damaged.h5"
+python="$(source scripts/lib/setup.sh && find_python)"
+"$python" - "$tmp/damaged.h5" <<'PY'
+import sys, h5py
+with h5py.File(sys.argv[1], "r") as f:
+    chunk = f["dyads/ssp_12m_class"].id.get_chunk_info(0)
+data = bytearray(open(sys.argv[1], "rb").read())
+data[chunk.byte_offset + chunk.size // 2] ^= 0xFF
+open(sys.argv[1], "wb").write(bytes(data))
+PY
+plot "$tmp/damaged.h5" -o "$tmp/figs-damaged" --format png
+if ((rc == 2)) && grep -q "damaged.h5: cannot be read" "$tmp/err.txt" && ! grep -q Traceback "$tmp/err.txt" &&
+   [[ -z "$(find "$tmp/figs-damaged" -name '*.partial' 2>/dev/null)" ]]; then
+  ok "a damaged file: exit 2, $(head -c 120 "$tmp/err.txt")"
+else
+  fail "a damaged file gave exit $rc: $(cat "$tmp/err.txt")"
+fi
+
 if ((failures)); then
   echo "$failures check(s) failed" >&2
   exit 1
