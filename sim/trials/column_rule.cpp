@@ -46,6 +46,16 @@ void read_rule_bounds(const YamlReader& in, const YAML::Node& item, const std::s
                      "both");
 }
 
+void check_rule_fits_column(const YamlReader& in, const YAML::Node& item, const std::string& key,
+                            const EligibilityRule& rule, bool label_column) {
+  if (label_column && (rule.min || rule.max))
+    throw InputError(position_in(in.file(), item[rule.min ? "min" : "max"]), key,
+                     "equals or one_of: '" + rule.column + "' is a label column", rule.min ? "min" : "max");
+  if (!label_column && !rule.labels.empty())
+    throw InputError(position_in(in.file(), item[item["equals"] ? "equals" : "one_of"]), key,
+                     "min or max: '" + rule.column + "' is a numeric column", "a label rule (" + rule.describe() + ")");
+}
+
 std::size_t column_index(const std::vector<Column>& columns, const std::string& name) {
   for (std::size_t i = 0; i < columns.size(); ++i)
     if (columns[i].name == name) return i;

@@ -15,8 +15,9 @@ namespace {
 
 class EconomicsReader : YamlReader {
  public:
-  EconomicsReader(std::string file, const TrialSpec& trial, const TrialDesign& design, const std::vector<std::string>& columns)
-      : YamlReader(std::move(file)), trial_(trial), design_(design), columns_(columns) {}
+  EconomicsReader(std::string file, const TrialSpec& trial, const TrialDesign& design, const std::vector<std::string>& columns,
+                  const std::vector<std::string>& label_columns)
+      : YamlReader(std::move(file)), trial_(trial), design_(design), columns_(columns), label_columns_(label_columns) {}
 
   EconomicsSpec read() {
     EconomicsSpec spec;
@@ -131,6 +132,8 @@ class EconomicsReader : YamlReader {
         throw InputError(position_in(file(), node["age_months"]), key + ".age_months", "no age for a column (its age is in its name)", "an age");
       rule.column = column(node["column"], key + ".column", columns_);
       if (!bounded) throw InputError(position_in(file(), node), key, "a rule: min, max, equals or one_of", "only a column");
+      check_rule_fits_column(*this, node, key, rule,
+                             std::find(label_columns_.begin(), label_columns_.end(), rule.column) != label_columns_.end());
     } else {
       const YAML::Node outcome = node["outcome"];
       l.outcome = text_of(outcome, key + ".outcome");
@@ -167,6 +170,7 @@ class EconomicsReader : YamlReader {
   const TrialSpec& trial_;
   const TrialDesign& design_;
   const std::vector<std::string>& columns_;
+  const std::vector<std::string>& label_columns_;
 };
 
 }  // namespace
@@ -176,8 +180,8 @@ std::string CostLink::describe_case() const {
 }
 
 EconomicsSpec load_economics(const std::string& path, const TrialSpec& trial, const TrialDesign& design,
-                             const std::vector<std::string>& columns) {
-  return EconomicsReader(path, trial, design, columns).read();
+                             const std::vector<std::string>& columns, const std::vector<std::string>& label_columns) {
+  return EconomicsReader(path, trial, design, columns, label_columns).read();
 }
 
 }  // namespace attachsim::sim

@@ -183,3 +183,18 @@ TEST_CASE("hostile input: a file given to the wrong command is named for what it
                   {"key 'economics': expected an economics file", "found a scenario (attachsim run reads it)"});
   check_nothing_written(dir, 0);
 }
+
+TEST_CASE("hostile input: an eligibility rule that does not fit its column's kind is refused where written") {
+  // min on a label column, or equals on a numeric one, admitted no family and was found only at run time.
+  ScratchDirectory dir;
+  const std::string out = " -q -o " + quote(dir.file("out.h5"));
+  const fs::path label = tiny_trial(dir, normative, "program: {type: sensitivity}",
+                                    "  eligibility:\n    - {column: caregiver_aai, min: 1}\n");
+  check_one_error(run_attachsim("trial " + quote(label) + out),
+                  {label.string() + ":12:", "key 'trial.eligibility': expected equals or one_of: 'caregiver_aai' is a label column, found min"});
+  const fs::path numeric = tiny_trial(dir, normative, "program: {type: sensitivity}",
+                                      "  eligibility:\n    - {column: risk_count, equals: B}\n");
+  check_one_error(run_attachsim("trial " + quote(numeric) + out),
+                  {numeric.string() + ":12:", "expected min or max: 'risk_count' is a numeric column"});
+  check_nothing_written(dir, 1);
+}

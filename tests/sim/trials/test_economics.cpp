@@ -272,6 +272,12 @@ TEST_CASE("economics: a trial names its economics file, and bad ones are named w
     CHECK_THROWS_WITH_AS(trial_with(economics_yaml("{column: ssp_12m_class, min: 1, equals: B}")),
                          doctest::Contains("expected min/max (a numeric column) or equals/one_of (a label column), not both"),
                          sim::InputError);
+    CHECK_THROWS_WITH_AS(trial_with(economics_yaml("{column: cps_reports, equals: yes}")),
+                         doctest::Contains("expected min or max: 'cps_reports' is a numeric column, found a label rule"),
+                         sim::InputError);
+    CHECK_THROWS_WITH_AS(trial_with(economics_yaml("{column: ssp_12m_class, min: 1}")),
+                         doctest::Contains("expected equals or one_of: 'ssp_12m_class' is a label column, found min"),
+                         sim::InputError);
   }
   SUBCASE("an unknown column, and a missing file") {
     CHECK_THROWS_WITH_AS(trial_with(economics_yaml("{column: cps_report, min: 1}")),
