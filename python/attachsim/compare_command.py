@@ -32,10 +32,7 @@ def _parser() -> argparse.ArgumentParser:
 def _compare(args) -> int:
     if args.csv:
         check_output_path(args.csv, [args.a, args.b], "--csv")
-    try:
-        c = compare(args.a, args.b, columns=args.columns, all_columns=args.all_columns)
-    except OSError as e:  # a dataset that cannot be read after the file opened (a damaged block)
-        raise ResultError(f"{args.a}, {args.b}: cannot be read ({e}): a damaged or truncated HDF5 file") from None
+    c = compare(args.a, args.b, columns=args.columns, all_columns=args.all_columns)  # damage: ResultError
     print(c.report())
     if args.csv:
         import pandas as pd

@@ -51,9 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     except (DesignError, ResultError) as e:
         print(f"sobol: error: {e}", file=sys.stderr)
         return 2
-    except OSError as e:  # a dataset that cannot be read after the file opened (a damaged block)
-        print(f"sobol: error: {args.sweep}: cannot be read ({e}): a damaged or truncated HDF5 file", file=sys.stderr)
-        return 2
     print(format_table(table))
     if args.csv:
         try:

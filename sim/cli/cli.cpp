@@ -6,6 +6,7 @@
 #include "sim/input/yaml_settings.hpp"
 #include "sim/engine/engine.hpp"
 #include "sim/output/hdf5_output.hpp"
+#include "sim/output/partial_file.hpp"
 #include "sim/output/output_error.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/model.hpp"
@@ -353,12 +354,9 @@ int run_cli(int argc, char** argv) {
         options.shard = *slurm;
       options.output = output;
       if (options.output.empty()) {
-        std::error_code ignored;  // the default place is made when missing, as `run` makes it
-        std::filesystem::create_directories("results", ignored);
-        options.output = "results/" + std::filesystem::path(sweep_path).stem().string();
-        if (options.shard.count > 1)
-          options.output += ".shard" + std::to_string(options.shard.index) + "of" + std::to_string(options.shard.count);
-        options.output += ".h5";
+        std::string stem = std::filesystem::path(sweep_path).stem().string();
+        if (options.shard.count > 1) stem += ".shard" + std::to_string(options.shard.index) + "of" + std::to_string(options.shard.count);
+        options.output = default_result_path(stem);
       }
       return run_sweep([] { return make_model(); }, scenario_schema(*model), sweep_path, options);
     }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 namespace attachsim::sim {
 
@@ -39,20 +40,23 @@ std::string read_config_file(const std::string& path, const std::string& what) {
 }
 
 namespace {
-bool has_key(const YAML::Node& root, const char* key) {
-  if (!root.IsMap()) return false;
-  for (const auto& entry : root)
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) return true;
-  return false;
+// The top-level keys that make a file of each kind, in the order they decide it.
+constexpr std::pair<const char*, ConfigKind> kind_keys[] = {
+    {"trial", ConfigKind::trial}, {"factors", ConfigKind::sweep}, {"base", ConfigKind::sweep}, {"economics", ConfigKind::economics}};
+
+// The key of `root` that decides its kind, or root itself for a scenario.
+std::pair<YAML::Node, ConfigKind> deciding_key(const YAML::Node& root) {
+  if (root.IsMap())
+    for (const auto& [key, kind] : kind_keys)
+      for (const auto& entry : root)
+        if (entry.first.IsScalar() && entry.first.Scalar() == key) return {entry.first, kind};
+  return {root, ConfigKind::scenario};
 }
 }  // namespace
 
-ConfigKind config_kind(const YAML::Node& root) {
-  if (has_key(root, "trial")) return ConfigKind::trial;
-  if (has_key(root, "factors") || has_key(root, "base")) return ConfigKind::sweep;
-  if (has_key(root, "economics")) return ConfigKind::economics;
-  return ConfigKind::scenario;
-}
+ConfigKind config_kind(const YAML::Node& root) { return deciding_key(root).second; }
+
+YAML::Node config_kind_key(const YAML::Node& root) { return deciding_key(root).first; }
 
 std::string describe_config_kind(ConfigKind kind) {
   switch (kind) {
@@ -62,15 +66,6 @@ std::string describe_config_kind(ConfigKind kind) {
     case ConfigKind::scenario: break;
   }
   return "a scenario (attachsim run reads it)";
-}
-
-YAML::Node config_kind_key(const YAML::Node& root) {
-  if (root.IsMap())
-    for (const auto& entry : root)
-      if (entry.first.IsScalar())
-        for (const char* key : {"trial", "factors", "base", "economics"})
-          if (entry.first.Scalar() == key) return entry.first;
-  return root;
 }
 
 }  // namespace attachsim::sim

@@ -161,6 +161,12 @@ void check_output_path(const std::string& path, const std::vector<std::string>& 
                        "'" + input + "', which it reads");
 }
 
+std::string default_result_path(const std::string& stem) {
+  std::error_code ignored;  // a failure shows when the file is created, with its reason
+  std::filesystem::create_directories("results", ignored);
+  return "results/" + stem + ".h5";
+}
+
 PartialFile::PartialFile(std::string path) : path_(std::move(path)) {
   check_output_path(path_);
   install_handler();

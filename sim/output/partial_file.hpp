@@ -20,6 +20,10 @@ namespace attachsim::sim {
 // it), and none of `inputs`, the files the command reads; throws InputError.
 void check_output_path(const std::string& path, const std::vector<std::string>& inputs = {});
 
+// `results/<stem>.h5`, where run, trial and sweep write when no -o is given; the folder is made when
+// missing (a path the user gives must exist: a typo stays an error).
+std::string default_result_path(const std::string& stem);
+
 // The signal handler of the temporary files, installed for this object's lifetime without a file: a
 // long computation that writes only at its end (a sweep) is then stopped by a host's Ctrl-C as a run is
 // (its checkpoint is kept). On the command line it changes nothing: the signal still ends the process.

@@ -1,6 +1,7 @@
 #include "sim/runs/output_name.hpp"
 
 #include "sim/core/sha1.hpp"
+#include "sim/output/partial_file.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -53,7 +54,7 @@ std::string default_output_path(const std::string& config, const std::vector<std
     if (seed) all += "seed=" + std::to_string(*seed) + "\n";
     name = stem + "+" + sha1_hex(all).substr(0, 12);
   }
-  return "results/" + name + ".h5";
+  return default_result_path(name);
 }
 
 }  // namespace attachsim::sim

@@ -4,7 +4,8 @@
 // results/normative+learning.rule=bayesian.h5 with --set learning.rule=bayesian,
 // results/normative+seed=7.h5 with --seed 7. Rerunning the same command replaces its own file only.
 // A config in a folder below `configs/` is named with that folder (results/populations-normative.h5),
-// so that the shipped scenarios of one file name do not share a result.
+// so that the shipped scenarios of one file name do not share a result. The results/ folder is made
+// when missing (default_result_path).
 #pragma once
 
 #include <cstdint>

@@ -48,12 +48,7 @@ RunOutcome run_scenario(Model& model, const RunRequest& request) {
   const Scenario loaded = load_scenario(model, request.config, request.overrides, request.seed);
   RunOutcome outcome;
   outcome.output = request.output;
-  if (outcome.output.empty()) {
-    // The default place is made when missing; a path the user gave must exist (a typo stays an error).
-    outcome.output = default_output_path(request.config, request.overrides, request.seed);
-    std::error_code ignored;
-    std::filesystem::create_directories(std::filesystem::path(outcome.output).parent_path(), ignored);
-  }
+  if (outcome.output.empty()) outcome.output = default_output_path(request.config, request.overrides, request.seed);
 
   check_output_path(outcome.output, {request.config});
   Hdf5Output out(outcome.output);

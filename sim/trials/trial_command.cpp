@@ -264,13 +264,8 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   if (options.replicates) spec.replicates = *options.replicates;
   if (options.seed) spec.seed = *options.seed;
   if (!options.economics.empty()) spec.economics = load_trial_economics(options.economics, spec, model);
-  std::string output = options.output;
-  if (output.empty()) {
-    // The default place is made when missing, as `run` makes it; a path the user gave must exist.
-    output = "results/" + std::filesystem::path(options.file).stem().string() + ".h5";
-    std::error_code ignored;
-    std::filesystem::create_directories("results", ignored);
-  }
+  const std::string output =
+      options.output.empty() ? default_result_path(std::filesystem::path(options.file).stem().string()) : options.output;
   std::vector<std::string> inputs{options.file};
   for (const auto& arm : spec.arms) inputs.push_back(arm.config.source_file());
   for (const auto& group : spec.comparison_groups) inputs.push_back(group.config.source_file());
