@@ -99,27 +99,29 @@ def run(config, set: Mapping | None = None, *, dyads: int | None = None, seed: i
     overrides = _overrides(set, **{"run.dyads": dyads, "run.timeseries": timeseries, "run.generations": generations})
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-run-")
     output = os.path.join(tmp.name, "run.h5")
-    info = _native().run(_path(config), overrides, _seed(seed), _threads(threads), output, not progress)
+    info = _native().run(_path(config), overrides, _seed(seed), _threads(threads), output, progress)
     return Result(output, report=info["report"], owner=tmp)
 
 
 def trial(file, *, replicates: int | None = None, seed: int | None = None, economics=None,
           threads: int | None = None, progress: bool = False) -> Result:
     """A simulated randomized trial, as `attachsim trial TRIAL.yaml [--replicates N] [--seed S]
-    [--economics FILE]` does; `economics` replaces the trial's own economics file (docs/guide_economics.md)."""
+    [--economics FILE]` does; `economics` replaces the trial's own economics file (docs/guide_economics.md).
+    The result's `report` holds what the command prints; progress=True shows the progress on stderr."""
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-trial-")
     output = os.path.join(tmp.name, "trial.h5")
     replicates = None if replicates is None else _whole(replicates, "replicates", 1, 100000)
     info = _native().trial(_path(file), output, replicates, _seed(seed), _path(economics) if economics else "",
-                           _threads(threads), not progress)
+                           _threads(threads), progress)
     return Result(output, report=info["report"], owner=tmp)
 
 
 def sweep(file, *, threads: int | None = None, progress: bool = False) -> Result:
-    """A parameter sweep, as `attachsim sweep SWEEP.yaml` does (locally: no MPI, no shards)."""
+    """A parameter sweep, as `attachsim sweep SWEEP.yaml` does (locally: no MPI, no shards). The result's
+    `report` holds what the command prints; progress=True shows the design and the progress on stderr."""
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-sweep-")
     output = os.path.join(tmp.name, "sweep.h5")
-    info = _native().sweep(_path(file), output, _threads(threads), not progress)
+    info = _native().sweep(_path(file), output, _threads(threads), progress)
     return Result(output, report=info["report"], owner=tmp)
 
 

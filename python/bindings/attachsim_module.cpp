@@ -24,11 +24,19 @@ using namespace attachsim::sim;
 
 namespace {
 
-// Collects what a command prints on std::cout (its report) while it runs, instead of printing it.
+// Collects what a command prints on std::cout (its report) while it runs, instead of printing it. The
+// report starts from std::cout's default number format, as in a fresh `attachsim` process: a command
+// may leave its own (a sweep's two decimals) and the next call in this process must not inherit it.
 class CaptureStdout {
  public:
-  CaptureStdout() : previous_(std::cout.rdbuf(text_.rdbuf())) {}
-  ~CaptureStdout() { std::cout.rdbuf(previous_); }
+  CaptureStdout() : previous_(std::cout.rdbuf(text_.rdbuf())) {
+    saved_format_.copyfmt(std::cout);
+    std::cout.copyfmt(default_format_);
+  }
+  ~CaptureStdout() {
+    std::cout.copyfmt(saved_format_);
+    std::cout.rdbuf(previous_);
+  }
   CaptureStdout(const CaptureStdout&) = delete;
   CaptureStdout& operator=(const CaptureStdout&) = delete;
   std::string text() const { return text_.str(); }
@@ -36,6 +44,7 @@ class CaptureStdout {
  private:
   std::ostringstream text_;
   std::streambuf* previous_;
+  std::ios saved_format_{nullptr}, default_format_{nullptr};
 };
 
 // Runs a command without the GIL (the simulation needs no Python; other Python threads go on). Ctrl-C
@@ -54,10 +63,10 @@ auto without_gil(Command&& command) {
 }
 
 py::dict run(const std::string& config, const std::vector<std::string>& overrides, std::optional<std::uint64_t> seed,
-             int threads, const std::string& output, bool quiet) {
+             int threads, const std::string& output, bool progress) {
   const RunOutcome outcome = without_gil([&] {
     auto model = make_model();
-    return run_scenario(*model, {config, output, overrides, seed, threads, quiet});
+    return run_scenario(*model, {config, output, overrides, seed, threads, !progress});
   });
   py::dict d;
   d["report"] = outcome.report;
@@ -68,34 +77,34 @@ py::dict run(const std::string& config, const std::vector<std::string>& override
 }
 
 py::dict trial(const std::string& file, const std::string& output, std::optional<std::int64_t> replicates,
-               std::optional<std::uint64_t> seed, const std::string& economics, int threads, bool quiet) {
+               std::optional<std::uint64_t> seed, const std::string& economics, int threads, bool progress) {
   const std::string report = without_gil([&] {
     auto model = make_model();
     TrialOptions options;
     options.file = file, options.output = output, options.replicates = replicates, options.seed = seed;
-    options.economics = economics, options.threads = threads, options.quiet = quiet;
+    options.economics = economics, options.threads = threads, options.progress = progress;
     CaptureStdout capture;
     run_trial_command(*model, options);
     return capture.text();
   });
   py::dict d;
-  d["report"] = quiet ? py::object(py::none()) : py::object(py::str(report));
+  d["report"] = report;  // what the command prints; progress (stderr) only if asked
   return d;
 }
 
-py::dict sweep(const std::string& file, const std::string& output, int threads, bool quiet) {
+py::dict sweep(const std::string& file, const std::string& output, int threads, bool progress) {
   int code = 0;
   const std::string report = without_gil([&] {
     auto model = make_model();
     SweepOptions options;
-    options.output = output, options.threads = threads, options.quiet = quiet;
+    options.output = output, options.threads = threads, options.progress = progress;
     CaptureStdout capture;
     code = run_sweep([] { return make_model(); }, scenario_schema(*model), file, options);
     return capture.text();
   });
   if (code != 0) throw std::runtime_error("the sweep did not finish (exit code " + std::to_string(code) + ")");
   py::dict d;
-  d["report"] = quiet ? py::object(py::none()) : py::object(py::str(report));
+  d["report"] = report;  // what the command prints; progress (stderr) only if asked
   return d;
 }
 
@@ -141,10 +150,10 @@ PYBIND11_MODULE(_attachsim, m) {
     }
   });
   m.def("run", &run, py::arg("config"), py::arg("overrides"), py::arg("seed"), py::arg("threads"), py::arg("output"),
-        py::arg("quiet"));
+        py::arg("progress"));
   m.def("trial", &trial, py::arg("file"), py::arg("output"), py::arg("replicates"), py::arg("seed"), py::arg("economics"),
-        py::arg("threads"), py::arg("quiet"));
-  m.def("sweep", &sweep, py::arg("file"), py::arg("output"), py::arg("threads"), py::arg("quiet"));
+        py::arg("threads"), py::arg("progress"));
+  m.def("sweep", &sweep, py::arg("file"), py::arg("output"), py::arg("threads"), py::arg("progress"));
   m.def("check", &check, py::arg("config"), py::arg("overrides"), py::arg("seed"));
   m.def("params", &params);
   m.def("build_info", &build_info);

@@ -289,7 +289,7 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
   }
 
   const std::uint64_t runs_here = shard_runs(runs, shard);
-  if (root && !options.quiet) {
+  if (root && !options.quiet && options.progress) {
     std::cerr << "sweep: " << plan->spec.points.size() << " points x " << plan->spec.replicates << " replicates = " << runs
               << " runs";
     if (shard.count > 1) std::cerr << "; shard " << shard.describe() << ": " << runs_here << " runs";
@@ -301,7 +301,7 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
   }
 
   // Recording, on rank 0 only: checkpoint, progress line, and the test hook that simulates a kill.
-  Progress display("sweep runs", options.quiet);
+  Progress display("sweep runs", options.quiet || !options.progress);
   std::uint64_t recorded = 0;
   const char* stop_env = std::getenv("ATTACHSIM_SWEEP_STOP_AFTER");  // for tests: die like a killed job
   const std::uint64_t stop_after = stop_env ? std::strtoull(stop_env, nullptr, 10) : 0;

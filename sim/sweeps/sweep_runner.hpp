@@ -31,7 +31,8 @@ struct SweepOptions {
   std::string output;  // the HDF5 result; FILE.progress beside it while running
   int threads = 1;
   Shard shard;
-  bool quiet = false;
+  bool quiet = false;    // print nothing but errors: no report, no progress
+  bool progress = true;  // the design line and the runs' progress on stderr (Python keeps the report and drops this)
 };
 
 using ModelFactory = std::function<std::unique_ptr<Model>()>;

@@ -281,7 +281,7 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   std::vector<SequenceEstimate> sequence_rows;
   TrialReplicate first;
   std::vector<Column> columns;
-  Progress progress("replicates", options.quiet || spec.replicates == 1);
+  Progress progress("replicates", options.quiet || !options.progress || spec.replicates == 1);
   for (std::int64_t r = 0; r < spec.replicates; ++r) {
     TrialReplicate replicate = run_trial_replicate(model, spec, replicate_seed(spec.seed, r), options.threads);
     if (r == 0) columns = model.columns();

@@ -15,7 +15,8 @@ struct TrialOptions {
   std::optional<std::int64_t> replicates;
   std::optional<std::uint64_t> seed;
   int threads = 1;
-  bool quiet = false;
+  bool quiet = false;    // print nothing but errors: no report, no progress
+  bool progress = true;  // the replicates' progress on stderr (Python keeps the report and drops this)
 };
 
 int run_trial_command(Model& model, const TrialOptions& options);

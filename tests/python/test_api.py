@@ -105,6 +105,32 @@ def test_trial_and_sweep_run_in_process_and_read_back(tmp_path):
     assert s.kind == "sweep" and list(s.points["learning.rule"].astype(str)) == ["reinforcement", "bayesian"]
 
 
+def test_trial_and_sweep_keep_their_report_and_show_progress_only_when_asked(tmp_path, capfd):
+    # The report is what the command prints on stdout, whether or not the progress is shown on stderr
+    # (it was None unless progress=True), and a report does not take the number format an earlier call
+    # left (a sweep's two decimals made a later trial's "12 months" "12.00 months"). The CLI adds the
+    # runtime and the written file.
+    def lines(text):
+        kept = [line for line in text.splitlines() if not line.startswith(("runtime:", "written:"))]
+        return "\n".join(kept).strip().splitlines()
+    sweep_file = tmp_path / "sweep.yaml"
+    sweep_file.write_text(f"base: {REPO}/configs/normative.yaml\nset:\n  run.dyads: 30\nseed: 3\nreplicates: 1\n"
+                          "factors:\n  - parameter: learning.rule\n    values: [reinforcement, bayesian]\n"
+                          "outcomes: [ssp_12m_share_B]\n")
+    s = attachsim.sweep(sweep_file, threads=1)
+    assert capfd.readouterr().err == "" and s.report.startswith("sweep: 2 runs in ")
+    attachsim.sweep(sweep_file, threads=1, progress=True)
+    assert "2 points x 1 replicates = 2 runs" in capfd.readouterr().err
+    trial = "configs/trials/juffer_video_feedback_adoptive.yaml"
+    quiet = attachsim.trial(trial, replicates=2, seed=5, threads=1)
+    assert capfd.readouterr().err == ""
+    shown = attachsim.trial(trial, replicates=2, seed=5, threads=1, progress=True)
+    assert "replicates: 2/2" in capfd.readouterr().err
+    printed = cli("trial", trial, "--replicates", "2", "--seed", "5", "-o", tmp_path / "trial.h5").stdout
+    assert lines(quiet.report) == lines(shown.report) == lines(printed)
+    assert "at 12 months" in quiet.report and "control" in quiet.report
+
+
 def test_params_and_check():
     p = attachsim.params()
     assert p.loc["learning.rule", "default"] == "reinforcement"
