@@ -27,8 +27,10 @@ void check_ages(const sim::ResolvedConfig& config, const std::string& key, const
 }  // namespace
 
 ModelParameters bind_model_parameters(const sim::ResolvedConfig& config) {
+  // Built once: the declarations and their texts are the same for every config (a sweep binds one per point).
+  static const sim::ParameterTable<ModelParameters> table = model_parameter_table();
   ModelParameters p;
-  config.bind(model_parameter_table(), p);
+  config.bind(table, p);
 
   const auto& s = p.state_of_mind;
   const double sum = s.share_F + s.share_Ds + s.share_E + s.share_U;

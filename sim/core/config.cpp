@@ -111,16 +111,19 @@ std::string nearest_key(const std::string& key, const std::vector<std::string>& 
   return best;
 }
 
-ResolvedConfig::ResolvedConfig(std::vector<ParameterSpec> schema) : schema_(std::move(schema)) {
-  for (std::size_t i = 0; i < schema_.size(); ++i) {
-    index_[schema_[i].key] = i;
-    values_[schema_[i].key] = schema_[i].default_value;
+ResolvedConfig::ResolvedConfig(std::vector<ParameterSpec> schema) {
+  auto declared = std::make_shared<Declarations>();
+  declared->specs = std::move(schema);
+  for (std::size_t i = 0; i < declared->specs.size(); ++i) {
+    declared->index[declared->specs[i].key] = i;
+    values_.push_back(declared->specs[i].default_value);
   }
+  declared_ = std::move(declared);
 }
 
-const ParameterSpec& ResolvedConfig::spec(const std::string& key) const { return schema_.at(index_.at(key)); }
+const ParameterSpec& ResolvedConfig::spec(const std::string& key) const { return declared_->specs[index_of(key)]; }
 
-const Value& ResolvedConfig::value(const std::string& key) const { return values_.at(key); }
+const Value& ResolvedConfig::value(const std::string& key) const { return values_[index_of(key)]; }
 
 SourcePosition ResolvedConfig::position_of(const std::string& key) const {
   auto it = positions_.find(key);
@@ -145,13 +148,13 @@ void ResolvedConfig::set(const std::string& key, const Value& value, const Sourc
     found += "'";
     throw InputError(where, key, describe_expected(declared), found);
   }
-  values_.at(key) = value;
+  values_[index_of(key)] = value;
   positions_[key] = where;
 }
 
 std::string ResolvedConfig::to_yaml() const {
   std::ostringstream out;
-  emit(out, schema_, *this);
+  emit(out, declared_->specs, *this);
   return out.str();
 }
 

@@ -8,6 +8,7 @@
 #include "sim/core/parameter.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,8 +19,8 @@ class ResolvedConfig {
  public:
   explicit ResolvedConfig(std::vector<ParameterSpec> schema);  // all defaults
 
-  const std::vector<ParameterSpec>& schema() const { return schema_; }
-  bool contains(const std::string& key) const { return index_.count(key) > 0; }  // declared in the schema
+  const std::vector<ParameterSpec>& schema() const { return declared_->specs; }
+  bool contains(const std::string& key) const { return declared_->index.count(key) > 0; }  // declared in the schema
   const Value& value(const std::string& key) const;
   const ParameterSpec& spec(const std::string& key) const;
 
@@ -41,9 +42,16 @@ class ResolvedConfig {
   }
 
  private:
-  std::vector<ParameterSpec> schema_;
-  std::map<std::string, std::size_t> index_;
-  std::map<std::string, Value> values_;
+  // The declarations, shared by every copy of a config: copying one (a sweep makes one per point, to
+  // check it and to run it) copies the values only, not some hundreds of declarations and their texts.
+  struct Declarations {
+    std::vector<ParameterSpec> specs;
+    std::map<std::string, std::size_t> index;
+  };
+  std::size_t index_of(const std::string& key) const { return declared_->index.at(key); }
+
+  std::shared_ptr<const Declarations> declared_;
+  std::vector<Value> values_;  // in declaration order
   std::map<std::string, SourcePosition> positions_;
   std::string source_file_;
 };
