@@ -43,6 +43,7 @@ struct CaregiverParameters {
   double depression_hostility;
   double depression_frightened;
   double violence_frightened;
+  double atypical_tracks_crying;
   double crying_stress_gain;
   double parenting_stress_decay;
   double efficacy_rate;
@@ -112,6 +113,8 @@ inline sim::ParameterTable<CaregiverParameters> caregiver_table() {
                 {"probability", "Frightened, helpless or dissociated atypical behaviour of a depressed caregiver.", "calibrated (docs/calibration.md): see atypical_under_stress; Lyons-Ruth et al. 1999 (helpless profile)"}),
       sim::real("violence_frightened", &P::violence_frightened, 0.04, 0, 1,
                 {"probability per unit trace", "Frightened, helpless behaviour of a caregiver who has just suffered partner violence, per unit of its fading trace.", "calibrated (docs/calibration.md): see atypical_under_stress; Lyons-Ruth & Jacobvitz 2008"}),
+      sim::real("atypical_tracks_crying", &P::atypical_tracks_crying, 1, 0, 1,
+                {"exponent", "How far a caregiver's atypical acts (threatening, frightened, dissociated) follow how much this infant cries: her rate per episode of distress is the rate for an infant of average temperament x (this infant's crying rate / the average's)^(value - 1). 1: at her rate per episode, so a reactive infant, who cries more, meets more of them and grows more afraid (temperament-D r about .11 in the normative population). 0 (rival): they come from her own states at a rate of her own through the day, so an infant who cries more meets no more of them (r about 0, as published); every given target is still met, but B's lead over D in predictability falls within sampling error, which is why it is not the default yet (docs/calibration.md, note 9). Assessments see her rate for an average infant.", "van IJzendoorn, Schuengel & Bakermans-Kranenburg 1999 (meta-analysis: infant temperament does not predict disorganization); Main & Hesse 1990 (atypical acts as intrusions of the caregiver's own unresolved experience); docs/calibration.md, note 9"}),
       sim::real("crying_stress_gain", &P::crying_stress_gain, 0.02, 0, 1,
                 {"per episode", "Rise of parenting stress after an intense episode the caregiver answered but did not soothe.", "assumption (irritable-infant spiral, van den Boom 1994)"}),
       sim::real("parenting_stress_decay", &P::parenting_stress_decay, 0.05, 0, 1,

@@ -125,6 +125,7 @@ struct AnswerSetting {
   double soothe_escalated = 1;  // the same for an escalated protest, held longer (escalated_soothe)
   double discouraged = 0;    // rebuffs by the household's norm of self-reliance, per unit strength (care_practices.hpp)
   double carry_exponent = 0; // only loud cries reach a carer out of earshot: detection x strength^k (night_care)
+  double atypical_scale = 1; // her atypical acts per episode relative to an average infant's (caregiver.atypical_tracks_crying)
 };
 
 // Comfort of an escalated protest goes on longer, and so settles a hard-to-soothe infant more often:
@@ -151,7 +152,8 @@ inline void fill_answer_odds(AnswerOdds& odds, const CaregiverParameters& p, con
   const double self_focus = std::min(1.0, c.mind.preoccupied * untrained);
   const AtypicalRates atypical = atypical_rates(p, c);
   const double unlearned = restraint * (1 - c.program_atypical);
-  const double frightening = unlearned * atypical.threatening, frightened = unlearned * atypical.frightened;
+  const double unlearned_here = unlearned * setting.atypical_scale;
+  const double frightening = unlearned_here * atypical.threatening, frightened = unlearned_here * atypical.frightened;
   const double interrupted = setting.interrupted * chaos;
   const double hostile = hostility(p, c);
   const double mood = p.self_focus_comfort_share, delayed_share = p.delayed_share;

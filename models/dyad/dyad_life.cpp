@@ -15,6 +15,7 @@
 #include "models/programs/program_delivery.hpp"
 #include "sim/core/fast_stream.hpp"
 #include "sim/core/poisson.hpp"
+#include "sim/core/portable_exp.hpp"
 #include "sim/core/random_stream.hpp"
 
 #include <cmath>
@@ -256,6 +257,10 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const double beta = p.signalling.inverse_temperature;
   const auto effort = effort_costs(d.infant.escalation_cost);
   const double soothe_escalated = escalated_soothe(p.caregiver, d.infant.soothe);
+  // The figures' atypical acts come from their own states, at a rate through the day that an infant who
+  // cries more than the average spreads over more episodes (exactly 1 at atypical_tracks_crying 1).
+  const double atypical_scale =
+      sim::portable_exp((p.caregiver.atypical_tracks_crying - 1) * p.infant.temperament_rate_effect * d.infant.temperament);
   LearningDays learning_days(p.learning, d.infant.susceptibility, p.infant.susceptibility_mechanism, effort);
   const SignalStrengths strength(p.caregiver, {p.signalling.strength_suppress, p.signalling.strength_direct,
                                                p.signalling.strength_escalate});
@@ -273,6 +278,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   PreschoolRecord preschool;
   std::array<AnswerOdds, figure_count> odds;
   std::array<bool, figure_count> odds_ready{};
+  AnswerOdds assessed;  // odds seen by an assessment, where they differ from the day's (atypical_tracks_crying)
 
   for (int day = 0; day <= schedule.last_day; ++day) {
     // The life course: statuses change in weekly steps.
@@ -304,9 +310,13 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     const CareToday care_now = care_today(p.partner, p.childcare, day, partner_here, in_care, at_night_care ? p.night_care.share : 0.0);
     const AnswerSetting home{chaos_on ? d.context.risk.chaos : 0.0, p.chaos_support.missed_bids,
                              p.chaos_support.interrupted_comfort, d.infant.soothe, soothe_escalated,
-                             discouragement(p.care_practices, day / days_per_month)};
-    const AnswerSetting care_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated};
-    const AnswerSetting night_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated, 0.0, p.night_care.carry_exponent};
+                             discouragement(p.care_practices, day / days_per_month), 0.0, atypical_scale};
+    const AnswerSetting care_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated, 0.0, 0.0, atypical_scale};
+    const AnswerSetting night_setting{0.0, 0.0, 0.0, d.infant.soothe, soothe_escalated, 0.0, p.night_care.carry_exponent,
+                                      atypical_scale};
+    const auto setting_of = [&](int f) -> const AnswerSetting& {
+      return f == provider ? care_setting : f == night_watch ? night_setting : home;
+    };
     for (int f = 0; f < figure_count; ++f)
       if (in_life(d, f, day) && !d.met[f]) {
         // A new figure is met with what the infant has learned so far (Bowlby 1973), or, under the rival
@@ -325,11 +335,19 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     odds_ready = {};
     const auto odds_of = [&](int f) -> const AnswerOdds& {
       if (!odds_ready[f]) {
-        fill_answer_odds(odds[f], p.caregiver, d.figures[f], strength,
-                         f == provider ? care_setting : f == night_watch ? night_setting : home);
+        fill_answer_odds(odds[f], p.caregiver, d.figures[f], strength, setting_of(f));
         odds_ready[f] = true;
       }
       return odds[f];
+    };
+    // An assessment sees the figure's atypical acts at her own rate (an average infant's), however much
+    // this infant cries at home (caregiver.atypical_tracks_crying).
+    const auto assessment_odds_of = [&](int f) -> const AnswerOdds& {
+      if (atypical_scale == 1) return odds_of(f);
+      AnswerSetting own_rate = setting_of(f);
+      own_rate.atypical_scale = 1;
+      fill_answer_odds(assessed, p.caregiver, d.figures[f], strength, own_rate);
+      return assessed;
     };
     // What the caregiving is like these weeks, for the study of change between assessments.
     caregiver.responsiveness_lasting += context_rules.lasting_rate * (caregiver.availability * odds_of(primary).comfort - caregiver.responsiveness_lasting);
@@ -347,7 +365,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
         sim::RandomStream s(seed, dyad, purpose::sensitivity_observation + static_cast<std::uint32_t>(i));
         const ObservedInfant seen{d.policy[primary], d.infant.intense_probability,
                                   schedule.episodes_per_day[day] * d.infant.rate_scale};
-        const ObservedSensitivity o = observe_sensitivity(p.sensitivity_observation, odds_of(primary), seen, s);
+        const ObservedSensitivity o = observe_sensitivity(p.sensitivity_observation, assessment_odds_of(primary), seen, s);
         out.set(columns.observed_sensitivity[i], o.score);
         if (!columns.observed_sensitivity_rater2.empty()) out.set(columns.observed_sensitivity_rater2[i], o.second_rater);
       }
@@ -361,7 +379,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
             out.set(c.coded.attachment_class, 0), out.set(c.coded.organized_class, 0);
             return;
           }
-          const StrangeSituationBehaviour b = reunions(p.strange_situation, d.policy[f], d.model[f], odds_of(f),
+          const StrangeSituationBehaviour b = reunions(p.strange_situation, d.policy[f], d.model[f], assessment_odds_of(f),
                                                        d.infant.anger, s,
                                                        {overwhelmed_share(p.strange_situation, d.separation_days), &overwhelm});
           const StrangeSituationResult r = code(p.strange_situation, b, s);
@@ -378,7 +396,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
         sim::RandomStream assessment(seed, dyad, purpose::preschool_assessment + static_cast<std::uint32_t>(i));
         sim::RandomStream rating(seed, dyad, purpose::preschool_rating + static_cast<std::uint32_t>(i));
         sim::RandomStream overwhelm(seed, dyad, purpose::overwhelm + purpose::preschool_assessment + static_cast<std::uint32_t>(i));
-        const auto b = reunions(p.strange_situation, d.policy[primary], d.model[primary], odds_of(primary), d.infant.anger,
+        const auto b = reunions(p.strange_situation, d.policy[primary], d.model[primary], assessment_odds_of(primary), d.infant.anger,
                                 assessment,
                                 {overwhelmed_share(p.strange_situation, d.separation_days), &overwhelm});
         record_preschool(columns.preschool[i], code(p.strange_situation, b, assessment),
