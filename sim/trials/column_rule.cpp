@@ -46,8 +46,16 @@ void read_rule_bounds(const YamlReader& in, const YAML::Node& item, const std::s
                      "both");
 }
 
+std::vector<std::string> label_column_names(const std::vector<Column>& columns) {
+  std::vector<std::string> names;
+  for (const auto& c : columns)
+    if (c.type == ColumnType::label) names.push_back(c.name);
+  return names;
+}
+
 void check_rule_fits_column(const YamlReader& in, const YAML::Node& item, const std::string& key,
-                            const EligibilityRule& rule, bool label_column) {
+                            const EligibilityRule& rule, const std::vector<std::string>& label_columns) {
+  const bool label_column = std::find(label_columns.begin(), label_columns.end(), rule.column) != label_columns.end();
   if (label_column && (rule.min || rule.max))
     throw InputError(position_in(in.file(), item[rule.min ? "min" : "max"]), key,
                      "equals or one_of: '" + rule.column + "' is a label column", rule.min ? "min" : "max");

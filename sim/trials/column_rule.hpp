@@ -24,10 +24,13 @@ struct EligibilityRule {
 // Reads the rule's min, max, equals and one_of from `item` (the column is the caller's).
 void read_rule_bounds(const YamlReader& in, const YAML::Node& item, const std::string& key, EligibilityRule& rule);
 
-// Refuses a rule that no row could meet because of its column's kind: min/max on a label column
-// (A/B/C/D, F/Ds/E/U), equals/one_of on a numeric one. `label_column` says which the rule's column is.
+// The names of the label columns (A/B/C/D, F/Ds/E/U) among `columns`.
+std::vector<std::string> label_column_names(const std::vector<Column>& columns);
+
+// Refuses a rule that no row could meet because of its column's kind: min/max on a label column, or
+// equals/one_of on a numeric one (`label_columns`: label_column_names of the model's columns).
 void check_rule_fits_column(const YamlReader& in, const YAML::Node& item, const std::string& key,
-                            const EligibilityRule& rule, bool label_column);
+                            const EligibilityRule& rule, const std::vector<std::string>& label_columns);
 
 // Index of the column named `name`; columns.size() if none.
 std::size_t column_index(const std::vector<Column>& columns, const std::string& name);

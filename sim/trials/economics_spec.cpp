@@ -132,8 +132,7 @@ class EconomicsReader : YamlReader {
         throw InputError(position_in(file(), node["age_months"]), key + ".age_months", "no age for a column (its age is in its name)", "an age");
       rule.column = column(node["column"], key + ".column", columns_);
       if (!bounded) throw InputError(position_in(file(), node), key, "a rule: min, max, equals or one_of", "only a column");
-      check_rule_fits_column(*this, node, key, rule,
-                             std::find(label_columns_.begin(), label_columns_.end(), rule.column) != label_columns_.end());
+      check_rule_fits_column(*this, node, key, rule, label_columns_);
     } else {
       const YAML::Node outcome = node["outcome"];
       l.outcome = text_of(outcome, key + ".outcome");

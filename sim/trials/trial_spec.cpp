@@ -12,7 +12,6 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 namespace attachsim::sim {
@@ -314,18 +313,10 @@ class TrialReader : YamlReader {
     rule.where = position_in(file(), item);
     rule.column = column(require(item, "column", key), key + ".column", columns);
     read_rule_bounds(*this, item, key, rule);
-    check_rule_fits_column(*this, item, key, rule, label_columns().count(rule.column) > 0);
+    check_rule_fits_column(*this, item, key, rule, label_column_names(model_.columns()));
     if (!rule.min && !rule.max && rule.labels.empty())
       throw InputError(rule.where, key, "a rule with min, max, equals or one_of", "only a column");
     return rule;
-  }
-
-  // The model's label columns, as configured for the reference arm.
-  std::set<std::string> label_columns() const {
-    std::set<std::string> labels;
-    for (const auto& c : model_.columns())
-      if (c.type == ColumnType::label) labels.insert(c.name);
-    return labels;
   }
 
   void one_generation(const ResolvedConfig& config) {
@@ -400,12 +391,9 @@ TrialSpec load_trial(const std::string& path, Model& model) { return TrialReader
 
 EconomicsSpec load_trial_economics(const std::string& path, const TrialSpec& trial, Model& model) {
   model.configure(trial.arms.front().config);
-  std::vector<std::string> columns, labels;
-  for (const auto& c : model.columns()) {
-    columns.push_back(c.name);
-    if (c.type == ColumnType::label) labels.push_back(c.name);
-  }
-  return load_economics(path, trial, model.trial_design(), columns, labels);
+  std::vector<std::string> columns;
+  for (const auto& c : model.columns()) columns.push_back(c.name);
+  return load_economics(path, trial, model.trial_design(), columns, label_column_names(model.columns()));
 }
 
 }  // namespace attachsim::sim

@@ -5,6 +5,7 @@
 // both ways, and a single caregiver in an unchanging life still gives all four classes.
 // Comparisons between two runs of the same dyads (same seed: common random numbers) differ only by the
 // change made, so their differences carry less noise than two independent samples would.
+#include "sim/core/statistics.hpp"
 #include "support/population_run.hpp"
 
 #include <doctest/doctest.h>
@@ -181,13 +182,9 @@ TEST_CASE("temperament: atypical acts at the caregiver's own rate leave temperam
   const auto r_with_d = [](const PopulationRun& run) {
     const auto& temperament = run.columns.at("infant_temperament");
     const auto classes = run.labels("ssp_12m_class");
-    const double n = static_cast<double>(classes.size());
-    double st = 0, sd = 0, stt = 0, sdd = 0, std_ = 0;
-    for (std::size_t i = 0; i < classes.size(); ++i) {
-      const double t = temperament[i], d = classes[i] == "D" ? 1.0 : 0.0;
-      st += t, sd += d, stt += t * t, sdd += d * d, std_ += t * d;
-    }
-    return (std_ / n - st / n * sd / n) / std::sqrt((stt / n - st / n * st / n) * (sdd / n - sd / n * sd / n));
+    attachsim::sim::RunningCorrelation r;
+    for (std::size_t i = 0; i < classes.size(); ++i) r.add(temperament[i], classes[i] == "D" ? 1.0 : 0.0);
+    return r.r();
   };
   const double per_episode = r_with_d(run_population("configs/populations/normative.yaml", {"run.dyads=12000"}));
   const double own_rate = r_with_d(run_population(
