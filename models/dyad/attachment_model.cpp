@@ -50,7 +50,8 @@ std::vector<std::pair<std::string, std::string>> AttachmentModel::mechanisms() c
           {"life_course_changes", p.life_course.changes ? "on" : "off"},
           {"night_learned_with", name_of(p.night_care.learned_with)},
           {"new_figure", name_of(p.learning.new_figure)},
-          {"fear_fading", name_of(p.working_model.fear_fading)}};
+          {"fear_fading", name_of(p.working_model.fear_fading)},
+          {"alarm_surprise", name_of(p.working_model.alarm_surprise)}};
 }
 
 void AttachmentModel::simulate(std::uint64_t seed, const sim::DyadPlace& place, const sim::DyadRecord* parent,

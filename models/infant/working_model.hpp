@@ -13,6 +13,11 @@
 // expectations gave to what then happened (consistency of the figure's responses, Ainsworth et al.
 // 1978: rejecting care is consistent, care that answers by the caregiver's own state rather than the
 // infant's, now promptly, now late, now not at all, is the least predictable, Cassidy & Berlin 1994).
+// The surprise of an alarming answer is felt as strongly as its fright: it moves predictability at the
+// rate fear is learned, not at the rate of ordinary answers (alarm_surprise; fear is learned in one or
+// a few trials, Öhman & Mineka 2001; surprise drives how much an event is attended to and learned,
+// Pearce & Hall 1980), so that a figure who is now the haven and now the source of alarm is, to her
+// infant, the least foreseeable of all (Main & Hesse 1990).
 // An alarming act is a kind of its own, not one more harsh answer: a rebuff answers the bid, a fright
 // answers the caregiver's own alarm, and no run of rebuffs foretells it (Main & Hesse 1990; Lyons-Ruth,
 // Bronfman & Parsons 1999 on anomalous, contradictory caregiving).
@@ -42,6 +47,12 @@ namespace attachsim::models {
 enum class FearFading { time, encounters };
 inline const char* name_of(FearFading f) { return f == FearFading::time ? "time" : "encounters"; }
 
+// How much the surprise of an alarming answer (threatening, frightened) moves predictability: as any
+// other answer's ('ordinary', the model before 2026-12-05), or at the rate its fright is learned
+// ('salient'). A rival-hypothesis choice (docs/guide_hypothesis.md).
+enum class AlarmSurprise { ordinary, salient };
+inline const char* name_of(AlarmSurprise a) { return a == AlarmSurprise::ordinary ? "ordinary" : "salient"; }
+
 struct WorkingModelParameters {
   double update_rate;
   double fear_rate;
@@ -50,6 +61,7 @@ struct WorkingModelParameters {
   double fear_decay;
   double fear_decay_encounter;
   double fear_extinction;
+  AlarmSurprise alarm_surprise;
 };
 
 inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
@@ -71,6 +83,9 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
       sim::real("fear_extinction", &P::fear_extinction, 0.1, 0, 2,
                 {"x fear_rate", "Share of fear of the figure lost each time its comfort settles the infant, relative to fear_rate (susceptibility 1, reference phase). 0: fear fades only by fear_fading (with time, or with encounters that bring no alarming act).",
                  "assumption: a tenth of a threat's rise per comfort, since extinction by safe encounters is slower than fear learning (Bouton 2004); Main & Hesse 1990: comfort is the solution a fright from the haven lacks"}),
+      sim::choice("alarm_surprise", &P::alarm_surprise, {"ordinary", "salient"}, 1,
+                  {"", "How much the surprise of an alarming answer to a bid (threatening, or frightened, helpless or dissociated) lowers predictability: 'salient', at the rate its fright is learned (fear_rate, or fear_rate x frightened_fear), so that a figure who is now the haven and now the alarm is the least foreseeable; 'ordinary', at update_rate, like any other answer (the model before 2026-12-05). What the infant expects of each kind of answer is learned at update_rate under both.",
+                   "salient: Öhman & Mineka 2001 (fear is learned in one or a few trials), Pearce & Hall 1980 (surprising events command learning), Main & Hesse 1990 (fright from the haven); docs/calibration.md, note 8"}),
   };
 }
 
@@ -104,6 +119,7 @@ constexpr std::array<double, response_count> worth_after = {0.3, 1.0, 0.8, 0.8, 
 // The rates of a day's episodes, which depend only on the day's learning weight.
 struct WorkingModelRates {
   double update = 0;      // min(1, update_rate x weight)
+  std::array<double, response_count> surprise{};  // how far each answer moves predictability (alarm_surprise)
   double threat = 0;      // min(1, fear_rate x weight x fear amplification)
   double frightened = 0;  // the same for frightened acts
   double extinction = 0;  // min(1, fear_rate x fear_extinction x weight x fear amplification)
@@ -113,10 +129,18 @@ struct WorkingModelRates {
 // `fear_gain` is what susceptibility does to fear under the 'size' mechanism (1 under 'speed', where the
 // weight carries it), for its rise and its extinction alike.
 inline WorkingModelRates working_model_rates(const WorkingModelParameters& p, double weight, double fear_gain = 1) {
-  return {std::min(1.0, p.update_rate * weight), std::min(1.0, p.fear_rate * weight * fear_gain),
-          std::min(1.0, p.fear_rate * p.frightened_fear * weight * fear_gain),
-          std::min(1.0, p.fear_rate * p.fear_extinction * weight * fear_gain),
-          p.fear_fading == FearFading::encounters ? p.fear_decay_encounter : 0.0};
+  WorkingModelRates r;
+  r.update = std::min(1.0, p.update_rate * weight);
+  r.threat = std::min(1.0, p.fear_rate * weight * fear_gain);
+  r.frightened = std::min(1.0, p.fear_rate * p.frightened_fear * weight * fear_gain);
+  r.extinction = std::min(1.0, p.fear_rate * p.fear_extinction * weight * fear_gain);
+  r.encounter = p.fear_fading == FearFading::encounters ? p.fear_decay_encounter : 0.0;
+  r.surprise.fill(r.update);
+  if (p.alarm_surprise == AlarmSurprise::salient) {
+    r.surprise[static_cast<std::size_t>(Response::frightening)] = r.threat;
+    r.surprise[static_cast<std::size_t>(Response::frightened)] = r.frightened;
+  }
+  return r;
 }
 
 // One episode. Branch-free on the answer: a rate times 0 leaves a value as it is.
@@ -125,7 +149,7 @@ inline void update_working_model(const WorkingModelRates& rates, WorkingModel& m
   const double bid = signal != suppress;
   const double rate = rates.update * bid;
   const auto kind = static_cast<std::size_t>(kind_of[i]);
-  m.predictability += rate * (m.expected_kind[kind] - m.predictability);
+  m.predictability += rates.surprise[i] * bid * (m.expected_kind[kind] - m.predictability);
   // From a table, so that the loop has no comparison (the same numbers in fewer instructions).
   const auto& came_kind = one_hot_kind[kind];
   for (std::size_t k = 0; k < m.expected_kind.size(); ++k) m.expected_kind[k] += rate * (came_kind[k] - m.expected_kind[k]);

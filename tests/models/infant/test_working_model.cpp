@@ -15,8 +15,9 @@ using namespace attachsim::models;
 
 namespace {
 
-WorkingModelRates rates(double weight = 1, double fear_gain = 1, FearFading fading = FearFading::time) {
-  const WorkingModelParameters p{0.05, 0.1, 0.5, fading, 0.01, 0.02, 0.2};
+WorkingModelRates rates(double weight = 1, double fear_gain = 1, FearFading fading = FearFading::time,
+                        AlarmSurprise surprise = AlarmSurprise::ordinary) {
+  const WorkingModelParameters p{0.05, 0.1, 0.5, fading, 0.01, 0.02, 0.2, surprise};
   return working_model_rates(p, weight, fear_gain);
 }
 
@@ -69,6 +70,33 @@ TEST_CASE("working model: an alarming act is a kind of answer of its own, which 
   }
   // A fright as regular as the rebuffs were is foreseen as well as they were.
   CHECK(after({Response::frightening}).predictability > 0.95);
+}
+
+TEST_CASE("working model: under alarm_surprise 'salient' an alarming answer moves predictability at the rate of its fright") {
+  // After 400 rebuffs predictability is above .99 and the expected chance of an alarming act near 0, so
+  // one alarming answer lowers predictability by about its rate: update_rate 0.05 under 'ordinary';
+  // fear_rate 0.1 for a threatening act and 0.1 x frightened_fear 0.5 = 0.05 for a frightened one under
+  // 'salient'. Any other answer moves it at the update rate under both, and what the infant expects of
+  // each kind of answer is learned at the update rate under both.
+  const WorkingModel rejected = after({Response::rebuff});
+  const auto drop = [&](Response r, AlarmSurprise surprise) {
+    WorkingModel m = rejected;
+    update_working_model(rates(1, 1, FearFading::time, surprise), m, r, direct);
+    return rejected.predictability - m.predictability;
+  };
+  CHECK(drop(Response::frightening, AlarmSurprise::ordinary) == doctest::Approx(0.05).epsilon(0.02));
+  CHECK(drop(Response::frightening, AlarmSurprise::salient) == doctest::Approx(0.10).epsilon(0.02));
+  CHECK(drop(Response::frightened, AlarmSurprise::salient) == doctest::Approx(0.05).epsilon(0.02));
+  for (const Response r : {Response::comfort, Response::unanswered, Response::misattuned})
+    CHECK(drop(r, AlarmSurprise::salient) == drop(r, AlarmSurprise::ordinary));
+  WorkingModel ordinary = rejected, salient = rejected;
+  update_working_model(rates(1, 1, FearFading::time, AlarmSurprise::ordinary), ordinary, Response::frightening, direct);
+  update_working_model(rates(1, 1, FearFading::time, AlarmSurprise::salient), salient, Response::frightening, direct);
+  CHECK(salient.expected_kind == ordinary.expected_kind);
+  // Distress kept to itself teaches nothing, alarming answer or not.
+  WorkingModel kept = rejected;
+  update_working_model(rates(1, 1, FearFading::time, AlarmSurprise::salient), kept, Response::frightening, suppress);
+  CHECK(kept.predictability == rejected.predictability);
 }
 
 TEST_CASE("working model: distress kept to itself teaches nothing about the figure") {
@@ -128,7 +156,7 @@ TEST_CASE("working model: comfort that settles the infant extinguishes fear; oth
   // With fear_extinction 0 (the rival account: fear fades only with time), comfort leaves it as it is.
   WorkingModel m;
   m.fear = 0.5;
-  update_working_model(working_model_rates({0.05, 0.1, 0.5, FearFading::time, 0.01, 0.02, 0.0}, 1.0), m, Response::comfort, direct);
+  update_working_model(working_model_rates({0.05, 0.1, 0.5, FearFading::time, 0.01, 0.02, 0.0, AlarmSurprise::ordinary}, 1.0), m, Response::comfort, direct);
   CHECK(m.fear == 0.5);
 }
 
