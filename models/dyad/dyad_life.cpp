@@ -268,6 +268,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const double fear_gain = size ? d.infant.susceptibility : 1.0;
   const double generalize = p.learning.generalization;
   const bool fear_fades_with_time = p.working_model.fear_fading == FearFading::time;
+  const bool fear_fades_with_exposure = p.working_model.fear_fading == FearFading::exposure;
   const double brief_separations_per_day = p.care_practices.brief_separations_per_week / 7;
   // Whose relationship a night episode teaches (care_schedule.hpp): the night watch's, or the mother's.
   const bool night_teaches_primary = p.night_care.learned_with == NightLearnedWith::primary;
@@ -447,6 +448,14 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
                     today.witnessed_violence, preschool, preschool_stream);
     if (fear_fades_with_time)
       for (auto& m : d.model) m.fear *= 1 - p.working_model.fear_decay;
+    else if (fear_fades_with_exposure) {
+      // Each relationship fades with the share of the day's episodes that teach it: the night's teach the
+      // primary relationship where the infant experiences the mother as absent at night (night_care).
+      std::array<double, figure_count> exposure{};
+      for (int f = 0; f < figure_count; ++f)
+        exposure[f == night_watch && night_teaches_primary ? primary : f] += share_of(care_now, f);
+      for (int f = 0; f < figure_count; ++f) d.model[f].fear *= 1 - p.working_model.fear_decay * exposure[f];
+    }
     caregiver_end_of_day(p.caregiver, caregiver, d.context.risk.support);
     if (partner_here) caregiver_end_of_day(p.caregiver, d.figures[partner], d.context.risk.support);
     if (in_care) caregiver_end_of_day(p.caregiver, d.figures[provider], 0.5);

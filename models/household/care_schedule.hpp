@@ -135,4 +135,11 @@ inline int figure_of(const CareToday& t, double u) {
   return (u >= t.cumulative[0]) + (u >= t.cumulative[1]) + (u >= t.cumulative[2]);
 }
 
+// The share of the day's care (of the infant's distress episodes) that figure `f` gives.
+inline double share_of(const CareToday& t, int f) {
+  const double upper = f < 3 ? t.cumulative[static_cast<std::size_t>(f)] : 1.0;
+  const double lower = f > 0 ? t.cumulative[static_cast<std::size_t>(f - 1)] : 0.0;
+  return upper - lower;
+}
+
 }  // namespace attachsim::models

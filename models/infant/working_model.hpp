@@ -37,15 +37,20 @@
 
 namespace attachsim::models {
 
-// How fear of a figure fades without new alarm: with the days that pass, or with the encounters with
-// the figure that do not alarm (extinction is learned from safe encounters, not from time; Bouton 2004).
-// Under 'time' an infant who meets a figure less often (a father in the evenings, a mother whose infant
-// spends weekdays in care) meets fewer of her alarming acts and forgets between them, so its fear, and
-// its disorganization with her, grow with the share of the care she gives; under 'encounters' fear
-// follows the share of encounters with her that alarm, whatever their number. A rival-hypothesis
-// choice (docs/guide_hypothesis.md).
-enum class FearFading { time, encounters };
-inline const char* name_of(FearFading f) { return f == FearFading::time ? "time" : "encounters"; }
+// How fear of a figure fades without new alarm: with the days that pass ('time'), with the distress
+// episodes with the figure that do not alarm ('encounters'), or with the time spent in the figure's care
+// ('exposure', the default since 2026-12-05): extinction is learned from exposure to what is feared
+// without what it signalled, not from the mere passing of time (Bouton 2004). Under 'time' an infant who
+// meets a figure less often (a father in the evenings, a mother whose infant spends weekdays in care)
+// meets fewer of her alarming acts and forgets between them, so its fear, and its disorganization with
+// her, grow with the share of the care she gives; under 'exposure' the fading, like the alarm, comes
+// with that share, so fear follows how often her care alarms, whatever its amount. 'encounters' counts
+// distress episodes, so an infant who cries more also unlearns fear faster. A rival-hypothesis choice
+// (docs/guide_hypothesis.md).
+enum class FearFading { time, encounters, exposure };  // 'exposure': fear_decay x the figure's share of the day's care
+inline const char* name_of(FearFading f) {
+  return f == FearFading::time ? "time" : f == FearFading::encounters ? "encounters" : "exposure";
+}
 
 // How much the surprise of an alarming answer (threatening, frightened) moves predictability: as any
 // other answer's ('ordinary', the model before 2026-12-05), or at the rate its fright is learned
@@ -73,15 +78,15 @@ inline sim::ParameterTable<WorkingModelParameters> working_model_table() {
                 {"per event", "Rise of fear of the figure toward 1 after a threatening (frightening) act (susceptibility 1, reference phase).", "assumption; Main & Hesse 1990"}),
       sim::real("frightened_fear", &P::frightened_fear, 0.6, 0, 2,
                 {"x fear_rate", "Fear a frightened, helpless or dissociated act adds, relative to a threatening one.", "assumption; Main & Hesse 1990: frightened behaviour alarms the infant too, through the caregiver's own alarm"}),
-      sim::choice("fear_fading", &P::fear_fading, {"time", "encounters"}, 0,
-                  {"", "How fear of a figure fades without new alarm: 'time', by fear_decay every day; 'encounters', by fear_decay_encounter in every distress episode with the figure that brings no alarming act, so that fear follows the share of encounters that alarm rather than their number.",
-                   "time: assumption (the first model); encounters: Bouton 2004 (extinction is new learning from safe encounters with what is feared, not forgetting with time)"}),
+      sim::choice("fear_fading", &P::fear_fading, {"time", "encounters", "exposure"}, 2,
+                  {"", "How fear of a figure fades without new alarm: 'exposure' (the default since 2026-12-05), by fear_decay x the figure's share of the day's care (of the infant's distress episodes), so that fear follows how often the figure's care alarms, whatever its amount; 'time', by fear_decay every day, whether or not the figure was there (the default before); 'encounters', by fear_decay_encounter in every distress episode with the figure that brings no alarming act, so that an infant who cries more also unlearns fear faster.",
+                   "exposure and encounters: Bouton 2004 (extinction is new learning from exposure to what is feared without what it signalled, not forgetting with time); time: assumption (the first model); docs/calibration.md, pass 14"}),
       sim::real("fear_decay", &P::fear_decay, 0.005, 0, 1,
-                {"per day", "Daily decay of fear of the figure without new alarm (fear_fading: time).", "assumption: without new alarm fear fades over about six months"}),
+                {"per day", "Daily decay of fear of the figure without new alarm (fear_fading: time), or per day of the figure's whole care (fear_fading: exposure: x her share of the day's care).", "assumption: without new alarm fear fades over about six months"}),
       sim::real("fear_decay_encounter", &P::fear_decay_encounter, 0.0015, 0, 1,
                 {"per episode", "Decay of fear of the figure in each distress episode with it that brings no alarming act (fear_fading: encounters).", "fear_decay spread over the distress episodes a day that an infant at home has with its mother at 9 months: about 4.2 (the crying curve at 274 days, averaged over temperament), 3.1 of them with her where a partner answers a quarter (.005 / 3.1 = .0016, taken as .0015), so that both accounts fade fear alike in that case"}),
       sim::real("fear_extinction", &P::fear_extinction, 0.1, 0, 2,
-                {"x fear_rate", "Share of fear of the figure lost each time its comfort settles the infant, relative to fear_rate (susceptibility 1, reference phase). 0: fear fades only by fear_fading (with time, or with encounters that bring no alarming act).",
+                {"x fear_rate", "Share of fear of the figure lost each time its comfort settles the infant, relative to fear_rate (susceptibility 1, reference phase). 0: fear fades only by fear_fading (with time, with the figure's care, or with encounters that bring no alarming act).",
                  "assumption: a tenth of a threat's rise per comfort, since extinction by safe encounters is slower than fear learning (Bouton 2004); Main & Hesse 1990: comfort is the solution a fright from the haven lacks"}),
       sim::choice("alarm_surprise", &P::alarm_surprise, {"ordinary", "salient"}, 1,
                   {"", "How much the surprise of an alarming answer to a bid (threatening, or frightened, helpless or dissociated) lowers predictability: 'salient', at the rate its fright is learned (fear_rate, or fear_rate x frightened_fear), so that a figure who is now the haven and now the alarm is the least foreseeable; 'ordinary', at update_rate, like any other answer (the model before 2026-12-05). What the infant expects of each kind of answer is learned at update_rate under both.",

@@ -91,6 +91,22 @@ TEST_CASE("care schedule: the partner answers his share, more at weekends; the p
   CHECK(figure_of(weekday, weekday.cumulative[0] + 1e-9) == partner);
 }
 
+TEST_CASE("care schedule: each figure's share of the day's care is the width of its band, and the shares sum to 1") {
+  // share_of drives fear fading under working_model.fear_fading: exposure.
+  const auto p = defaults();
+  const CareToday weekday = care_today(p.partner, p.childcare, 1, true, true, 0.1);
+  CHECK(share_of(weekday, partner) == doctest::Approx(p.partner.share_weekday));
+  CHECK(share_of(weekday, provider) == doctest::Approx(p.childcare.share_weekday));
+  CHECK(share_of(weekday, night_watch) == doctest::Approx(0.1));
+  CHECK(share_of(weekday, primary) == doctest::Approx(1 - p.partner.share_weekday - p.childcare.share_weekday - 0.1));
+  double total = 0;
+  for (int f = 0; f < figure_count; ++f) total += share_of(weekday, f);
+  CHECK(total == doctest::Approx(1.0));
+  const CareToday alone = care_today(p.partner, p.childcare, 1, false, false);
+  CHECK(share_of(alone, primary) == 1.0);
+  for (int f : {partner, provider, night_watch}) CHECK(share_of(alone, f) == 0.0);
+}
+
 TEST_CASE("care schedule: a night watch answers the night's share every day, and without it nothing moves") {
   const auto p = defaults();
   // Without night care the cuts are those of the day alone, exactly (1 - care - partner, 1 - care),

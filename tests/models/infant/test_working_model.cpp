@@ -162,8 +162,9 @@ TEST_CASE("working model: comfort that settles the infant extinguishes fear; oth
 
 TEST_CASE("working model: under fear_fading 'encounters' fear fades in each episode that does not alarm, and only then") {
   // rates(..., encounters): fear_decay_encounter 0.02; fear_extinction 0.2 x fear_rate 0.1 = 0.02 more after
-  // a settling comfort. Under 'time' (the default) an episode takes nothing beyond extinction: the
-  // day's decay is applied by the daily loop, whatever the episodes (dyad_life.cpp).
+  // a settling comfort. Under 'time' and 'exposure' (the default) an episode takes nothing beyond
+  // extinction: the day's decay is applied by the daily loop (dyad_life.cpp), whatever the episodes
+  // ('time') or by the figure's share of the day's care ('exposure'; test_second_figures.cpp).
   const auto after_one = [](Response r, FearFading fading) {
     WorkingModel m;
     m.fear = 0.5;
