@@ -137,8 +137,9 @@ inline int figure_of(const CareToday& t, double u) {
 
 // The share of the day's care (of the infant's distress episodes) that figure `f` gives.
 inline double share_of(const CareToday& t, int f) {
-  const double upper = f < 3 ? t.cumulative[static_cast<std::size_t>(f)] : 1.0;
-  const double lower = f > 0 ? t.cumulative[static_cast<std::size_t>(f - 1)] : 0.0;
+  const auto i = static_cast<std::size_t>(f);
+  const double upper = i < t.cumulative.size() ? t.cumulative[i] : 1.0;  // the last figure's band ends at 1
+  const double lower = i > 0 ? t.cumulative[i - 1] : 0.0;
   return upper - lower;
 }
 

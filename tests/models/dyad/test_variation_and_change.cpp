@@ -63,14 +63,15 @@ TEST_CASE("working model: the dimensions order the classes as theory says") {
   // Each ordering must hold by more than two standard errors of the difference between two classes' means.
   // Predictability separates the classes by little (B .353, D .348, A .344, C .338 at 20,000 since
   // pass 14, 2026-12-05), so the run is large enough for SEs of a difference near .0011-.0017: the
-  // smallest of these orderings, B above D by .0056 and C below A by .0063, then stand 4.2 SE clear, the
-  // others 5.8 SE or more (at 8,000 they would stand under 3 SE clear). C lowest came with pass 12 (2026-12-04):
-  // an infant held but not settled by a figure it does not expect to come resists, so the infants coded
-  // C now include those whose plain bids meet a figure who comes now and then; before it C stood level
-  // with A (.348 against .345) and D (.347). B above D by more than 2 SE needs the surprise of an alarming
-  // answer to weigh as its fright does (working_model.alarm_surprise: salient, 2026-12-05): with the
-  // caregiver's atypical acts at a rate of her own (caregiver.atypical_tracks_crying 0) and alarming
-  // answers as ordinary as any other, B stood above D by 1.2 SE only (docs/calibration.md, note 8).
+  // smallest of these orderings, B above D by .0056 and C below A by .0063, then stand 4.2 SE clear,
+  // the others 5.8 SE or more (at 8,000 they would stand under 3 SE clear). C lowest came with pass 12
+  // (2026-12-04): an infant held but not settled by a figure it does not expect to come resists, so the
+  // infants coded C now include those whose plain bids meet a figure who comes now and then; before it
+  // C stood level with A (.348 against .345) and D (.347). B above D by more than 2 SE needs the
+  // surprise of an alarming answer to weigh as its fright does (working_model.alarm_surprise: salient,
+  // pass 13): with the caregiver's atypical acts at a rate of her own (caregiver.atypical_tracks_crying
+  // 0) and alarming answers as ordinary as any other, B stood above D by 1.2 SE only
+  // (docs/calibration.md, note 8).
   const auto& o = normative_orderings();
   for (const char* other : {"A", "C", "D"}) CHECK(o.above("iwm_12m_availability", "B", other));
   for (const char* other : {"A", "C", "D"}) CHECK(o.above("iwm_12m_predictability", "B", other));
@@ -81,11 +82,11 @@ TEST_CASE("working model: the dimensions order the classes as theory says") {
 
 // Known miss (docs/calibration.md, "Checked"): D infants' predictability is not below A's (D .348
 // above A .344 at 20,000 since pass 14, 2.1 SE; .340 below .343, 1.9 SE, after pass 13; .351 above
-// .346 after pass 12). Alarming acts are
-// a kind of answer of their own (2026-12-04), which put D lowest while almost all of them came from
-// unresolved minds; since most caregivers carry some unresolved experience (the same day), D infants
-// meet fewer of them. The check asserts that the miss is still there; when it fails, the mechanism is
-// there: move it, as a CHECK, into the case above, and update docs/calibration.md.
+// .346 after pass 12). Alarming acts are a kind of answer of their own (2026-12-04), which put D lowest
+// while almost all of them came from unresolved minds; since most caregivers carry some unresolved
+// experience (the same day), D infants meet fewer of them. The check asserts that the miss is still
+// there; when it fails, the mechanism is there: move it, as a CHECK, into the case above, and update
+// docs/calibration.md.
 TEST_CASE("working model: known misses of the theory's ordering are still misses") {
   const auto& o = normative_orderings();
   CHECK_FALSE(o.above("iwm_12m_predictability", "A", "D"));
@@ -180,7 +181,7 @@ TEST_CASE("temperament: atypical acts at the caregiver's own rate leave temperam
   // distress (caregiver.atypical_tracks_crying 1, the rival) it meets more of them; if they come at a
   // rate of her own through the day (0, the default since 2026-12-05), it does not. 12,000 normative
   // dyads, the same dyads under both: the SE of a correlation near 0 is 1/sqrt(n) = .009. Under 0,
-  // r(temperament, D) must stay within .05, a small association at most (about 4 SE from the -.014
+  // r(temperament, D) must stay within .05, a small association at most (about 4 SE from the -.016
   // measured with 20,000); under 1 it must exceed .05 (about .11 measured, 7 SE above): the parameter
   // decides the association, so the check can fail either way. docs/calibration.md, note 9.
   const auto r_with_d = [](const PopulationRun& run) {
