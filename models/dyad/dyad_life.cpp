@@ -270,8 +270,12 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   const bool fear_fades_with_time = p.working_model.fear_fading == FearFading::time;
   const bool fear_fades_with_exposure = p.working_model.fear_fading == FearFading::exposure;
   const double brief_separations_per_day = p.care_practices.brief_separations_per_week / 7;
-  // Whose relationship a night episode teaches (care_schedule.hpp): the night watch's, or the mother's.
+  // Whose relationship an episode with figure f teaches (care_schedule.hpp): its own, but a night
+  // episode the mother's where the infant experiences her as absent at night (night_care.learned_with).
   const bool night_teaches_primary = p.night_care.learned_with == NightLearnedWith::primary;
+  const auto relationship_of = [night_teaches_primary](int f) {
+    return f == night_watch && night_teaches_primary ? static_cast<int>(primary) : f;
+  };
   const int step_days = static_cast<int>(p.life_course.step_days);
   std::size_t next_step = 0;
   const std::size_t steps = with_series ? out.steps() : 0;
@@ -426,7 +430,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       const auto [u_focus, u_detect] = episode_stream.uniform_pair();
       const auto [u_kind, u_figure] = episode_stream.uniform_pair();
       const int f = figure_of(care_now, u_figure);  // who answers
-      const int learner = f == night_watch && night_teaches_primary ? static_cast<int>(primary) : f;  // whom it teaches about
+      const int learner = relationship_of(f);  // whom it teaches about
       const int level = (today.witnessed_violence && e == 0) || u_level < d.infant.intense_probability ? 1 : 0;
       const int signal = d.policy[learner].choose(level, u_signal);
       const Response response = caregiver_response(odds_of(f), signal, u_focus, u_detect, u_kind);
@@ -449,11 +453,9 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     if (fear_fades_with_time)
       for (auto& m : d.model) m.fear *= 1 - p.working_model.fear_decay;
     else if (fear_fades_with_exposure) {
-      // Each relationship fades with the share of the day's episodes that teach it: the night's teach the
-      // primary relationship where the infant experiences the mother as absent at night (night_care).
+      // Each relationship fades with the share of the day's episodes that teach it.
       std::array<double, figure_count> exposure{};
-      for (int f = 0; f < figure_count; ++f)
-        exposure[f == night_watch && night_teaches_primary ? primary : f] += share_of(care_now, f);
+      for (int f = 0; f < figure_count; ++f) exposure[relationship_of(f)] += share_of(care_now, f);
       for (int f = 0; f < figure_count; ++f) d.model[f].fear *= 1 - p.working_model.fear_decay * exposure[f];
     }
     caregiver_end_of_day(p.caregiver, caregiver, d.context.risk.support);
