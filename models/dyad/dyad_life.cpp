@@ -367,12 +367,26 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
       }
     for (std::size_t i = 0; i < schedule.observations; ++i)
       if (schedule.observation_days[i] == day) {
-        sim::RandomStream s(seed, dyad, purpose::sensitivity_observation + static_cast<std::uint32_t>(i));
-        const ObservedInfant seen{d.policy[primary], d.infant.intense_probability,
-                                  schedule.episodes_per_day[day] * d.infant.rate_scale};
+        const auto index = static_cast<std::uint32_t>(i);
+        const double episodes_today = schedule.episodes_per_day[day] * d.infant.rate_scale;
+        sim::RandomStream s(seed, dyad, purpose::sensitivity_observation + index);
+        const ObservedInfant seen{d.policy[primary], d.infant.intense_probability, episodes_today};
         const ObservedSensitivity o = observe_sensitivity(p.sensitivity_observation, assessment_odds_of(primary), seen, s);
         out.set(columns.observed_sensitivity[i], o.score);
         if (!columns.observed_sensitivity_rater2.empty()) out.set(columns.observed_sensitivity_rater2[i], o.second_rater);
+        // A visit with the partner, from its own stream, where one lives with the infant that day: the
+        // infant's signals with him and his answers, rated on the same scale.
+        if (!columns.observed_sensitivity_partner.empty()) {
+          const bool observed = in_life(d, partner, day);
+          out.set(columns.observed_partner[i], observed ? 1 : 0);
+          double score = 0;  // no visit: no measurement (sensitivity_<age>_partner_observed is 0)
+          if (observed) {
+            sim::RandomStream visit(seed, dyad, purpose::sensitivity_observation_partner + index);
+            const ObservedInfant with_him{d.policy[partner], d.infant.intense_probability, episodes_today};
+            score = observe_sensitivity(p.sensitivity_observation, assessment_odds_of(partner), with_him, visit).score;
+          }
+          out.set(columns.observed_sensitivity_partner[i], score);
+        }
       }
     for (std::size_t i = 0; i < schedule.strange_situations; ++i)
       if (schedule.strange_situation_days[i] == day) {

@@ -23,6 +23,7 @@ constexpr std::uint32_t preschool_assessment = 300;     // + index of the presch
 constexpr std::uint32_t preschool_rating = 400;         // + index of the preschool age: rater error
 constexpr std::uint32_t strange_situation_partner = 500;  // + index of the assessment age: with the partner
 constexpr std::uint32_t family_screen = 600;            // + index of the screening age
+constexpr std::uint32_t sensitivity_observation_partner = 700;  // + index of the observation age: the partner's visit
 constexpr std::uint32_t second_coder = 1000;            // + the assessment's own purpose: a second coder's error
 constexpr std::uint32_t overwhelm = 2000;               // + the assessment's own purpose: an infant overwhelmed by separation
 }  // namespace purpose

@@ -28,6 +28,7 @@ struct SensitivityObservationParameters {
   double distress_weight;
   double rater_noise_sd;
   bool second_rater;
+  bool with_partner;
   double quality_delayed;
   double quality_misattuned;
 };
@@ -49,6 +50,8 @@ inline sim::ParameterTable<SensitivityObservationParameters> sensitivity_observa
                 {"scale points", "SD of rater error on the 1-9 score.", "set so that two raters of one visit agree as published (ICC ~ .85; NICHD ECCRN 1999)"}),
       sim::boolean("second_rater", &P::second_rater, false,
                    {"", "Have a second rater score each visit independently (sensitivity_<age>_rater2), for inter-rater agreement.", "reliability check, as published studies report it"}),
+      sim::boolean("with_partner", &P::with_partner, false,
+                   {"", "Also observe the partner at each age, in a visit of the same length with him (sensitivity_<age>_partner; sensitivity_<age>_partner_observed is 0 where the infant has no partner that day).", "fathers' sensitivity is observed as mothers' is (Lucassen et al. 2011, meta-analysis of 16 studies)"}),
       sim::real("quality_delayed", &P::quality_delayed, 0.6, 0, 1,
                 {"0-1", "Credit the rater gives delayed comfort (prompt, appropriate comfort = 1; no answer, rebuff or atypical behaviour = 0).", "Ainsworth 1969: promptness is part of sensitivity"}),
       sim::real("quality_misattuned", &P::quality_misattuned, 0.25, 0, 1,

@@ -94,6 +94,16 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
     for (double age : p.sensitivity_observation.ages_months)
       observed_sensitivity_rater2.push_back(add("sensitivity_" + age_label(age) + "_rater2", F, "1-9",
                                                 "The same visit at " + age_label(age) + " rated by a second, independent rater."));
+  if (p.sensitivity_observation.with_partner)
+    for (double age : p.sensitivity_observation.ages_months) {
+      const std::string name = "sensitivity_" + age_label(age) + "_partner";
+      observed_partner.push_back(add(name + "_observed", I, "0/1",
+                                     "1 if the partner was observed at " + age_label(age) + ": a partner lived with the infant that day."));
+      observed_sensitivity_partner.push_back(add(name, F, "1-9",
+                                                 "Observed sensitivity of the partner (Ainsworth 1-9 scale) in a home visit with him at " +
+                                                     age_label(age) + "; 0 where he was not observed."));
+      columns_.back().measured_by = columns_[observed_partner.back()].name;
+    }
   for (double age : p.family_screen.ages_months) {
     const std::string screen = "screen_" + age_label(age) + "_", at = " at " + age_label(age) + " (family_screen: the state that day read with the screen's sensitivity and specificity).";
     family_screen.push_back({add(screen + "depression", I, "0/1", "1 if the caregiver screened positive for depression" + at),

@@ -101,6 +101,8 @@ class DyadColumns {
   std::vector<AssessmentColumns> strange_situation_partner;  // the same ages, with the partner (when asked)
   std::vector<std::size_t> observed_sensitivity;             // one per sensitivity_observation.ages_months
   std::vector<std::size_t> observed_sensitivity_rater2;      // the same visits, a second rater (when asked)
+  std::vector<std::size_t> observed_sensitivity_partner;     // the same ages, a visit with the partner (when asked)
+  std::vector<std::size_t> observed_partner;                 // 0/1: whether that visit took place (a partner that day)
   std::vector<ScreenColumns> family_screen;                 // one per family_screen.ages_months
   std::vector<PreschoolColumns> preschool;          // one per preschool.ages_months
   std::optional<GenerationColumns> generations;     // when followed into adulthood

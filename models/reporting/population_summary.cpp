@@ -18,7 +18,7 @@ double share_of(std::uint64_t part, std::uint64_t whole) {
 
 PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns& columns, std::size_t generations)
     : p_(p), columns_(columns), ssp_(columns.strange_situation.size()), sensitivity_(columns.observed_sensitivity.size()),
-      generations_(generations) {
+      partner_sensitivity_(columns.observed_sensitivity_partner.size()), generations_(generations) {
   // Pair the first Strange Situation with the latest observation at or before it (else the first).
   const auto& obs = p.sensitivity_observation.ages_months;
   if (!p.strange_situation.ages_months.empty())
@@ -67,6 +67,15 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
   if (first >= 0 && !sensitivity_.empty())
     sensitivity_security_.add(block.value(columns_.observed_sensitivity[correlated_observation_], row),
                               block.value(columns_.strange_situation[0].coded.security, row));
+  for (std::size_t i = 0; i < partner_sensitivity_.size(); ++i)
+    if (block.value(columns_.observed_partner[i], row) != 0)
+      partner_sensitivity_[i].add(block.value(columns_.observed_sensitivity_partner[i], row));
+  // The partner's observed sensitivity with security with him, where both were measured.
+  if (!partner_sensitivity_.empty() && !columns_.strange_situation_partner.empty() &&
+      block.value(columns_.observed_partner[correlated_observation_], row) != 0 &&
+      sim::label_index(block.value(columns_.strange_situation_partner[0].coded.attachment_class, row), class_names) >= 0)
+    partner_sensitivity_security_.add(block.value(columns_.observed_sensitivity_partner[correlated_observation_], row),
+                                      block.value(columns_.strange_situation_partner[0].coded.security, row));
   const int k = sim::label_index(block.value(columns_.aai_coded, row), aai_names);
   if (k >= 0) ++aai_[k];
   depression_first_year_.add(block.value(columns_.depression_first_year, row));
@@ -105,13 +114,27 @@ std::vector<sim::SummaryValue> PopulationSummary::values() const {
     v.push_back({"sensitivity_" + age + "_mean", sensitivity_[i].mean(), "1-9", "Mean observed sensitivity at " + age + "."});
     v.push_back({"sensitivity_" + age + "_sd", sensitivity_[i].sd(), "1-9", "SD of observed sensitivity at " + age + "."});
   }
-  if (!ssp_.empty() && !sensitivity_.empty()) {
-    const auto [lo, hi] = sensitivity_security_.interval95();
-    v.push_back({"sensitivity_security_r", sensitivity_security_.r(), "r",
-                 "Pearson correlation of observed sensitivity with security at the first Strange Situation."});
-    v.push_back({"sensitivity_security_r_ci_low", lo, "r", "Lower bound of the 95% Fisher-z interval of the correlation."});
-    v.push_back({"sensitivity_security_r_ci_high", hi, "r", "Upper bound of the 95% Fisher-z interval of the correlation."});
+  const auto correlation = [&](const std::string& name, const sim::RunningCorrelation& r, const std::string& what) {
+    const auto [lo, hi] = r.interval95();
+    v.push_back({name, r.r(), "r", "Pearson correlation of " + what + "."});
+    v.push_back({name + "_ci_low", lo, "r", "Lower bound of the 95% Fisher-z interval of the correlation."});
+    v.push_back({name + "_ci_high", hi, "r", "Upper bound of the 95% Fisher-z interval of the correlation."});
+  };
+  if (!ssp_.empty() && !sensitivity_.empty())
+    correlation("sensitivity_security_r", sensitivity_security_,
+                "observed sensitivity with security at the first Strange Situation");
+  for (std::size_t i = 0; i < partner_sensitivity_.size(); ++i) {
+    const std::string age = age_label(p_.sensitivity_observation.ages_months[i]);
+    v.push_back({"sensitivity_" + age + "_partner_dyads", static_cast<double>(partner_sensitivity_[i].count()), "dyads",
+                 "Dyads whose partner was observed at " + age + "."});
+    v.push_back({"sensitivity_" + age + "_partner_mean", partner_sensitivity_[i].mean(), "1-9",
+                 "Mean observed sensitivity of the partners observed at " + age + "."});
+    v.push_back({"sensitivity_" + age + "_partner_sd", partner_sensitivity_[i].sd(), "1-9",
+                 "SD of observed sensitivity of the partners observed at " + age + "."});
   }
+  if (!partner_sensitivity_.empty() && !columns_.strange_situation_partner.empty())
+    correlation("partner_sensitivity_security_r", partner_sensitivity_security_,
+                "the partner's observed sensitivity with security with him at the first Strange Situation, where both were measured");
   v.push_back({"depression_point_prevalence", depression_first_year_.mean(), "proportion",
                "Share of caregivers depressed on an average day of the infant's first year."});
   if (!ssp_.empty()) {
@@ -196,6 +219,21 @@ std::string PopulationSummary::report() const {
     std::snprintf(line, sizeof line,
                   "sensitivity-security correlation: r = %.3f [%.3f, %.3f] (published: r = .24, De Wolff & van IJzendoorn 1997)\n",
                   sensitivity_security_.r(), lo, hi);
+    s += line;
+  }
+  for (std::size_t i = 0; i < partner_sensitivity_.size(); ++i) {
+    std::snprintf(line, sizeof line, "observed sensitivity of the partner at %s (n=%llu): mean %.2f (SD %.2f) on the 1-9 scale\n",
+                  age_label(p_.sensitivity_observation.ages_months[i]).c_str(),
+                  static_cast<unsigned long long>(partner_sensitivity_[i].count()), partner_sensitivity_[i].mean(),
+                  partner_sensitivity_[i].sd());
+    s += line;
+  }
+  if (!partner_sensitivity_.empty() && !columns_.strange_situation_partner.empty()) {
+    const auto [lo, hi] = partner_sensitivity_security_.interval95();
+    std::snprintf(line, sizeof line,
+                  "partner's sensitivity with security with him: r = %.3f [%.3f, %.3f] (n=%llu; published for fathers: r = .12, Lucassen et al. 2011)\n",
+                  partner_sensitivity_security_.r(), lo, hi,
+                  static_cast<unsigned long long>(partner_sensitivity_security_.count()));
     s += line;
   }
   std::snprintf(line, sizeof line, "depression point prevalence in the first year: %.1f%%\n",

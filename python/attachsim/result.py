@@ -32,14 +32,17 @@ def _attr(obj, name: str, default: str = "") -> str:
 
 def unmeasured(group, name: str) -> np.ndarray | None:
     """The rows of column `name` of an HDF5 group where its assessment was not given, or None if it is
-    measured in every row. Such a column names, in its `measured_by` attribute, the label column that is
-    empty in those rows (a Strange Situation with a figure the infant does not have; docs/output.md);
-    its values there are 0, which is no measurement."""
+    measured in every row. Such a column names, in its `measured_by` attribute, the column that reads 0
+    in those rows: a label column left empty (a Strange Situation with a figure the infant does not
+    have) or a 0/1 column (a home visit with a partner the infant does not have; docs/output.md). Its
+    values there are 0, which is no measurement."""
     by = _attr(group[name], "measured_by")
     if not by or by not in group:
         return None
     raw = np.asarray(group[by][()])
-    return raw == (b"" if raw.dtype.kind == "S" else "")
+    if raw.dtype.kind in "SO":
+        return raw == (b"" if raw.dtype.kind == "S" else "")
+    return raw == 0
 
 
 def _labels(data: np.ndarray, units: str) -> pd.Categorical:

@@ -41,8 +41,9 @@ struct Column {
   std::string unit;
   std::string description;
   std::string group = "dyads";  // the output group; every group has one row per dyad, in row order
-  // A label column that is empty in rows where this column's assessment was not given (a Strange
-  // Situation with a figure the infant does not have): its 0 there is no measurement. Empty: always measured.
+  // A column that reads 0 in rows where this column's assessment was not given: a label column left
+  // empty (a Strange Situation with a figure the infant does not have) or a 0/1 column (a visit with a
+  // partner the infant does not have). This column's 0 there is no measurement. Empty: always measured.
   std::string measured_by = "";
 };
 

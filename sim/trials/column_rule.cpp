@@ -76,7 +76,7 @@ std::size_t measured_by_index(const std::vector<Column>& columns, std::size_t co
 }
 
 bool is_measured(const RecordBlock& block, std::size_t measured_by, std::size_t row) {
-  return measured_by >= block.columns() || block.value(measured_by, row) != label_code("");
+  return measured_by >= block.columns() || block.value(measured_by, row) != 0;  // label_code("") is 0
 }
 
 }  // namespace attachsim::sim

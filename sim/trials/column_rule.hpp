@@ -35,11 +35,11 @@ void check_rule_fits_column(const YamlReader& in, const YAML::Node& item, const 
 // Index of the column named `name`; columns.size() if none.
 std::size_t column_index(const std::vector<Column>& columns, const std::string& name);
 
-// The index of the label column telling whether `column` was measured in a row (Column::measured_by), or
+// The index of the column telling whether `column` was measured in a row (Column::measured_by), or
 // columns.size() when it is measured in every row (or `column` is itself columns.size()).
 std::size_t measured_by_index(const std::vector<Column>& columns, std::size_t column);
 // Whether a row holds a measurement, `measured_by` being measured_by_index's result: false where the
-// column's assessment was not given. Rules never admit such a row, and analyses leave it out.
+// column's assessment was not given (its measured_by column reads 0: an empty label, or a 0/1 flag at 0). Rules never admit such a row, and analyses leave it out.
 bool is_measured(const RecordBlock& block, std::size_t measured_by, std::size_t row);
 
 }  // namespace attachsim::sim

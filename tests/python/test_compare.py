@@ -95,6 +95,24 @@ def test_an_assessment_not_given_is_left_out_not_counted(tmp_path):
         assert mean_a == pytest.approx(f["dyads/ssp_12m_security"][()][~unassessed].mean())
 
 
+def test_a_visit_with_no_partner_reads_as_missing(tmp_path):
+    # A home visit with the partner names a 0/1 column in `measured_by`, not a label column: where the
+    # infant has no partner that day (about 8% of 400) the flag is 0 and the score 0, which the reader
+    # gives as NaN; everywhere else the score is on the 1-9 scale.
+    out = tmp_path / "visit.h5"
+    cli_run("configs/normative.yaml", out, "--set", "run.dyads=400", "--seed", "11",
+            "--set", "sensitivity_observation.with_partner=true")
+    with h5py.File(out, "r") as f:
+        flag = f["dyads/sensitivity_12m_partner_observed"][()]
+        raw = f["dyads/sensitivity_12m_partner"][()]
+    assert 0 < np.sum(flag == 0) < 400
+    dyads = attachsim.read(out).dyads
+    score = dyads["sensitivity_12m_partner"].to_numpy()
+    assert np.isnan(score).tolist() == (flag == 0).tolist()
+    assert np.all((raw[flag == 1] >= 1) & (raw[flag == 1] <= 9))
+    assert not dyads["sensitivity_12m_partner_observed"].isna().any()
+
+
 def test_runs_of_different_sizes_are_independent_samples(base, tmp_path):
     # The paired mask was built for every run pair and crashed (ValueError) when the sizes differed.
     smaller = tmp_path / "smaller.h5"

@@ -103,6 +103,44 @@ TEST_CASE("cli determinism: a column a dyad leaves unwritten reads 0 in any bloc
   CHECK_FALSE(out.has_attribute("/dyads/infant_temperament", "measured_by"));
 }
 
+// A home visit with the partner (sensitivity_observation.with_partner) is a measurement of its own: it
+// draws from its own streams, so every other column of the same lives is unchanged bit for bit; it is
+// made where a partner lives with the infant that day (about 92% of 300 here) and scored on the 1-9
+// scale; elsewhere it holds 0 and its flag column, which `measured_by` names, is 0; and the summary
+// counts the partners observed.
+TEST_CASE("cli run: a home visit with the partner is its own measurement, made where there is a partner") {
+  ScratchDirectory dir;
+  const auto without = run_to(dir, "without.h5", "");
+  const auto with = run_to(dir, "with.h5", "--set sensitivity_observation.with_partner=true");
+  const Hdf5File a(without.string()), b(with.string());
+  std::size_t compared = 0;
+  for (const std::string group : {"/dyads", "/timeseries"})
+    for (const auto& name : a.members(group)) {
+      const std::string path = group + "/" + name;
+      CAPTURE(path);
+      CHECK(stored_bytes(without, path) == stored_bytes(with, path));
+      ++compared;
+    }
+  CHECK(compared > 80);
+  for (const std::string age : {"6m", "12m"}) {
+    CAPTURE(age);
+    const std::string score = "/dyads/sensitivity_" + age + "_partner", flag = score + "_observed";
+    CHECK(b.string_attribute(score, "measured_by") == "sensitivity_" + age + "_partner_observed");
+    const auto scores = b.doubles(score);
+    const auto observed = b.ints(flag);
+    REQUIRE(scores.size() == observed.size());
+    std::size_t seen = 0, consistent = 0;
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+      seen += observed[i] == 1;
+      consistent += observed[i] == 1 ? scores[i] >= 1 && scores[i] <= 9 : observed[i] == 0 && scores[i] == 0;
+    }
+    CHECK(consistent == scores.size());
+    CHECK(seen > 200);
+    CHECK(seen + 5 <= scores.size());  // some infants have no partner that day, so the flag means something
+    CHECK(b.doubles("/summary/sensitivity_" + age + "_partner_dyads").at(0) == static_cast<double>(seen));
+  }
+}
+
 // A Strange Situation with the childcare provider measures nothing for an infant not in childcare at 12
 // months (about half of them here): the summary's shares and mean security are of the assessed dyads only.
 // Before 2026-12-03 the unassessed counted as security 0 and in no class, so the shares summed to about
