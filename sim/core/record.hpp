@@ -41,9 +41,9 @@ struct Column {
   std::string unit;
   std::string description;
   std::string group = "dyads";  // the output group; every group has one row per dyad, in row order
-  // A column that reads 0 in rows where this column's assessment was not given: a label column left
-  // empty (a Strange Situation with a figure the infant does not have) or a 0/1 column (a visit with a
-  // partner the infant does not have). This column's 0 there is no measurement. Empty: always measured.
+  // A column that reads 0 in rows where this column's assessment was not given (an assessment of a
+  // figure the subject does not have): a label column left empty, or a 0/1 column. This column's 0
+  // there is no measurement. Empty: always measured.
   std::string measured_by = "";
 };
 

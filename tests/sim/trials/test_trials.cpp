@@ -475,6 +475,29 @@ TEST_CASE("trial: a Strange Situation with a figure some infants lack leaves the
   CHECK(transitions_checked == 1);  // the program arm, by intention to treat
 }
 
+TEST_CASE("trial: a rule on the partner's home visit never admits a family without a partner") {
+  // A visit with the partner (sensitivity_observation.with_partner) scores 0 where the infant has no
+  // partner that day, and names a 0/1 column, not a label, in measured_by: "at most 4" would admit those
+  // zeros if they were read as scores. About 8% of the 800 screened have no partner at 12 months, and
+  // about half of those with one score 4 or less, so 60 eligible families are found either way; the
+  // check fails if any of them is a family without a partner.
+  ScratchDirectory dir;
+  models::AttachmentModel model;
+  const auto spec = load(dir, trial_yaml(control + training, "  set: {sensitivity_observation: {with_partner: true}}\n"
+                                                            "  eligibility:\n    - {column: sensitivity_12m_partner, max: 4}\n",
+                                         800, 60),
+                         model);
+  const auto columns = model.columns();
+  const std::size_t score = column_of(columns, "sensitivity_12m_partner"), observed = column_of(columns, "sensitivity_12m_partner_observed");
+  const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
+  REQUIRE(trial.enrolled.size() == 60);
+  for (std::size_t i = 0; i < trial.enrolled.size(); ++i) {  // the control twin is the screened run
+    CHECK(trial.twins[0].value(observed, i) == 1);
+    CHECK(trial.twins[0].value(score, i) >= 1);
+    CHECK(trial.twins[0].value(score, i) <= 4);
+  }
+}
+
 TEST_CASE("trial: rules and economic cases never read an assessment that was not given") {
   // With the partner as the assessed figure, an infant without a partner at 12 months has security 0
   // there, which "security at most 0.5" would admit. No rule may: eligibility, a tailored component's
