@@ -147,6 +147,7 @@ class TrialReader : YamlReader {
       for (const auto& c : model_.columns()) measured.push_back(c.name);
       if (spec.arms.empty()) {
         reference_columns_ = measured;
+        label_columns_ = label_column_names(model_.columns());
       } else if (measured != reference_columns_) {
         throw InputError(position_in(file(), item), "trial.arms", "arms that measure the same things as the first arm",
                          "arm '" + arm.name + "' changing the instruments or their ages");
@@ -313,7 +314,7 @@ class TrialReader : YamlReader {
     rule.where = position_in(file(), item);
     rule.column = column(require(item, "column", key), key + ".column", columns);
     read_rule_bounds(*this, item, key, rule);
-    check_rule_fits_column(*this, item, key, rule, label_column_names(model_.columns()));
+    check_rule_fits_column(*this, item, key, rule, label_columns_);
     if (!rule.min && !rule.max && rule.labels.empty())
       throw InputError(rule.where, key, "a rule with min, max, equals or one_of", "only a column");
     return rule;
@@ -382,7 +383,8 @@ class TrialReader : YamlReader {
   }
 
   Model& model_;
-  std::vector<std::string> reference_columns_;
+  std::vector<std::string> reference_columns_;  // what every arm measures: the first arm's columns
+  std::vector<std::string> label_columns_;      // those of them that hold labels, for the rules' checks
 };
 
 }  // namespace

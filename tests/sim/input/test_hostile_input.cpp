@@ -196,5 +196,11 @@ TEST_CASE("hostile input: an eligibility rule that does not fit its column's kin
                                       "  eligibility:\n    - {column: risk_count, equals: B}\n");
   check_one_error(run_attachsim("trial " + quote(numeric) + out),
                   {numeric.string() + ":12:", "expected min or max: 'risk_count' is a numeric column"});
+  // A tailored component's rule is read with its arm, before the trial's other rules: it is checked
+  // against the first arm's columns all the same.
+  const fs::path component = tiny_trial(
+      dir, normative, "components: [{name: low, when: [{column: caregiver_aai, min: 1}], program: {type: sensitivity}}]");
+  check_one_error(run_attachsim("trial " + quote(component) + out),
+                  {component.string() + ":8:101:", "key 'trial.arms.components.when': expected equals or one_of: 'caregiver_aai' is a label column, found min"});
   check_nothing_written(dir, 1);
 }
