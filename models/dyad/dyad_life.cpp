@@ -225,6 +225,63 @@ void count_changes(ContextHistory& h, const RiskProfile& before, bool partner_be
   h.partner_arrivals += !partner_before && partner_now;
 }
 
+// What the dyad's row holds beyond its assessments, written once its life is over: who the infant and
+// caregiver were, the context and program they had, the caregiver's coded interview and, followed
+// into adulthood, the grown-up infant's.
+void record_life(const ModelParameters& p, const LifeSchedule& schedule, const DyadColumns& columns, std::uint64_t seed,
+                 const sim::DyadPlace& place, const sim::DyadRecord* parent, const Dyad& d, const ProgramDelivery& program,
+                 bool partner_at_birth, sim::DyadRecord& out) {
+  const std::uint64_t dyad = place.stream_key();
+  sim::RandomStream aai_stream(seed, dyad, purpose::aai_coding);
+  const Caregiver& c = d.figures[primary];
+  out.set(columns.dyad, static_cast<double>(place.row));
+  out.set(columns.temperament, d.infant.temperament);
+  out.set(columns.soothability, d.infant.soothe);
+  out.set(columns.susceptibility, d.infant.susceptibility);
+  out.set(columns.marker, d.infant.marker ? 1 : 0);
+  out.set(columns.episodes, static_cast<double>(d.episodes));
+  out.set(columns.sensitivity_baseline, c.sensitivity_baseline);
+  out.set(columns.dismissing, c.mind.dismissing);
+  out.set(columns.preoccupied, c.mind.preoccupied);
+  out.set(columns.unresolved, c.mind.unresolved);
+  out.set(columns.aai_drawn, sim::label_code(name_of(c.mind.category)));
+  out.set(columns.intrusive_when_depressed, c.intrusive_when_depressed ? 1 : 0);
+  // A parent's interview was coded once, in its own dyad's row: the same interview, the same code.
+  const GenerationColumns* g = columns.generations ? &*columns.generations : nullptr;
+  out.set(columns.aai_coded, parent && g ? parent->get(g->adult_aai)
+                                         : sim::label_code(name_of(code_aai(p.aai, c.mind, aai_stream))));
+  record_context(columns, d.context, out);
+  out.set(columns.partner_at_birth, partner_at_birth ? 1 : 0);
+  out.set(columns.partner_sensitivity_baseline, d.figures[partner].sensitivity_baseline);
+  out.set(columns.partner_aai_drawn, sim::label_code(name_of(d.figures[partner].mind.category)));
+  out.set(columns.childcare_start_months, d.childcare_start_day >= 0 && d.childcare_start_day <= schedule.last_day
+                                              ? d.childcare_start_day / days_per_month
+                                              : -1.0);
+  out.set(columns.motivation, c.motivation);
+  out.set(columns.program_attended, program.course().attended);
+  out.set(columns.program_completed, program.completed() ? 1 : 0);
+  out.set(columns.program_left, program.course().dropped_out ? program.course().left_day / days_per_month : -99.0);
+  out.set(columns.program_cost, program.cost());
+  out.set(columns.program_effect, program.course().effect_at_end);
+  out.set(columns.stress_baseline, c.stress_baseline);
+  out.set(columns.sensitivity_final, c.sensitivity);
+  out.set(columns.self_efficacy_final, c.self_efficacy);
+
+  if (g) {
+    out.set(g->lineage, static_cast<double>(place.lineage));
+    out.set(g->generation, place.generation + 1.0);
+    out.set(g->parent_dyad, place.generation > 0 ? static_cast<double>(place.row - 1) : -1.0);
+    for (int k = 0; k < liability_count; ++k)
+      out.set(g->risk_liability[static_cast<std::size_t>(k)], d.context.risk.liability[static_cast<std::size_t>(k)]);
+    constexpr int intense = 1;
+    const AttachmentRepresentation early{d.policy[primary].probability(intense, suppress),
+                                         d.policy[primary].probability(intense, escalate), d.general_model().fear};
+    sim::RandomStream adulthood_stream(seed, dyad, purpose::adulthood), adult_aai_stream(seed, dyad, purpose::adult_aai);
+    const Adulthood a = grow_up(p.adulthood, p.state_of_mind, early, schedule.last_day / days_per_month / 12, adulthood_stream);
+    record_adulthood(*g, a, sim::label_code(name_of(code_aai(p.aai, a.mind, adult_aai_stream))), out);
+  }
+}
+
 template <LearningRule rule>
 void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColumns& columns, std::uint64_t seed,
           const sim::DyadPlace& place, const sim::DyadRecord* parent, bool with_series, sim::DyadRecord& out) {
@@ -479,54 +536,7 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   }
   while (next_step < steps) record_series(d, next_step++, out);  // a step past the last day
 
-  sim::RandomStream aai_stream(seed, dyad, purpose::aai_coding);
-  const Caregiver& c = caregiver;
-  out.set(columns.dyad, static_cast<double>(place.row));
-  out.set(columns.temperament, d.infant.temperament);
-  out.set(columns.soothability, d.infant.soothe);
-  out.set(columns.susceptibility, d.infant.susceptibility);
-  out.set(columns.marker, d.infant.marker ? 1 : 0);
-  out.set(columns.episodes, static_cast<double>(d.episodes));
-  out.set(columns.sensitivity_baseline, c.sensitivity_baseline);
-  out.set(columns.dismissing, c.mind.dismissing);
-  out.set(columns.preoccupied, c.mind.preoccupied);
-  out.set(columns.unresolved, c.mind.unresolved);
-  out.set(columns.aai_drawn, sim::label_code(name_of(c.mind.category)));
-  out.set(columns.intrusive_when_depressed, c.intrusive_when_depressed ? 1 : 0);
-  // A parent's interview was coded once, in its own dyad's row: the same interview, the same code.
-  const GenerationColumns* g = columns.generations ? &*columns.generations : nullptr;
-  out.set(columns.aai_coded, parent && g ? parent->get(g->adult_aai)
-                                         : sim::label_code(name_of(code_aai(p.aai, c.mind, aai_stream))));
-  record_context(columns, d.context, out);
-  out.set(columns.partner_at_birth, partner_at_birth ? 1 : 0);
-  out.set(columns.partner_sensitivity_baseline, d.figures[partner].sensitivity_baseline);
-  out.set(columns.partner_aai_drawn, sim::label_code(name_of(d.figures[partner].mind.category)));
-  out.set(columns.childcare_start_months, d.childcare_start_day >= 0 && d.childcare_start_day <= schedule.last_day
-                                              ? d.childcare_start_day / days_per_month
-                                              : -1.0);
-  out.set(columns.motivation, c.motivation);
-  out.set(columns.program_attended, program.course().attended);
-  out.set(columns.program_completed, program.completed() ? 1 : 0);
-  out.set(columns.program_left, program.course().dropped_out ? program.course().left_day / days_per_month : -99.0);
-  out.set(columns.program_cost, program.cost());
-  out.set(columns.program_effect, program.course().effect_at_end);
-  out.set(columns.stress_baseline, c.stress_baseline);
-  out.set(columns.sensitivity_final, c.sensitivity);
-  out.set(columns.self_efficacy_final, c.self_efficacy);
-
-  if (g) {
-    out.set(g->lineage, static_cast<double>(place.lineage));
-    out.set(g->generation, place.generation + 1.0);
-    out.set(g->parent_dyad, place.generation > 0 ? static_cast<double>(place.row - 1) : -1.0);
-    for (int k = 0; k < liability_count; ++k)
-      out.set(g->risk_liability[static_cast<std::size_t>(k)], d.context.risk.liability[static_cast<std::size_t>(k)]);
-    constexpr int intense = 1;
-    const AttachmentRepresentation early{d.policy[primary].probability(intense, suppress),
-                                         d.policy[primary].probability(intense, escalate), d.general_model().fear};
-    sim::RandomStream adulthood_stream(seed, dyad, purpose::adulthood), adult_aai_stream(seed, dyad, purpose::adult_aai);
-    const Adulthood a = grow_up(p.adulthood, p.state_of_mind, early, schedule.last_day / days_per_month / 12, adulthood_stream);
-    record_adulthood(*g, a, sim::label_code(name_of(code_aai(p.aai, a.mind, adult_aai_stream))), out);
-  }
+  record_life(p, schedule, columns, seed, place, parent, d, program, partner_at_birth, out);
 }
 
 }  // namespace
