@@ -18,7 +18,9 @@ double share_of(std::uint64_t part, std::uint64_t whole) {
 
 PopulationSummary::PopulationSummary(const ModelParameters& p, const DyadColumns& columns, std::size_t generations)
     : p_(p), columns_(columns), ssp_(columns.strange_situation.size()), sensitivity_(columns.observed_sensitivity.size()),
-      partner_sensitivity_(columns.observed_sensitivity_partner.size()), generations_(generations) {
+      partner_sensitivity_(columns.observed_sensitivity_partner.size()),
+      partner_correlated_(!columns.observed_sensitivity_partner.empty() && !columns.strange_situation_partner.empty()),
+      generations_(generations) {
   // Pair the first Strange Situation with the latest observation at or before it (else the first).
   const auto& obs = p.sensitivity_observation.ages_months;
   if (!p.strange_situation.ages_months.empty())
@@ -71,8 +73,7 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
     if (block.value(columns_.observed_partner[i], row) != 0)
       partner_sensitivity_[i].add(block.value(columns_.observed_sensitivity_partner[i], row));
   // The partner's observed sensitivity with security with him, where both were measured.
-  if (!partner_sensitivity_.empty() && !columns_.strange_situation_partner.empty() &&
-      block.value(columns_.observed_partner[correlated_observation_], row) != 0 &&
+  if (partner_correlated_ && block.value(columns_.observed_partner[correlated_observation_], row) != 0 &&
       sim::label_index(block.value(columns_.strange_situation_partner[0].coded.attachment_class, row), class_names) >= 0)
     partner_sensitivity_security_.add(block.value(columns_.observed_sensitivity_partner[correlated_observation_], row),
                                       block.value(columns_.strange_situation_partner[0].coded.security, row));
@@ -132,7 +133,7 @@ std::vector<sim::SummaryValue> PopulationSummary::values() const {
     v.push_back({"sensitivity_" + age + "_partner_sd", partner_sensitivity_[i].sd(), "1-9",
                  "SD of observed sensitivity of the partners observed at " + age + "."});
   }
-  if (!partner_sensitivity_.empty() && !columns_.strange_situation_partner.empty())
+  if (partner_correlated_)
     correlation("partner_sensitivity_security_r", partner_sensitivity_security_,
                 "the partner's observed sensitivity with security with him at the first Strange Situation, where both were measured");
   v.push_back({"depression_point_prevalence", depression_first_year_.mean(), "proportion",
@@ -228,7 +229,7 @@ std::string PopulationSummary::report() const {
                   partner_sensitivity_[i].sd());
     s += line;
   }
-  if (!partner_sensitivity_.empty() && !columns_.strange_situation_partner.empty()) {
+  if (partner_correlated_) {
     const auto [lo, hi] = partner_sensitivity_security_.interval95();
     std::snprintf(line, sizeof line,
                   "partner's sensitivity with security with him: r = %.3f [%.3f, %.3f] (n=%llu; published for fathers: r = .12, Lucassen et al. 2011)\n",

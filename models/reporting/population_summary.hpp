@@ -43,6 +43,7 @@ class PopulationSummary : public sim::Summary {
   sim::RunningCorrelation sensitivity_security_;
   std::vector<sim::RunningMoments> partner_sensitivity_;  // visits with the partner, where one took place
   sim::RunningCorrelation partner_sensitivity_security_;   // his observed sensitivity, security with him
+  bool partner_correlated_;  // the partner both observed at home and assessed in the Strange Situation
   std::size_t correlated_observation_ = 0;  // the observation paired with the first Strange Situation
   std::size_t generations_ = 1;             // the report says that its counts are of the first generation
   std::array<std::uint64_t, 4> aai_{};        // F, Ds, E, U as coded
