@@ -1,8 +1,10 @@
-// Maternal depression as episodes over time: a two-state process with a daily onset hazard, raised
+// Depression as episodes over time: a two-state process with a daily onset hazard, raised
 // by the family's depression liability and by stress and lowered by social support, and a remission
 // hazard set by the mean episode length (Torres et al. 2019: mean 49 weeks). Its stationary share
 // sets the point prevalence (Gavin et al. 2005: 6.5-12.9% in the first year). The 'fixed' model keeps
-// a caregiver depressed or not for the whole span, as a simpler rival hypothesis.
+// a caregiver depressed or not for the whole span, as a simpler rival hypothesis. The partner (father)
+// has episodes of his own, at his own onset rate, raised while the mother is depressed (Paulson &
+// Bazemore 2010: paternal depression about 10%, correlated .31 with maternal; Goodman 2004).
 #pragma once
 
 #include "sim/core/fast_exp.hpp"
@@ -23,6 +25,8 @@ struct DepressionParameters {
   double stress_effect;
   double support_effect;
   double fixed_prevalence;
+  double partner_onset_per_year;
+  double partner_with_caregiver_depressed;
 };
 
 inline sim::ParameterTable<DepressionParameters> depression_table() {
@@ -42,6 +46,12 @@ inline sim::ParameterTable<DepressionParameters> depression_table() {
                 {"log-hazard per unit support", "Fall of the onset hazard with social support above its median.", "assumption; buffering (Cohen & Wills 1985)"}),
       sim::real("fixed_prevalence", &P::fixed_prevalence, 0.11, 0, 1,
                 {"probability", "'fixed' model: share of caregivers depressed through the span.", "Gavin et al. 2005"}),
+      sim::real("partner_onset_per_year", &P::partner_onset_per_year, 0.065, 0, 10,
+                {"1/year", "Onset hazard of the partner's (father's) depression for an average family, at his stress and the household's support, while the primary caregiver is not depressed. His episodes last as hers, and the family's liability, his stress and support act on his onset as on hers. 'episodes' model only; 0: partners are never depressed (the model before 2026-12-05).",
+                 "calibrated (docs/calibration.md): with partner_with_caregiver_depressed, to fathers' point prevalence from the first trimester to a year after birth, 10.4% (Paulson & Bazemore 2010, meta-analysis of 43 studies)"}),
+      sim::real("partner_with_caregiver_depressed", &P::partner_with_caregiver_depressed, 4, 1, 20,
+                {"hazard ratio", "Multiplier of the partner's onset hazard while the primary caregiver is depressed: a mother's depression is the strongest predictor of the father's. Hers does not depend on his.",
+                 "calibrated (docs/calibration.md): to the correlation of fathers' with mothers' depression, r = .31 (Paulson & Bazemore 2010); Goodman 2004 (24-50% of men whose partners have postpartum depression are depressed)"}),
   };
 }
 
@@ -49,17 +59,41 @@ constexpr double days_per_year = 365.25;
 
 inline double remission_per_day(const DepressionParameters& p) { return 1.0 / (7 * p.mean_episode_weeks); }
 
-inline double onset_per_day(const DepressionParameters& p, double liability, double stress, double support) {
+// The onset hazard per day for an average family's rate `per_year` (the primary caregiver's,
+// onset_per_year, or a partner's), raised by the family's liability and the previous day's stress and
+// lowered by support.
+inline double onset_per_day(const DepressionParameters& p, double per_year, double liability, double stress, double support) {
   const double log_rate = p.liability_effect * liability + p.stress_effect * (stress - 0.25) -
                           p.support_effect * 2 * (support - 0.5);
-  return std::min(1.0, p.onset_per_year / days_per_year * sim::fast_exp(log_rate));
+  return std::min(1.0, per_year / days_per_year * sim::fast_exp(log_rate));
+}
+
+inline double onset_per_day(const DepressionParameters& p, double liability, double stress, double support) {
+  return onset_per_day(p, p.onset_per_year, liability, stress, support);
+}
+
+// Depressed tomorrow? Remission at the episode's rate, onset at the hazard given; `u` uniform.
+inline bool depressed_next(const DepressionParameters& p, bool depressed, double onset, double u) {
+  return depressed ? u >= remission_per_day(p) : u < onset;
+}
+
+// The share of days depressed that an onset hazard and the remission rate hold in the long run.
+inline double stationary_share(const DepressionParameters& p, double onset) {
+  const double off = remission_per_day(p);
+  return onset / (onset + off);
 }
 
 // Probability of being depressed at birth: the stationary share at the family's onset rate.
 inline double depressed_at_birth(const DepressionParameters& p, double liability, double stress, double support) {
   if (p.model == DepressionModel::fixed) return p.fixed_prevalence;
-  const double on = onset_per_day(p, liability, stress, support), off = remission_per_day(p);
-  return on / (on + off);
+  return stationary_share(p, onset_per_day(p, liability, stress, support));
+}
+
+// The partner's onset hazard per day: his own rate, raised while the primary caregiver is depressed.
+inline double partner_onset_per_day(const DepressionParameters& p, bool caregiver_depressed, double liability,
+                                    double stress, double support) {
+  const double per_year = p.partner_onset_per_year * (caregiver_depressed ? p.partner_with_caregiver_depressed : 1.0);
+  return onset_per_day(p, per_year, liability, stress, support);
 }
 
 }  // namespace attachsim::models

@@ -17,6 +17,7 @@ constexpr std::uint32_t preschool = 7;                  // the child's days with
 constexpr std::uint32_t adulthood = 8;                  // yearly relationship experience and traumas
 constexpr std::uint32_t adult_aai = 9;                  // the grown-up infant's Adult Attachment Interview
 constexpr std::uint32_t life_course = 10;               // the transient parts of the family's risks, weekly
+constexpr std::uint32_t partner_depression = 11;        // the partner's depression: at birth, then daily
 constexpr std::uint32_t strange_situation = 100;        // + index of the assessment age
 constexpr std::uint32_t sensitivity_observation = 200;  // + index of the observation age
 constexpr std::uint32_t preschool_assessment = 300;     // + index of the preschool age: attachment assessment

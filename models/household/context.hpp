@@ -88,6 +88,7 @@ struct ContextHistory {
   RiskProfile risk_at_birth;  // as a study enrolling at birth would count it
   double acute_stress = 0;
   int depressed_days = 0, depressed_days_first_year = 0;
+  int partner_days_first_year = 0, partner_depressed_days = 0, partner_depressed_days_first_year = 0;
   int violence_events = 0, violence_witnessed = 0, life_events = 0, life_events_first_year = 0;
   int hardship_days = 0, violence_days = 0, single_days = 0;
   int hardship_entries = 0, hardship_exits = 0, violence_starts = 0, violence_ends = 0, partner_departures = 0,
@@ -210,18 +211,29 @@ inline ContextDay advance_context(const ContextRules& rules, Caregiver& c, Conte
   return today;
 }
 
-// One day of a partner's context: his own chronic stress, the household's hardship, chaos and acute
-// stress, support's buffering, his parenting stress, and his good and bad days.
+// One day of a partner's context: his own chronic stress (more while he is depressed), the household's
+// hardship, chaos and acute stress, support's buffering, his parenting stress, and his good and bad days.
 inline void partner_context(const ContextRules& rules, Caregiver& partner, const ContextHistory& h, double mood_z) {
   const auto& p = rules.context;
   const RiskProfile& risk = h.risk;
   const double chronic = partner.stress_baseline + (risk.hardship ? rules.hardship.chronic_stress : 0.0) +
-                         rules.chaos_support.chaos_stress * risk.chaos;
+                         rules.chaos_support.chaos_stress * risk.chaos + (partner.depressed ? p.depression_stress : 0.0);
   const double buffering = 1 - rules.chaos_support.support_buffer * 2 * (risk.support - 0.5);
   partner.stress = std::clamp((chronic + h.acute_stress) * buffering + p.parenting_stress_weight * partner.parenting_stress, 0.0, 1.0);
   partner.stress_lasting += rules.lasting_rate * (partner.stress - partner.stress_lasting);
   partner.mood = rules.caregiver.mood_sd * mood_z;
   set_availability(p, rules.caregiver, partner, risk.support, 1.0);
+}
+
+// The partner's depression on a day he lives with the infant (before his context, which it colours):
+// remission as hers, onset at his own rate, raised while she is depressed (depression.partner_*). `u`
+// is the day's uniform of his own stream, drawn every day.
+inline void partner_depression_day(const DepressionParameters& p, Caregiver& partner, bool caregiver_depressed,
+                                   ContextHistory& h, int day, double u) {
+  const double onset = partner_onset_per_day(p, caregiver_depressed, h.risk.liability[depression], partner.stress, h.risk.support);
+  partner.depressed = depressed_next(p, partner.depressed, onset, u);
+  h.partner_depressed_days += partner.depressed;
+  if (day < first_year_days) ++h.partner_days_first_year, h.partner_depressed_days_first_year += partner.depressed;
 }
 
 }  // namespace attachsim::models

@@ -58,6 +58,9 @@ DyadColumns::DyadColumns(const ModelParameters& p, bool adulthood) {
   risk_count = add("risk_count", I, "risks", "Number of cumulative-risk indicators present (0-7).");
   depressed_days = add("depression_days", I, "days", "Days the caregiver was depressed over the span.");
   depression_first_year = add("depression_first_year_share", F, "proportion", "Share of the infant's first year the caregiver was depressed.");
+  partner_days_first_year = add("partner_days_first_year", I, "days", "Days of the infant's first year (365) with a co-resident partner.");
+  partner_depressed_days = add("partner_depression_days", I, "days", "Days the partner was depressed while living with the infant, over the span (none under depression.model fixed or context.processes false).");
+  partner_depressed_days_first_year = add("partner_depression_first_year_days", I, "days", "Of partner_days_first_year, the days on which he was depressed.");
   violence_events = add("violence_events", I, "events", "Partner-violence events over the span.");
   violence_witnessed = add("violence_witnessed", I, "events", "Partner-violence events the infant witnessed.");
   life_events = add("life_events", I, "events", "Stressful life events over the span.");

@@ -92,6 +92,7 @@ class DyadColumns {
   std::size_t partner_at_birth, partner_sensitivity_baseline, partner_aai_drawn, childcare_start_months;
   std::size_t high_risk_stratum, neighbourhood, chaos, support, risk_count, depressed_days, depression_first_year,
       violence_events, violence_witnessed, life_events;
+  std::size_t partner_days_first_year, partner_depressed_days, partner_depressed_days_first_year;
   std::size_t hardship_days, violence_days, single_days, hardship_entries, hardship_exits, violence_starts, violence_ends,
       partner_departures, partner_arrivals;
   std::size_t maltreated, neglect_days, abuse_days, cps_reports, cps_substantiated, cps_substantiated_months;

@@ -80,6 +80,12 @@ void PopulationSummary::add(const sim::RecordBlock& block, std::size_t row) {
   const int k = sim::label_index(block.value(columns_.aai_coded, row), aai_names);
   if (k >= 0) ++aai_[k];
   depression_first_year_.add(block.value(columns_.depression_first_year, row));
+  const auto partner_days = static_cast<std::uint64_t>(block.value(columns_.partner_days_first_year, row));
+  const double partner_depressed = block.value(columns_.partner_depressed_days_first_year, row);
+  partner_days_first_year_ += partner_days;
+  partner_depressed_days_first_year_ += static_cast<std::uint64_t>(partner_depressed);
+  if (partner_days == first_year_days)
+    parents_depression_.add(block.value(columns_.depression_first_year, row), partner_depressed / first_year_days);
   if (first >= 0) {
     const auto risks = static_cast<int>(block.value(columns_.risk_count, row));
     ++by_stratum_[block.value(columns_.high_risk_stratum, row) > 0 ? 1 : 0][first];
@@ -138,6 +144,11 @@ std::vector<sim::SummaryValue> PopulationSummary::values() const {
                 "the partner's observed sensitivity with security with him at the first Strange Situation, where both were measured");
   v.push_back({"depression_point_prevalence", depression_first_year_.mean(), "proportion",
                "Share of caregivers depressed on an average day of the infant's first year."});
+  v.push_back({"partner_depression_point_prevalence", share_of(partner_depressed_days_first_year_, partner_days_first_year_),
+               "proportion", "Share of partners depressed on an average day of the infant's first year, over the days a partner lived with the infant."});
+  if (partner_depressed_days_first_year_ > 0)  // otherwise the partners were never depressed (depression.partner_*)
+    correlation("parents_depression_r", parents_depression_,
+                "the shares of the first year the caregiver and the partner were depressed, for infants with a partner all year");
   if (!ssp_.empty()) {
     const std::string age = age_label(p_.strange_situation.ages_months[0]);
     const auto breakdown = [&](const std::string& group, const std::array<std::uint64_t, 4>& counts, const std::string& who) {
@@ -240,6 +251,12 @@ std::string PopulationSummary::report() const {
   std::snprintf(line, sizeof line, "depression point prevalence in the first year: %.1f%%\n",
                 100 * depression_first_year_.mean());
   s += line;
+  if (partner_depressed_days_first_year_ > 0) {
+    std::snprintf(line, sizeof line,
+                  "partner's depression in the first year: %.1f%%, r = %.2f with the caregiver's (published: 10.4%%, r = .31; Paulson & Bazemore 2010)\n",
+                  100 * share_of(partner_depressed_days_first_year_, partner_days_first_year_), parents_depression_.r());
+    s += line;
+  }
   if (!ssp_.empty()) {
     const char* names[3] = {"0-1 risks", "2-4 risks", "5+ risks "};
     for (int g = 0; g < 3; ++g) {

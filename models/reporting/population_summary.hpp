@@ -51,6 +51,8 @@ class PopulationSummary : public sim::Summary {
   std::array<std::array<std::uint64_t, 4>, 2> by_stratum_{};
   std::array<std::array<std::uint64_t, 4>, 3> by_risk_group_{};  // 0-1, 2-4, 5 or more risks
   sim::RunningMoments depression_first_year_;
+  std::uint64_t partner_days_first_year_ = 0, partner_depressed_days_first_year_ = 0;
+  sim::RunningCorrelation parents_depression_;  // first-year shares, infants with a partner all year
   std::optional<ChildhoodSummary> childhood_;        // with preschool assessments
   std::optional<TransmissionSummary> transmission_;  // with a Strange Situation
   std::optional<StabilitySummary> stability_;        // with two or more Strange Situation ages

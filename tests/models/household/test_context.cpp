@@ -63,6 +63,39 @@ TEST_CASE("context: depression episodes settle at onset / (onset + remission)") 
   CHECK(std::abs(depressed / 4000.0 - on / (on + off)) < 0.02);
 }
 
+TEST_CASE("context: the partner's depression settles at his stationary share, higher while she is depressed") {
+  // 4,000 partners over 3 years at fixed liability, stress and support, with the caregiver depressed
+  // throughout or never: the share depressed on the last day against onset / (onset + remission) at his
+  // hazard, raised by depression.partner_with_caregiver_depressed. SE under .006 at n = 4000 and p below
+  // .2; the tolerance of .025 is 4 SE.
+  auto p = defaults();
+  p.depression.stress_effect = 0;  // hold the hazard fixed
+  const double alone = partner_onset_per_day(p.depression, false, 0, 0.25, 0.5);
+  const double with_her = partner_onset_per_day(p.depression, true, 0, 0.25, 0.5);
+  CHECK(with_her / alone == doctest::Approx(p.depression.partner_with_caregiver_depressed).epsilon(1e-12));
+  for (const bool she_is_depressed : {false, true}) {
+    int depressed = 0;
+    for (int i = 0; i < 4000; ++i) {
+      Caregiver him;
+      ContextHistory h;
+      h.risk.support = 0.5;
+      sim::RandomStream stream(3, static_cast<std::uint64_t>(i), 11);
+      for (int day = 0; day < 3 * 365; ++day) partner_depression_day(p.depression, him, she_is_depressed, h, day, stream.uniform());
+      depressed += him.depressed;
+      if (i == 0) CHECK(h.partner_days_first_year == 365);
+    }
+    const double expected = stationary_share(p.depression, she_is_depressed ? with_her : alone);
+    INFO("caregiver depressed " << she_is_depressed << ": " << depressed / 4000.0 << " against " << expected);
+    CHECK(std::abs(depressed / 4000.0 - expected) < 0.025);
+  }
+  p.depression.partner_onset_per_year = 0;  // no onset at all: never depressed
+  Caregiver him;
+  ContextHistory h;
+  sim::RandomStream stream(3, 0, 11);
+  for (int day = 0; day < 3 * 365; ++day) partner_depression_day(p.depression, him, true, h, day, stream.uniform());
+  CHECK(h.partner_depressed_days == 0);
+}
+
 TEST_CASE("context: depression treatment divides the remission hazard by (1 - its gain), and nothing starts an episode") {
   // 4,000 caregivers depressed on day 0, no onsets: after 120 days the share still depressed is the
   // survival (1 - r)^120 with r the remission hazard, untreated r = remission_per_day, treated at
