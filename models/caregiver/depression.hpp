@@ -49,7 +49,7 @@ inline sim::ParameterTable<DepressionParameters> depression_table() {
       sim::real("partner_onset_per_year", &P::partner_onset_per_year, 0.065, 0, 10,
                 {"1/year", "Onset hazard of the partner's (father's) depression for an average family, at his stress and the household's support, while the primary caregiver is not depressed. His episodes last as hers, and the family's liability, his stress and support act on his onset as on hers. 'episodes' model only; 0: partners are never depressed (the model before 2026-12-05).",
                  "calibrated (docs/calibration.md): with partner_with_caregiver_depressed, to fathers' point prevalence from the first trimester to a year after birth, 10.4% (Paulson & Bazemore 2010, meta-analysis of 43 studies)"}),
-      sim::real("partner_with_caregiver_depressed", &P::partner_with_caregiver_depressed, 4, 1, 20,
+      sim::real("partner_with_caregiver_depressed", &P::partner_with_caregiver_depressed, 4.5, 1, 20,
                 {"hazard ratio", "Multiplier of the partner's onset hazard while the primary caregiver is depressed: a mother's depression is the strongest predictor of the father's. Hers does not depend on his.",
                  "calibrated (docs/calibration.md): to the correlation of fathers' with mothers' depression, r = .31 (Paulson & Bazemore 2010); Goodman 2004 (24-50% of men whose partners have postpartum depression are depressed)"}),
   };

@@ -313,15 +313,16 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
   ProgramDelivery program(p.program, schedule.program_sessions, caregiver, risk_load(d.context.risk_at_birth));
   const bool chaos_on = p.context.processes;
   // The partner's depression, from a stream of its own so that nothing else drawn changes with it; only
-  // where the caregiver's runs as episodes.
-  const bool partner_depression_on = chaos_on && p.depression.model == DepressionModel::episodes;
-  sim::RandomStream partner_depression_stream(seed, dyad, purpose::partner_depression);
+  // where the caregiver's runs as episodes, and not at all at an onset rate of 0.
+  const bool partner_depression_on =
+      chaos_on && p.depression.model == DepressionModel::episodes && p.depression.partner_onset_per_year > 0;
+  sim::FastStream partner_depression_stream(seed, dyad, purpose::partner_depression);  // a draw every day: the fast generator
   {
     Caregiver& him = d.figures[partner];
-    him.intrusive_when_depressed = partner_depression_stream.bernoulli(p.caregiver.depression_intrusive_share);
+    him.intrusive_when_depressed = partner_depression_stream.uniform() < p.caregiver.depression_intrusive_share;
     const double onset = partner_onset_per_day(p.depression, caregiver.depressed, d.context.risk.liability[depression],
                                                him.stress, d.context.risk.support);
-    him.depressed = partner_depression_stream.bernoulli(partner_depression_on ? stationary_share(p.depression, onset) : 0.0);
+    him.depressed = partner_depression_stream.uniform() < (partner_depression_on ? stationary_share(p.depression, onset) : 0.0);
   }
   const bool partner_at_birth = d.life_course.partner_present();
   for (auto& policy : d.policy) policy.start(p.signalling);
@@ -374,11 +375,12 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     const ContextDay today = advance_context(context_rules, caregiver, d.context, day, context_stream, partner_mood);
     const bool partner_here = in_life(d, partner, day), in_care = in_life(d, provider, day),
                at_night_care = in_life(d, night_watch, day);
-    const double u_partner_depression = partner_depression_stream.uniform();
-    if (partner_here && partner_depression_on)
-      partner_depression_day(p.depression, d.figures[partner], caregiver.depressed, d.context, day, u_partner_depression);
-    else if (partner_here && day < first_year_days)
+    if (partner_depression_on) {  // a draw every day, partner or not
+      const double u = partner_depression_stream.uniform();
+      if (partner_here) partner_depression_day(p.depression, d.figures[partner], caregiver.depressed, d.context, day, u);
+    } else if (partner_here && day < first_year_days) {
       ++d.context.partner_days_first_year;
+    }
     if (partner_here) partner_context(context_rules, d.figures[partner], d.context, partner_mood);
     if (in_care) {
       Caregiver& care = d.figures[provider];
