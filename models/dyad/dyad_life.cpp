@@ -375,11 +375,10 @@ void live(const ModelParameters& p, const LifeSchedule& schedule, const DyadColu
     const ContextDay today = advance_context(context_rules, caregiver, d.context, day, context_stream, partner_mood);
     const bool partner_here = in_life(d, partner, day), in_care = in_life(d, provider, day),
                at_night_care = in_life(d, night_watch, day);
+    if (partner_here && day < first_year_days) ++d.context.partner_days_first_year;
     if (partner_depression_on) {  // a draw every day, partner or not
       const double u = partner_depression_stream.uniform();
       if (partner_here) partner_depression_day(p.depression, d.figures[partner], caregiver.depressed, d.context, day, u);
-    } else if (partner_here && day < first_year_days) {
-      ++d.context.partner_days_first_year;
     }
     if (partner_here) partner_context(context_rules, d.figures[partner], d.context, partner_mood);
     if (in_care) {

@@ -233,7 +233,7 @@ inline void partner_depression_day(const DepressionParameters& p, Caregiver& par
   const double onset = partner_onset_per_day(p, caregiver_depressed, h.risk.liability[depression], partner.stress, h.risk.support);
   partner.depressed = depressed_next(p, partner.depressed, onset, u);
   h.partner_depressed_days += partner.depressed;
-  if (day < first_year_days) ++h.partner_days_first_year, h.partner_depressed_days_first_year += partner.depressed;
+  if (day < first_year_days) h.partner_depressed_days_first_year += partner.depressed;
 }
 
 }  // namespace attachsim::models
