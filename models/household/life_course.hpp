@@ -26,7 +26,7 @@ enum Transient : int { transient_hardship, transient_violence, transient_partner
 
 struct LifeCourseParameters {
   bool changes;
-  double step_days;
+  std::int64_t step_days;
   double hardship_transient_share;
   double hardship_years;
   double violence_transient_share;
@@ -46,7 +46,7 @@ inline sim::ParameterTable<LifeCourseParameters> life_course_table() {
   return {
       sim::boolean("changes", &P::changes, true,
                    {"", "Let hardship, partner violence, a partner's presence, chaos and support change during the span. false fixes them at birth: the static households of the first model, for comparison.", "design choice: a mechanism switched off is a config line"}),
-      sim::real("step_days", &P::step_days, 7, 1, 365,
+      sim::integer("step_days", &P::step_days, 7, 1, 365,
                 {"days", "Interval at which the transient parts of the liabilities take a step.", "design choice: statuses change over weeks, not days"}),
       sim::real("hardship_transient_share", &P::hardship_transient_share, 0.35, 0, 1,
                 {"share of variance", "Share of the hardship liability that is transient.", "set with hardship_years so that about half of hardship spells end within a year (Bane & Ellwood 1986; Stevens 1999); docs/calibration.md, inputs"}),
@@ -93,7 +93,7 @@ class LifeCourse {
     for (int k = 0; k < transient_count; ++k) {
       lasting_[k] = p.changes ? std::sqrt(1 - shares[k]) : 1.0;
       wander_[k] = p.changes ? std::sqrt(shares[k]) : 0.0;
-      keep_[k] = sim::portable_exp(-p.step_days / (365.25 * years[k]));
+      keep_[k] = sim::portable_exp(-static_cast<double>(p.step_days) / (365.25 * years[k]));
       transient_[k] = p.changes ? z(stream) : 0.0;
     }
     apply(risk);

@@ -80,13 +80,15 @@ RiskProfile draw_risk_profile(const RiskParameters& p, const RiskStructure& stru
   double shift = r.high_risk_stratum ? p.high_risk_shift : 0.0;
   if (p.neighbourhood_size > 1) {
     // Every family of a neighbourhood draws the same shift from the neighbourhood's own stream.
+    // Consecutive lineages of one generation form a neighbourhood; its stream is keyed by the generation
+    // and its index, so that each generation's neighbourhoods are the same groups of lineages (dividing
+    // the whole key, generation bits and all, shifted later generations' groups when the size does not
+    // divide 2^48; fixed 2026-12-05).
     const auto size = static_cast<std::uint64_t>(p.neighbourhood_size);
-    const std::uint64_t key = dyad / size;
-    sim::RandomStream shared(seed, key, purpose::neighbourhood);
+    const std::uint64_t index = sim::lineage_of(dyad) / size;
+    sim::RandomStream shared(seed, sim::generation_start(dyad) + index, purpose::neighbourhood);
     shift += boost::random::normal_distribution<double>(0, p.neighbourhood_sd)(shared);
-    // Recorded as its index within the generation: a later generation's keys lie past 2^48, beyond the
-    // int32 column (which read INT_MIN from generation 2 on until 2026-12-03).
-    r.neighbourhood = static_cast<std::int64_t>(key - sim::generation_start(dyad) / size);
+    r.neighbourhood = static_cast<std::int64_t>(index);
   } else {
     r.neighbourhood = static_cast<std::int64_t>(sim::lineage_of(dyad));
   }

@@ -55,7 +55,7 @@ inline sim::ParameterTable<RiskParameters> risk_table() {
       sim::real("hardship_share", &P::hardship_share, 0.1, 0, 1,
                 {"probability", "Share of families in economic hardship (at no shift).", "assumption for middle-class samples"}),
       sim::real("violence_share", &P::violence_share, 0.07, 0, 1,
-                {"probability", "Share of families with a violent partner relationship (at no shift).", "Gartland et al.: 17% physical or emotional abuse in the first postpartum year; repeated violence is rarer (assumed 7%)"}),
+                {"probability", "Share of families whose violence liability is past its threshold (at no shift). Violence shows only while a partner lives with the family (life_course), so the share violent at a moment is lower: 6.3% at the defaults.", "Gartland et al.: 17% physical or emotional abuse in the first postpartum year; repeated violence is rarer (assumed 7%)"}),
       sim::real("adolescent_share", &P::adolescent_share, 0.03, 0, 1,
                 {"probability", "Share of adolescent mothers (at no shift).", "assumption: low in middle-class samples"}),
   };

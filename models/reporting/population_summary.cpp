@@ -154,7 +154,9 @@ std::vector<sim::SummaryValue> PopulationSummary::values() const {
     const auto breakdown = [&](const std::string& group, const std::array<std::uint64_t, 4>& counts, const std::string& who) {
       std::uint64_t n = 0;
       for (auto c : counts) n += c;
-      v.push_back({"by_risk_" + group + "_dyads", static_cast<double>(n), "dyads", "Dyads " + who + "."});
+      v.push_back({"by_risk_" + group + "_dyads", static_cast<double>(n), "dyads",
+                   "Dyads " + who + " classified in the first Strange Situation (the shares' denominator; every dyad of the group "
+                   "unless the assessed figure is one some infants lack)."});
       for (int k = 0; k < 4; ++k)
         v.push_back({"by_risk_" + group + "_ssp_" + age + "_share_" + std::string(1, class_letters[k]),
                      n ? static_cast<double>(counts[k]) / static_cast<double>(n) : 0.0, "proportion",

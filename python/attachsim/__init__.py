@@ -36,9 +36,18 @@ def _native():
     return load()
 
 
-def _path(path) -> str:
+def _as_path(path, name: str) -> str:
+    """`path` as a str, or InputError naming the argument when it is not a path at all."""
+    if not isinstance(path, (str, os.PathLike)):
+        found = f"{path!r} ({type(path).__name__})"
+        raise InputError(f"{name}: expected a file path (str or os.PathLike), found {found}",
+                         file=name, key=name, expected="a file path", found=found)
+    return os.fspath(path)
+
+
+def _path(path, name: str = "config") -> str:
     """A relative path that does not exist here is taken relative to the project's folder."""
-    path = os.fspath(path)
+    path = _as_path(path, name)
     if not os.path.isabs(path) and not os.path.exists(path):
         candidate = os.path.join(_paths.data_root(), path)
         if os.path.exists(candidate):
@@ -78,6 +87,28 @@ def _whole(value, name: str, low: int, high: int) -> int:
     return int(value)
 
 
+def _count(value, name: str) -> int | None:
+    """A whole number (its range is the parameter's, checked by the engine), or InputError: a bool, a
+    float or a string is refused here (the engine would read "100" and True as YAML)."""
+    import numbers
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        found = f"{value!r} ({type(value).__name__})"
+        raise InputError(f"{name}: expected a whole number, found {found}", file=name, key=name,
+                         expected="a whole number", found=found)
+    return int(value)
+
+
+def _flag(value, name: str) -> bool | None:
+    """True or False (None where the argument is optional), or InputError."""
+    if value is None or isinstance(value, bool):
+        return value
+    found = f"{value!r} ({type(value).__name__})"
+    raise InputError(f"{name}: expected True or False, found {found}", file=name, key=name,
+                     expected="True or False", found=found)
+
+
 LARGEST_SEED = 2 ** 53 - 1  # run.seed's and trial.seed's declared maximum: exact in a double
 
 
@@ -96,7 +127,9 @@ def run(config, set: Mapping | None = None, *, dyads: int | None = None, seed: i
     set: {dotted key: value} overrides; dyads, timeseries and generations are shortcuts for run.dyads,
     run.timeseries and run.generations; seed overrides run.seed; threads defaults to all cores (the
     result does not depend on it). progress=True shows the progress on stderr."""
-    overrides = _overrides(set, **{"run.dyads": dyads, "run.timeseries": timeseries, "run.generations": generations})
+    overrides = _overrides(set, **{"run.dyads": _count(dyads, "dyads"), "run.timeseries": _flag(timeseries, "timeseries"),
+                                   "run.generations": _count(generations, "generations")})
+    progress = _flag(progress, "progress")
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-run-")
     output = os.path.join(tmp.name, "run.h5")
     info = _native().run(_path(config), overrides, _seed(seed), _threads(threads), output, progress)
@@ -111,23 +144,39 @@ def trial(file, *, replicates: int | None = None, seed: int | None = None, econo
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-trial-")
     output = os.path.join(tmp.name, "trial.h5")
     replicates = None if replicates is None else _whole(replicates, "replicates", 1, 100000)
-    info = _native().trial(_path(file), output, replicates, _seed(seed), _path(economics) if economics else "",
-                           _threads(threads), progress)
-    return Result(output, report=info["report"], owner=tmp)
+    info = _native().trial(_path(file, "file"), output, replicates, _seed(seed),
+                           _path(economics, "economics") if economics else "", _threads(threads), _flag(progress, "progress"))
+    return Result(output, report=_without_written(info["report"]), owner=tmp)
 
 
-def sweep(file, *, threads: int | None = None, progress: bool = False) -> Result:
-    """A parameter sweep, as `attachsim sweep SWEEP.yaml` does (locally: no MPI, no shards). The result's
-    `report` holds what the command prints; progress=True shows the design and the progress on stderr."""
+def sweep(file, *, output=None, threads: int | None = None, progress: bool = False) -> Result:
+    """A parameter sweep, as `attachsim sweep SWEEP.yaml [-o OUTPUT]` does (locally: no MPI, no shards).
+    With `output`, the sweep is written there and is resumable as the command's is: interrupted (Ctrl-C),
+    it keeps OUTPUT.progress, and the same call carries on from it; without it, the sweep lives in a
+    temporary file that goes with the Result (save() keeps it). The result's `report` holds what the
+    command prints; progress=True shows the design and the progress on stderr."""
+    progress = _flag(progress, "progress")
+    if output is not None:
+        from ._output_file import check_output_path
+        output = _as_path(output, "output")
+        check_output_path(output, option="output")
+        info = _native().sweep(_path(file, "file"), os.path.abspath(output), _threads(threads), progress)
+        return Result(os.path.abspath(output), path=os.path.abspath(output), report=info["report"])
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-sweep-")
-    output = os.path.join(tmp.name, "sweep.h5")
-    info = _native().sweep(_path(file), output, _threads(threads), progress)
-    return Result(output, report=info["report"], owner=tmp)
+    temporary = os.path.join(tmp.name, "sweep.h5")
+    info = _native().sweep(_path(file, "file"), temporary, _threads(threads), progress)
+    return Result(temporary, report=_without_written(info["report"]), owner=tmp)
+
+
+def _without_written(report: str) -> str:
+    """The command's report without its "written:" line where the file is a temporary one of the
+    Result's (as `run`'s report has none): the path would name a file that goes with the Result."""
+    return "".join(line for line in report.splitlines(keepends=True) if not line.startswith("written: "))
 
 
 def params():
-    """Every parameter of a scenario as a DataFrame indexed by key: default, kind, allowed values,
-    unit, meaning and source (`attachsim params`)."""
+    """Every parameter of a scenario as a DataFrame indexed by key: default (as text, as `attachsim
+    params` prints it), allowed values, unit, meaning and source."""
     import pandas as pd
     return pd.DataFrame(_native().params()).set_index("key")
 

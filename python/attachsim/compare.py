@@ -13,6 +13,7 @@ Newcombe's interval for a difference of shares, Welch's for a difference of mean
 from __future__ import annotations
 
 import fnmatch
+import os
 import math
 import re
 from dataclasses import dataclass, field
@@ -24,9 +25,11 @@ from . import statistics
 from .result import Result, ResultError, read
 
 
-# What `compare` reports unless asked for other columns: classes, sensitivity and outcomes.
-DEFAULT_COLUMNS = ("ssp_*m_class", "caregiver_aai", "adult_aai", "preschool_*_class",
-                   "ssp_*_security", "sensitivity_*m", "caregiver_sensitivity_final",
+# What `compare` reports unless asked for other columns: classes, sensitivity and outcomes, with the
+# father where the run assessed him (the class and security alike: until 2026-12-05 his security was
+# compared and his class not), not the second coder's reading.
+DEFAULT_COLUMNS = ("ssp_*m_class", "ssp_*m_partner_class", "caregiver_aai", "adult_aai", "preschool_*_class",
+                   "ssp_*m_security", "ssp_*m_partner_security", "sensitivity_*m", "caregiver_sensitivity_final",
                    "preschool_*_social_competence", "preschool_*_empathy", "preschool_*_externalizing",
                    "preschool_*_internalizing")
 LABEL_NAMES = {"A": "avoidant", "B": "secure", "C": "resistant", "D": "disorganized", "F": "autonomous",
@@ -52,7 +55,7 @@ class Comparison:
     pairing: str                 # why the comparison is paired or not, in words
     settings: pd.DataFrame       # key, a, b for every resolved setting that differs (run.seed included)
     shares: pd.DataFrame         # column, label, share_a, low_a, high_a, share_b, low_b, high_b, difference, low, high
-    means: pd.DataFrame          # column, unit, mean_a, ..., difference, low, high, sd_a
+    means: pd.DataFrame          # column, mean_a, low_a, high_a, mean_b, low_b, high_b, difference, low, high, sd_a
     changed: pd.DataFrame        # paired only: column, changed (share of dyads whose label differs), n
     transitions: dict = field(default_factory=dict)   # paired only: column -> crosstab of A's label by B's
 
@@ -60,8 +63,13 @@ class Comparison:
         return format_report(self)
 
 
-def _resolve(x) -> Result:
-    return x if isinstance(x, Result) else read(x)
+def _resolve(x, name: str) -> Result:
+    """A Result, or the file at a path read as one; anything else is a ResultError naming the argument."""
+    if isinstance(x, Result):
+        return x
+    if not isinstance(x, (str, os.PathLike)):
+        raise ResultError(f"{name}: expected a Result or the path of a run file, found {x!r} ({type(x).__name__})")
+    return read(x)
 
 
 def _selected(names: list[str], patterns) -> list[str]:
@@ -77,10 +85,10 @@ def compare(a, b, columns=None, all_columns: bool = False) -> Comparison:
     (default DEFAULT_COLUMNS); all_columns=True compares every per-row column."""
     if isinstance(columns, str):  # one pattern, not its letters
         columns = [columns]
-    a, b = _resolve(a), _resolve(b)
+    a, b = _resolve(a, "a"), _resolve(b, "b")
     for name, r in (("A", a), ("B", b)):
         if r.kind != "run":
-            raise ResultError(f"{name} ({r.path}) is a {r.kind} file: compare takes two run files (with /dyads)")
+            raise ResultError(f"{name} ({r.name}) is a {r.kind} file: compare takes two run files (with /dyads)")
     da, db = a.dyads, b.dyads
     common = [c for c in da.columns if c in db.columns]
     if all_columns:

@@ -87,7 +87,7 @@ class Result:
               labels (classes, AAI categories) are categoricals in the field's order
     series    /timeseries in long form: one row per dyad and month (empty without run.timeseries)
     summary   /summary: value, unit and description of each population summary, indexed by name
-    tables    every other table of the file by its path, e.g. "generations/transmission", "trial/itt"
+    tables    every other table of the file by its path, e.g. "generations/transmission", "trial/contrasts"
     points    a sweep's /points: one row per run (empty for other files)
     report    the text `attachsim run` prints, for runs made in this process (None for files read)
     """
@@ -116,7 +116,7 @@ class Result:
             try:
                 self._cache["config"] = yaml.safe_load(text) or {}
             except yaml.YAMLError as e:  # HDF5 keeps no checksum on attribute strings: a changed byte shows here
-                raise ResultError(f"{self.path}: /meta config_yaml is not the YAML attachsim wrote "
+                raise ResultError(f"{self.name}: /meta config_yaml is not the YAML attachsim wrote "
                                   f"({str(e).splitlines()[0]}): a damaged file") from None
         return self._cache["config"]
 
@@ -125,7 +125,7 @@ class Result:
         node = self.config
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:
-                raise ResultError(f"{self.path or self._file}: no setting '{key}' in its resolved config"
+                raise ResultError(f"{self.name}: no setting '{key}' in its resolved config"
                                   + ("" if self.config else " (this file records none: a trial's arms are in /meta)"))
             node = node[part]
         return node
@@ -138,7 +138,7 @@ class Result:
                 with h5py.File(self._file, "r") as f:
                     self._cache[what] = fn(f)
             except OSError as e:  # a damaged block (checksum), a file cut short or gone: h5py names no file
-                raise ResultError(f"{self.path or self._file}: cannot read its {what} ({e}): a damaged, truncated or "
+                raise ResultError(f"{self.name}: cannot read its {what} ({e}): a damaged, truncated or "
                                   "unreadable HDF5 file") from None
         return self._cache[what]
 
@@ -150,7 +150,7 @@ class Result:
                 return 0
             lengths = {ds.shape[0] for ds in f["dyads"].values() if hasattr(ds, "shape") and len(ds.shape) == 1}
             if len(lengths) != 1:
-                raise ResultError(f"{self.path or self._file}: the datasets in /dyads differ in length "
+                raise ResultError(f"{self.name}: the datasets in /dyads differ in length "
                                   f"({sorted(lengths)}): not a complete run file")
             return lengths.pop()
         return self._read("rows", read)
@@ -177,7 +177,7 @@ class Result:
             for group in ROW_GROUPS:
                 if group in f and name in f[group]:
                     return _column(f[group], name)
-            raise KeyError(f"{self.path or self._file}: no per-row column {name!r}")
+            raise KeyError(f"{self.name}: no per-row column {name!r}")
         return self._read(f"column:{name}", read)
 
     @property
@@ -248,14 +248,23 @@ class Result:
     def save(self, path: str) -> str:
         """Writes the result to `path` in the layout of docs/output.md (the file attachsim wrote,
         byte for byte), as PATH.<pid>.partial renamed when complete, as attachsim itself writes (two
-        processes saving to one path never share a temporary file); returns the path."""
+        processes saving to one path never share a temporary file); returns the path. Missing folders
+        on the way are made; a folder as `path`, or a place that cannot be written, is a ResultError."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise ResultError(f"path: expected a file path (str or os.PathLike), found {path!r} ({type(path).__name__})")
         path = os.fspath(path)
+        if os.path.isdir(path):
+            raise ResultError(f"{path}: key 'path': expected a file path, found a directory")
         directory = os.path.dirname(os.path.abspath(path))
-        os.makedirs(directory, exist_ok=True)
         partial = f"{path}.{os.getpid()}.partial"
         try:
+            os.makedirs(directory, exist_ok=True)  # missing folders are made (a notebook's own results/)
             shutil.copyfile(self._file, partial)
             os.replace(partial, path)
+        except OSError as e:
+            if os.path.exists(partial):
+                os.remove(partial)
+            raise ResultError(f"{path}: key 'path': expected a file path that can be written, found {e.strerror or e}") from None
         except BaseException:
             if os.path.exists(partial):
                 os.remove(partial)
@@ -263,6 +272,12 @@ class Result:
         if self.path is None:
             self.path = path
         return path
+
+    @property
+    def name(self) -> str:
+        """The result in messages: its path, or, not yet saved, what it is (its data lives in a temporary
+        file that goes with it, whose name would mean nothing to the reader)."""
+        return self.path or f"the {self.kind} result (not saved)"
 
     def __repr__(self) -> str:
         what = {"run": f"{self.rows:,} rows", "sweep": f"{len(self.points):,} runs"}.get(self.kind, "")
@@ -275,21 +290,24 @@ def check_readable(path: str, error=ResultError) -> None:
     """Raises `error` naming the file unless it exists, is not a folder and is HDF5."""
     if not os.path.exists(path):
         partial = bool(glob.glob(glob.escape(path) + ".*.partial"))
-        raise error(f"{path}: no such file" + (" (only a .partial file: the run is unfinished or was killed)"
-                                               if partial else ""))
+        raise error(f"{path}: expected an attachsim result (HDF5), found no such file"
+                    + (" (only a .partial file: the run is unfinished or was killed)" if partial else ""))
     if os.path.isdir(path):
-        raise error(f"{path}: is a directory, not an HDF5 file")
+        raise error(f"{path}: expected an attachsim result (HDF5), found a directory")
     import h5py
     try:
         hdf5 = h5py.is_hdf5(path)
     except OSError as e:  # permission denied
         raise error(f"{path}: cannot be opened ({e.strerror or e})") from None
     if not hdf5:
-        raise error(f"{path}: not an HDF5 file (an attachsim result is written by `attachsim run`)")
+        raise error(f"{path}: expected an attachsim result (HDF5, as `attachsim run` writes), found a file that is not HDF5")
 
 
 def read(path: str) -> Result:
     """Any attachsim output file (run, trial, sweep, generations) as a Result."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise ResultError(f"path: expected the path of an attachsim result (str or os.PathLike), "
+                          f"found {path!r} ({type(path).__name__})")
     path = os.fspath(path)
     check_readable(path)
     try:

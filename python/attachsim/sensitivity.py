@@ -138,9 +138,14 @@ def sobol(sweep, outcomes=None, bootstrap: int = 1000, level: float = LEVEL, see
         outcomes = [outcomes]
     if isinstance(bootstrap, bool) or not isinstance(bootstrap, int) or bootstrap < 1:
         raise DesignError(f"bootstrap: expected a whole number of resamples, at least 1, found {bootstrap!r}")
+    from .statistics import StatisticsError, checked_level
+    try:
+        level = checked_level(level)
+    except StatisticsError as e:
+        raise DesignError(str(e)) from None
     result = sweep if isinstance(sweep, Result) else read(sweep)
     if result.kind != "sweep":
-        raise DesignError(f"{result.path}: a {result.kind} file; Sobol indices are computed from a sweep (/points)")
+        raise DesignError(f"{result.name}: a {result.kind} file; Sobol indices are computed from a sweep (/points)")
     info = result.describe("points")
     factors = str(result.meta.get("factors", "")).split()
     sampling = {f: _sampling(info.loc[f, "description"]) if f in info.index else "" for f in factors}
@@ -153,13 +158,14 @@ def sobol(sweep, outcomes=None, bootstrap: int = 1000, level: float = LEVEL, see
     names = outcomes or str(result.meta.get("outcomes", "")).split()
     missing = [o for o in names if o not in points]
     if missing:
-        raise DesignError(f"no outcome {', '.join(missing)} in {result.path} (outcomes: {result.meta.get('outcomes', '')})")
+        raise DesignError(f"no outcome {', '.join(missing)} in {result.name} (outcomes: {result.meta.get('outcomes', '')})")
     by_point = points.groupby("point", sort=True)
     means = by_point[names].mean()
     design = by_point[varied + crossed].first()
     noise = by_point[names].var(ddof=1).mean() / by_point.size().mean() if points["replicate"].max() > 0 else None
     rows = []
-    groups = design.groupby(crossed, sort=False) if crossed else [((), design)]
+    # One crossed factor is grouped by its name, not a list of one (pandas warns of the key's shape).
+    groups = design.groupby(crossed[0] if len(crossed) == 1 else crossed, sort=False) if crossed else [((), design)]
     for key, part in groups:
         key = key if isinstance(key, tuple) else (key,)
         x = part[varied].to_numpy(dtype=float)

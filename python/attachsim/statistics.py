@@ -22,9 +22,27 @@ LEVEL = 0.95
 Z95 = 1.959963984540054   # the normal quantile of a 95% interval, as the C++ printouts use it
 
 
+class StatisticsError(ValueError):
+    """An argument a statistic cannot take (a level outside (0, 1), a count out of range, paired
+    samples of different lengths), named with what was expected and what was found."""
+
+
+def checked_level(level) -> float:
+    """`level` as a confidence level strictly between 0 and 1, or StatisticsError."""
+    import numbers
+    if isinstance(level, bool) or not isinstance(level, numbers.Real) or not 0 < level < 1:
+        raise StatisticsError(f"level: expected a confidence level between 0 and 1 (e.g. 0.95), found {level!r}")
+    return float(level)
+
+
+def _same_length(name: str, a: np.ndarray, b: np.ndarray) -> None:
+    if a.shape != b.shape:
+        raise StatisticsError(f"{name}: expected two samples of the same length (pairs), found lengths {len(a)} and {len(b)}")
+
+
 def z_of(level: float = LEVEL) -> float:
     from scipy.stats import norm
-    return float(norm.ppf(0.5 + level / 2))
+    return float(norm.ppf(0.5 + checked_level(level) / 2))
 
 
 @dataclass(frozen=True)
@@ -43,8 +61,11 @@ class Estimate:
 
 def wilson(k: int, n: int, level: float = LEVEL) -> tuple[float, float]:
     """Wilson score interval of k/n; (nan, nan) when n is 0."""
+    level = checked_level(level)
     if n <= 0:
         return (math.nan, math.nan)
+    if not 0 <= k <= n:
+        raise StatisticsError(f"k: expected a count from 0 to n = {n}, found {k!r}")
     from statsmodels.stats.proportion import proportion_confint
     lo, hi = proportion_confint(int(k), int(n), alpha=1 - level, method="wilson")
     # Exact ends when no or every unit is in the class (the formula gives them up to rounding).
@@ -71,6 +92,7 @@ def difference_of_proportions(k1: int, n1: int, k0: int, n0: int, level: float =
 def mean(x, level: float = LEVEL) -> Estimate:
     """Mean with its t interval (nan interval below 2 finite values; zero width when all are equal);
     non-finite values are left out."""
+    level = checked_level(level)
     x = np.asarray(x, dtype=float)
     x = x[np.isfinite(x)]
     n = len(x)
@@ -87,6 +109,7 @@ def mean(x, level: float = LEVEL) -> Estimate:
 
 def mean_interval(m: float, sd: float, n: float, level: float = LEVEL) -> tuple[float, float]:
     """t interval of a mean from its summary (mean, SD, n), for tables that keep no rows."""
+    level = checked_level(level)
     if not (n >= 2 and math.isfinite(sd) and math.isfinite(m)):
         return (math.nan, math.nan)
     from scipy.stats import t
@@ -99,7 +122,9 @@ def paired_difference(x1, x0, level: float = LEVEL) -> Estimate:
     For 0/1 indicators this is the difference of two paired proportions (a Wald interval with the
     paired variance, which is what the t interval on {-1, 0, 1} differences amounts to). Pairs with a
     non-finite member are left out. Identical pairs give a zero-width interval."""
-    return mean(np.asarray(x1, dtype=float) - np.asarray(x0, dtype=float), level)
+    x1, x0 = np.asarray(x1, dtype=float), np.asarray(x0, dtype=float)
+    _same_length("paired_difference", x1, x0)
+    return mean(x1 - x0, level)
 
 
 def difference_of_means(x1, x0, level: float = LEVEL) -> Estimate:
@@ -124,6 +149,7 @@ def pearson(x, y, level: float = LEVEL) -> Estimate:
     (fewer than 3 pairs or no spread in either)."""
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
+    _same_length("pearson", x, y)
     ok = np.isfinite(x) & np.isfinite(y)
     x, y = x[ok], y[ok]
     n = len(x)
@@ -228,11 +254,15 @@ class Mediation:
 
 def mediation(x, m, y) -> Mediation:
     """Single-mediator analysis by OLS (Baron & Kenny 1986): the share of the effect of x on y that
-    runs through m is a b / c."""
+    runs through m is a b / c. Rows with a non-finite value are left out, as elsewhere here."""
     import statsmodels.api as sm
     x = np.asarray(x, dtype=float)
     m = np.asarray(m, dtype=float)
     y = np.asarray(y, dtype=float)
+    _same_length("mediation", x, m)
+    _same_length("mediation", x, y)
+    ok = np.isfinite(x) & np.isfinite(m) & np.isfinite(y)
+    x, m, y = x[ok], m[ok], y[ok]
     if len(x) < 4 or np.ptp(x) == 0 or np.ptp(m) == 0:  # no variation to regress on (a tiny run)
         return Mediation(math.nan, math.nan, math.nan, math.nan, math.nan)
     c = float(sm.OLS(y, sm.add_constant(x)).fit().params[1])

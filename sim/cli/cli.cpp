@@ -292,14 +292,32 @@ int run_cli(int argc, char** argv) {
               << "\n";
     return 2;
   } catch (const CLI::ArgumentMismatch& e) {
-    // CLI11 says "files: At least 2 required but received 1" (or "At Most"): name the command and the argument.
+    // CLI11 says "files: At least 2 required but received 1" (or "At Most"), and "--threads: 1 required
+    // INT:INT in [1 - 4096] missing" for an option given no value: name the command and the argument.
     const std::regex count(R"(^(\S+): At (least|Most) (\d+) required but received (\d+)$)");
+    const std::regex no_value(R"(^(\S+): \d+ required \S+ in \[(\S+) - (\S+)\] missing$)");
     std::smatch m;
     const std::string what = e.what();
-    const auto a = std::regex_match(what, m, count) ? named_argument(app, m[1].str()) : std::nullopt;
+    std::string message = what;
+    if (std::regex_match(what, m, count)) {
+      if (const auto a = named_argument(app, m[1].str()))
+        message = a->command + ": expected " + (m[2] == "least" ? "at least " : "at most ") + m[3].str() + " values of " +
+                  a->argument + ", found " + m[4].str();
+    } else if (std::regex_match(what, m, no_value)) {
+      if (const auto a = named_argument(app, m[1].str()))
+        message = a->command + ": " + a->argument + ": expected a whole number in [" + m[2].str() + ", " + m[3].str() + "], found no value";
+    }
+    std::cerr << "attachsim: error: " << message << "\n";
+    return 2;
+  } catch (const CLI::ValidationError& e) {
+    // CLI11 says "--threads: Value 0 not in range 1 to 4096" (also for a value that is not a number).
+    const std::regex range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)");
+    std::smatch m;
+    const std::string what = e.what();
+    const auto a = std::regex_match(what, m, range) ? named_argument(app, m[1].str()) : std::nullopt;
     std::cerr << "attachsim: error: "
-              << (a ? a->command + ": expected " + (m[2] == "least" ? "at least " : "at most ") + m[3].str() + " values of " + a->argument +
-                          ", found " + m[4].str()
+              << (a ? a->command + ": " + a->argument + ": expected a whole number in [" + m[3].str() + ", " + m[4].str() +
+                          "], found '" + shortened(m[2].str()) + "'"
                     : what)
               << "\n";
     return 2;

@@ -156,6 +156,15 @@ void Hdf5Output::write_block(const std::string& path, const std::string& descrip
     table.push_back(std::move(t));
   }
   write_table(path, description, table);
+  // As in /dyads: readers leave out the rows where the assessment behind a column was not given.
+  hdf5::Handle group(file_.check(H5Gopen2(file_.id(), path.c_str(), H5P_DEFAULT), "open /" + path), H5Gclose);
+  for (const auto& c : columns) {
+    if (c.measured_by.empty()) continue;
+    hdf5::Handle set(file_.check(H5Dopen2(group.get(), c.name.c_str(), H5P_DEFAULT), "open " + c.name), H5Dclose);
+    hdf5::string_attribute(file_, set.get(), "measured_by", c.measured_by);
+    file_.check_status(set.close(), "close " + c.name);
+  }
+  file_.check_status(group.close(), "close /" + path);
 }
 
 void Hdf5Output::commit() {

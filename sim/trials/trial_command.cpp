@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 #include <tuple>
@@ -414,7 +414,8 @@ int run_trial_command(Model& model, const TrialOptions& options) {
       for (const auto& f : spec.follow_ups) observed = std::max(observed, f.age_months);
       std::cout << "\n" << format_economics(*spec.economics, economic_summary, observed, unpriced_outcomes(spec, design, *spec.economics));
     }
-    std::printf("\nruntime: %.2f s\nwritten: %s\n", seconds, output.c_str());
+    // Through std::cout like the rest of the report, which the Python binding captures as `report`.
+    std::cout << "\nruntime: " << std::fixed << std::setprecision(2) << seconds << std::defaultfloat << " s\nwritten: " << output << "\n";
   }
   return 0;
 }

@@ -123,7 +123,10 @@ def test_trial_and_sweep_keep_their_report_and_show_progress_only_when_asked(tmp
     assert "2 points x 1 replicates = 2 runs" in capfd.readouterr().err
     trial = "configs/trials/juffer_video_feedback_adoptive.yaml"
     quiet = attachsim.trial(trial, replicates=2, seed=5, threads=1)
-    assert capfd.readouterr().err == ""
+    captured = capfd.readouterr()
+    # Nothing on the process's stdout either: the runtime line went there by printf until 2026-12-05.
+    assert captured.err == "" and captured.out == ""
+    assert "runtime:" in quiet.report
     shown = attachsim.trial(trial, replicates=2, seed=5, threads=1, progress=True)
     assert "replicates: 2/2" in capfd.readouterr().err
     printed = cli("trial", trial, "--replicates", "2", "--seed", "5", "-o", tmp_path / "trial.h5").stdout
@@ -137,3 +140,31 @@ def test_params_and_check():
     assert {"default", "allowed", "unit", "meaning", "source"} <= set(p.columns)
     text = attachsim.check("configs/normative.yaml", {"run.dyads": 5})
     assert text == cli("check", "configs/normative.yaml", "--set", "run.dyads=5").stdout
+
+
+def test_a_sweep_with_an_output_path_is_written_there_and_resumes_from_its_checkpoint(tmp_path):
+    # sweep(output=...) writes where the command's -o would, its report naming the file; without it the
+    # sweep lives in a temporary file, and neither its report nor a trial's names that file. (Resuming
+    # from OUTPUT.progress after Ctrl-C is the engine's, tested with the command in test_sweep_cli.)
+    sweep_file = tmp_path / "sweep.yaml"
+    sweep_file.write_text(f"base: {REPO}/configs/normative.yaml\nset:\n  run.dyads: 30\nseed: 3\nreplicates: 1\n"
+                          "factors:\n  - parameter: learning.rule\n    values: [reinforcement, bayesian]\n"
+                          "outcomes: [ssp_12m_share_B]\n")
+    out = tmp_path / "sweep.h5"
+    s = attachsim.sweep(sweep_file, output=out, threads=1)
+    assert s.path == str(out) and out.exists() and f"written: {out}" in s.report
+    temporary = attachsim.sweep(sweep_file, threads=1)
+    assert "written:" not in temporary.report and temporary.path is None
+    pd.testing.assert_frame_equal(s.points, temporary.points)
+    trial = attachsim.trial("configs/trials/juffer_video_feedback_adoptive.yaml", seed=5, threads=1)
+    assert "written:" not in trial.report and "runtime:" in trial.report
+
+
+def test_compare_takes_the_fathers_class_by_default_where_he_was_assessed(tmp_path):
+    # Until 2026-12-05 the default patterns took his security (ssp_*_security) and not his class.
+    father = {"strange_situation.with_partner": True}
+    a = attachsim.run("configs/normative.yaml", set=father, dyads=200, seed=1, threads=1)
+    b = attachsim.run("configs/normative.yaml", set={**father, "learning.rule": "bayesian"}, dyads=200, seed=1, threads=1)
+    c = attachsim.compare(a, b)
+    assert {"ssp_12m_class", "ssp_12m_partner_class"} <= set(c.shares["column"])
+    assert {"ssp_12m_security", "ssp_12m_partner_security"} <= set(c.means["column"])

@@ -44,7 +44,7 @@ def test_compare_subcommand_prints_the_paired_differences(tmp_path):
     assert "B differs from A in: learning.rule: reinforcement -> bayesian" in out
     assert "Paired: the same seed" in out and "ssp_12m_class" in out
     missing = cli("compare", a, tmp_path / "none.h5", check=False)
-    assert missing.returncode == 2 and "none.h5: no such file" in missing.stderr
+    assert missing.returncode == 2 and "none.h5: expected an attachsim result (HDF5), found no such file" in missing.stderr
 
 
 def test_meta_records_compiler_and_library_versions(tmp_path):

@@ -3,13 +3,14 @@ width paired intervals, no dyad changed), a copy with a known edit (the paired d
 edit exactly), and runs of different seeds (independent, Newcombe/Welch intervals)."""
 import shutil
 import subprocess
+from pathlib import Path
 
 import h5py
 import numpy as np
 import pytest
 
 import attachsim
-from helpers import BINARY, cli, cli_run
+from helpers import BINARY, REPO, cli, cli_run
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +112,26 @@ def test_a_visit_with_no_partner_reads_as_missing(tmp_path):
     assert np.isnan(score).tolist() == (flag == 0).tolist()
     assert np.all((raw[flag == 1] >= 1) & (raw[flag == 1] <= 9))
     assert not dyads["sensitivity_12m_partner_observed"].isna().any()
+
+
+def test_a_trials_twin_tables_leave_out_the_unassessed_too(tmp_path):
+    # The twin tables of /trial carry the same `measured_by` as /dyads (until 2026-12-05 they did not,
+    # and the reader gave an infant with no partner to assess a security of 0): the Juffer design with
+    # the partner as the assessed figure, 400 enrolled, about 8% without a partner at 12 months.
+    design = (Path(REPO) / "configs/trials/juffer_video_feedback_adoptive.yaml").read_text()
+    design = design.replace("../populations/normative.yaml", str(Path(REPO) / "configs/populations/normative.yaml"))
+    design = design.replace("  screened: 60\n  enrolled: 60\n", "  screened: 400\n  enrolled: 400\n")
+    design = design.replace("    risk.adolescent_share: 0.0", "    strange_situation.figure: partner\n    risk.adolescent_share: 0.0")
+    config, out = tmp_path / "trial.yaml", tmp_path / "trial.h5"
+    config.write_text(design)
+    cli("trial", config, "-q", "-o", out)
+    with h5py.File(out, "r") as f:
+        raw = f["trial/twins/control/ssp_12m_class"][()]
+    unassessed = raw == b""
+    assert raw.size == 400 and 0 < unassessed.sum() < 100
+    twins = attachsim.read(out).tables["trial/twins/control"]
+    assert twins["ssp_12m_security"].isna().to_numpy().tolist() == unassessed.tolist()
+    assert twins["iwm_12m_fear"].isna().to_numpy().tolist() == unassessed.tolist()
 
 
 def test_runs_of_different_sizes_are_independent_samples(base, tmp_path):

@@ -50,6 +50,16 @@ def test_a_missing_file_and_a_bad_trial_raise_too(tmp_path):
     (lambda: attachsim.run("configs/normative.yaml", dyads=10, seed=2 ** 64 - 1), "seed"),
     (lambda: attachsim.trial("configs/trials/van_den_boom_1994.yaml", replicates=0), "replicates"),  # an empty trial
     (lambda: attachsim.run("configs/normative.yaml", set=["run.dyads=10"]), "set"),      # was AttributeError
+    # Until 2026-12-05: "100" and True were read as YAML and ran; "x" and 42 reached pybind or os.fspath.
+    (lambda: attachsim.run("configs/normative.yaml", dyads="100"), "dyads"),
+    (lambda: attachsim.run("configs/normative.yaml", dyads=True), "dyads"),
+    (lambda: attachsim.run("configs/normative.yaml", dyads=10, generations=1.5), "generations"),
+    (lambda: attachsim.run("configs/normative.yaml", dyads=10, timeseries="yes"), "timeseries"),
+    (lambda: attachsim.run("configs/normative.yaml", dyads=10, progress="x"), "progress"),
+    (lambda: attachsim.run(42), "config"),
+    (lambda: attachsim.trial(None), "file"),
+    (lambda: attachsim.sweep(3.5), "file"),
+    (lambda: attachsim.sweep("configs/sweeps/sensitivity_hostility.yaml", output=7), "output"),
 ])
 def test_arguments_of_the_wrong_kind_or_range_are_input_errors(call, name):
     # Caught before any simulation, named as the command line names them (its options' ranges).
@@ -81,3 +91,37 @@ def test_a_sweep_file_given_as_a_config_is_named_as_a_result(tmp_path):
     attachsim.sweep(sweep, threads=1).save(tmp_path / "sweep.h5")
     with pytest.raises(attachsim.InputError, match="found an HDF5 file"):
         attachsim.run(tmp_path / "sweep.h5")
+
+
+def test_results_and_statistics_name_what_they_expected_and_found(tmp_path):
+    # A path that is not one, a folder to save into, an unsaved result named as what it is (not its
+    # temporary file), and the statistics' levels, counts and pairs (until 2026-12-05: TypeError,
+    # IsADirectoryError on a .partial name, "/tmp/attachsim-run-.../run.h5", nan or numpy's errors).
+    with pytest.raises(attachsim.ResultError, match=r"^path: expected the path of an attachsim result .*found 3 \(int\)"):
+        attachsim.read(3)
+    run = attachsim.run("configs/normative.yaml", dyads=30, seed=1)
+    with pytest.raises(attachsim.ResultError, match=r"^b: expected a Result or the path of a run file, found 4 \(int\)"):
+        attachsim.compare(run, 4)
+    with pytest.raises(attachsim.ResultError, match=r"key 'path': expected a file path, found a directory"):
+        run.save(tmp_path)
+    assert not list(tmp_path.iterdir())
+    with pytest.raises(KeyError, match=r"the run result \(not saved\): no per-row column 'nope'"):
+        run.column("nope")
+    saved = run.save(tmp_path / "deeper" / "run.h5")   # missing folders are made
+    with pytest.raises(KeyError, match="deeper/run.h5: no per-row column 'nope'"):
+        run.column("nope")
+    assert attachsim.read(saved).rows == 30
+
+    from attachsim import statistics
+    for call, message in [(lambda: statistics.wilson(11, 10), r"^k: expected a count from 0 to n = 10, found 11"),
+                          (lambda: statistics.wilson(3, 10, level=2), r"^level: expected a confidence level between 0 and 1"),
+                          (lambda: statistics.mean([1.0, 2.0, 3.0], level=0), r"^level: expected a confidence level"),
+                          (lambda: statistics.paired_difference([1, 2, 3], [1, 2]), r"^paired_difference: expected two samples of the same length"),
+                          (lambda: statistics.pearson([1, 2, 3, 4], [1, 2]), r"^pearson: expected two samples of the same length")]:
+        with pytest.raises(statistics.StatisticsError, match=message):
+            call()
+    # A non-finite row is left out of a mediation, as of the other statistics, not an error.
+    x = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, float("nan")]
+    m = [0.1, 1.2, 1.9, 3.1, 4.2, 4.8, 1.0]
+    y = [0.0, 0.9, 2.2, 2.8, 4.1, 5.2, 1.0]
+    assert statistics.mediation(x, m, y) == statistics.mediation(x[:6], m[:6], y[:6])

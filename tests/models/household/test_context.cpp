@@ -5,6 +5,7 @@
 #include "models/caregiver/caregiving_response.hpp"
 #include "models/household/context.hpp"
 #include "models/household/risk_profile.hpp"
+#include "sim/core/model.hpp"
 
 #include <doctest/doctest.h>
 
@@ -100,8 +101,9 @@ TEST_CASE("context: the partner's depression settles at his stationary share, hi
   ContextHistory h;
   sim::FastStream stream(3, 0, 11);
   for (int day = 0; day < 3 * 365; ++day) partner_depression_day(p.depression, him, true, h, day, stream.uniform());
-  CHECK(h.partner_days_first_year == 365);
   CHECK(h.partner_depressed_days == 0);
+  CHECK(h.partner_depressed_days_first_year == 0);
+  CHECK(h.partner_days_first_year == 0);  // his days are counted by the daily loop, not here
 }
 
 TEST_CASE("context: depression treatment divides the remission hazard by (1 - its gain), and nothing starts an episode") {
@@ -241,4 +243,33 @@ TEST_CASE("risk: families of one neighbourhood share its shift") {
   }
   // Without sharing the variance of a mean of 10 is 0.1; with a shared SD of 1 it is 1.1.
   CHECK(between > 0.6);
+}
+
+TEST_CASE("risk: a later generation's neighbourhoods are the same groups of lineages, with shifts of their own") {
+  auto p = defaults();
+  p.risk.neighbourhood_size = 10;  // does not divide 2^48: the groups must not slide with the generation
+  p.risk.neighbourhood_sd = 1.0;
+  const RiskStructure structure(p.risk);
+  const auto shift_of = [&](std::uint64_t generation, std::uint64_t lineage, std::int64_t& neighbourhood) {
+    const std::uint64_t key = lineage + (generation << sim::DyadPlace::generation_shift);
+    sim::RandomStream stream(6, key, 1);
+    const auto r = draw_risk_profile(p.risk, structure, 6, key, stream);
+    neighbourhood = r.neighbourhood;
+    return r.shift;
+  };
+  std::int64_t n = 0;
+  for (std::uint64_t generation : {0u, 1u, 2u}) {
+    const double first = shift_of(generation, 0, n);
+    CHECK(n == 0);
+    for (std::uint64_t lineage = 1; lineage < 10; ++lineage) {
+      CHECK(shift_of(generation, lineage, n) == first);  // one neighbourhood: lineages 0-9
+      CHECK(n == 0);
+    }
+    CHECK(shift_of(generation, 10, n) != first);  // the next begins at lineage 10
+    CHECK(n == 1);
+  }
+  // Each generation's neighbourhood 0 draws its own shift (a continuous draw: equal only by a bug).
+  std::int64_t ignored = 0;
+  CHECK(shift_of(1, 0, ignored) != shift_of(0, 0, ignored));
+  CHECK(shift_of(2, 0, ignored) != shift_of(1, 0, ignored));
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -174,11 +175,20 @@ TEST_CASE("cli bad input: a --seed above run.seed's declared maximum") {
   CHECK(largest.output.find("  seed: 9007199254740991\n") != std::string::npos);
 }
 
-TEST_CASE("cli bad input: --threads 0") {
-  ScratchDirectory dir;
-  const auto r = run_normative(dir, "--threads 0");
-  check_one_error(r, {"--threads"});
-  check_nothing_written(dir, 0);
+TEST_CASE("cli bad input: an option's value out of range, not a number or missing names the command, the option, what was expected and what was found") {
+  // CLI11's own words were "--threads: Value 0 not in range 1 to 4096" and "--threads: 1 required INT:INT
+  // in [1 - 4096] missing" (until 2026-12-05).
+  for (const auto& [options, found] : std::vector<std::pair<std::string, std::string>>{
+           {"--threads 0", "found '0'"}, {"--threads abc", "found 'abc'"}, {"--threads", "found no value"}}) {
+    CAPTURE(options);
+    ScratchDirectory dir;
+    const auto r = run_normative(dir, options);
+    check_one_error(r, {"attachsim run: '--threads' (Worker threads", "expected a whole number in [1, 4096]", found});
+    check_nothing_written(dir, 0);
+  }
+  check_one_error(run_attachsim("trial configs/trials/van_den_boom_1994.yaml --replicates 0"),
+                  {"attachsim trial: '--replicates'", "expected a whole number in [1, 100000]", "found '0'"});
+  check_one_error(run_attachsim("serve --port 99999"), {"attachsim serve: '--port'", "expected a whole number in [0, 65535]", "found '99999'"});
 }
 
 TEST_CASE("cli bad input: no subcommand is a usage error") {

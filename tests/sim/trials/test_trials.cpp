@@ -292,6 +292,10 @@ TEST_CASE("trial: the CLI writes /trial with contrasts, moderators, twins and po
   testing::Hdf5File h5(out.string());
   CHECK(h5.shape("/trial/enrolled/dyad") == std::vector<hsize_t>{100});
   CHECK(h5.shape("/trial/twins/training/ssp_12m_security") == std::vector<hsize_t>{100});
+  // A twin table names, as /dyads does, the column that says whether an assessment was given, so that
+  // readers leave out the rows where it was not (a Strange Situation with a partner the infant lacks).
+  CHECK(h5.string_attribute("/trial/twins/training/ssp_12m_security", "measured_by") == "ssp_12m_class");
+  CHECK(h5.string_attribute("/trial/twins/control/iwm_12m_fear", "measured_by") == "ssp_12m_class");
   CHECK(h5.labels("/trial/contrasts/analysis").size() == h5.doubles("/trial/contrasts/difference").size());
   CHECK(h5.doubles("/trial/power/power").size() > 0);
   CHECK(h5.labels("/trial/moderators/moderator").size() > 0);
