@@ -601,6 +601,14 @@ function reset() {
 
 function start() {
   const query = new URLSearchParams(location.search);
+  const engine = window.classroomEngine;
+  const inBrowser = engine && engine.kind === "browser";
+  if (!inBrowser) {
+    // Served, the model runs on the server's cores: cohorts up to its limit of 120,000 dyad-months per
+    // request (5,000 babies over 24 months; 650 families over three generations of 60).
+    $("dyads").max = "5000";
+    $("families").max = "650";
+  }
   if (query.has("dyads")) $("dyads").value = query.get("dyads");
   if (query.has("families")) $("families").value = query.get("families");
   if (query.has("month")) state.month = Math.max(0, Math.min(MONTHS, Number(query.get("month")) || 0));
@@ -608,10 +616,9 @@ function start() {
     $("error").textContent = "The charting library is missing (vendor/chart.umd.js), so the line charts are not drawn.";
     $("error").hidden = false;
   }
-  const engine = window.classroomEngine;
-  $("engine-note").textContent = engine && engine.kind === "browser"
-    ? "The model runs in this browser: nothing is sent anywhere. For larger cohorts, use attachsim serve."
-    : "The model runs in attachsim serve, on the computer that serves this page.";
+  $("engine-note").textContent = inBrowser
+    ? "The model runs in this browser: nothing is sent anywhere. For cohorts of up to 5,000, use attachsim serve."
+    : "The model runs in attachsim serve, on the computer that serves this page (cohorts of up to 5,000).";
   makeCharts();
   for (const id of ["sensitivity", "depression", "violence", "chaos", "start", "sessions", "dyads", "families"]) $(id).addEventListener("input", changed);
   $("program").addEventListener("change", changed);

@@ -56,12 +56,8 @@ class TrialReader : YamlReader {
     spec.seed = static_cast<std::uint64_t>(trial["seed"] ? whole(trial["seed"], "trial.seed", 0, largest_seed) : 1);
 
     // The base scenario, then the trial's own settings, then the follow-up instruments' ages.
-    const YAML::Node population = require(trial, "population", "trial");
-    const std::string base = (fs::path(file()).parent_path() / text_of(population, "trial.population")).lexically_normal().string();
-    if (std::error_code ec; !fs::is_regular_file(base, ec))
-      throw InputError(position_in(file(), population), "trial.population",
-                       "a readable population (scenario) file, relative to the trial file", "no file '" + shortened(base) + "'");
-    ResolvedConfig config = load_config(base, scenario_schema(model_));
+    ResolvedConfig config = load_config(population_file(require(trial, "population", "trial"), "trial.population"),
+                                        scenario_schema(model_));
     if (trial["set"]) apply_settings(config, file(), trial["set"]);
     one_generation(config);
     read_follow_ups(require(trial, "follow_up", "trial"), config, spec);
@@ -90,6 +86,16 @@ class TrialReader : YamlReader {
   }
 
  private:
+  // A population (scenario) file named at `node`, relative to the trial file; a missing one is named
+  // with the trial file's line and column and the key, like every other problem of the file.
+  std::string population_file(const YAML::Node& node, const std::string& key) const {
+    const std::string path = (fs::path(file()).parent_path() / text_of(node, key)).lexically_normal().string();
+    if (std::error_code ec; !fs::is_regular_file(path, ec))
+      throw InputError(position_in(file(), node), key, "a readable population (scenario) file, relative to the trial file",
+                       "no file '" + shortened(path) + "'");
+    return path;
+  }
+
   void read_follow_ups(const YAML::Node& list, ResolvedConfig& config, TrialSpec& spec) {
     if (!list.IsSequence() || list.size() == 0)
       throw InputError(position_in(file(), list), "trial.follow_up", "a list of follow-ups", describe_node(list));
@@ -336,10 +342,9 @@ class TrialReader : YamlReader {
       if (!item.IsMap()) throw InputError(position_in(file(), item), key, "a map", describe_node(item));
       check_keys(item, key, {"name", "population", "set", "screened", "enrolled", "eligibility"});
       const YAML::Node population = item["population"] ? item["population"] : trial["population"];
-      const std::string population_file = text_of(population, key + ".population");
-      const fs::path base = fs::path(file()).parent_path() / population_file;
-      ComparisonGroup g{name_of_item(item, key), population_file, 0, 0, {}, {},
-                        load_config(base.lexically_normal().string(), scenario_schema(model_))};
+      const std::string population_key = item["population"] ? key + ".population" : "trial.population";
+      ComparisonGroup g{name_of_item(item, key), text_of(population, population_key), 0, 0, {}, {},
+                        load_config(population_file(population, population_key), scenario_schema(model_))};
       const bool taken = std::any_of(spec.arms.begin(), spec.arms.end(), [&](const TrialArm& a) { return a.name == g.name; }) ||
                          std::any_of(spec.comparison_groups.begin(), spec.comparison_groups.end(),
                                      [&](const ComparisonGroup& o) { return o.name == g.name; });

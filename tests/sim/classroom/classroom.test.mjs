@@ -118,6 +118,10 @@ try {
   const kind = await page.evaluate(() => window.classroomEngine.kind);
   check(kind === (mode === "static" ? "browser" : "server"), `the page's engine is the ${kind === "browser" ? "WebAssembly model in the page" : "server"}`);
   check((await page.textContent("#cohort-size")).trim() === "200", "the cohort has 200 babies");
+  // Served, the sliders reach the server's request limit; in a browser, what a phone runs in seconds.
+  const maxima = await page.evaluate(() => [document.getElementById("dyads").max, document.getElementById("families").max]);
+  const sliderMaxima = mode === "static" ? ["1000", "600"] : ["5000", "650"];
+  check(maxima[0] === sliderMaxima[0] && maxima[1] === sliderMaxima[1], `the cohort sliders go to ${sliderMaxima[0]} babies and ${sliderMaxima[1]} families`);
   const base = await shares(24);
   const sum = ["A", "B", "C", "D"].reduce((t, k) => t + (base[k] ?? NaN), 0);
   console.log(`typical population, 24 months: ${fmt(base)}`);

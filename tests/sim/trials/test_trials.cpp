@@ -603,6 +603,15 @@ TEST_CASE("trial: a comparison group is a fresh sample of its own population, sc
     CHECK_THROWS_WITH_AS(load(dir, two_assessments(bad), model), doctest::Contains("expected a group that measures the same things as the arms"),
                          sim::InputError);
   }
+  SUBCASE("a group whose population file is missing is named with the trial file's place and key") {
+    // Until 2026-12-05 only the missing path was named, without the trial file, line, column or key.
+    const std::string bad = "  comparison_groups:\n    - {name: other, population: nowhere.yaml, screened: 10, enrolled: 5}\n";
+    CHECK_THROWS_WITH_AS(load(dir, two_assessments(bad), model),
+                         doctest::Contains("key 'trial.comparison_groups.population': expected a readable population (scenario) file, "
+                                           "relative to the trial file, found no file"),
+                         sim::InputError);
+    CHECK_THROWS_WITH_AS(load(dir, two_assessments(bad), model), doctest::Contains(".yaml:"), sim::InputError);
+  }
   SUBCASE("a group named like an arm is named") {
     const std::string bad = "  comparison_groups:\n    - {name: program, screened: 10, enrolled: 5}\n";
     CHECK_THROWS_WITH_AS(load(dir, two_assessments(bad), model), doctest::Contains("key 'trial.comparison_groups.name': expected a name no arm or other group has"),
