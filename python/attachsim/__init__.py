@@ -136,15 +136,17 @@ def run(config, set: Mapping | None = None, *, dyads: int | None = None, seed: i
     return Result(output, report=info["report"], owner=tmp)
 
 
-def trial(file, *, replicates: int | None = None, seed: int | None = None, economics=None,
+def trial(file, set: Mapping | None = None, *, replicates: int | None = None, seed: int | None = None, economics=None,
           threads: int | None = None, progress: bool = False) -> Result:
-    """A simulated randomized trial, as `attachsim trial TRIAL.yaml [--replicates N] [--seed S]
-    [--economics FILE]` does; `economics` replaces the trial's own economics file (docs/guide_economics.md).
-    The result's `report` holds what the command prints; progress=True shows the progress on stderr."""
+    """A simulated randomized trial, as `attachsim trial TRIAL.yaml [--set KEY=VALUE ...] [--replicates N]
+    [--seed S] [--economics FILE]` does: `set` overrides parameters of every arm's population (after the
+    trial's own `set:`, before an arm's own settings); `economics` replaces the trial's own economics file
+    (docs/guide_economics.md). The result's `report` holds what the command prints; progress=True shows
+    the progress on stderr."""
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-trial-")
     output = os.path.join(tmp.name, "trial.h5")
     replicates = None if replicates is None else _whole(replicates, "replicates", 1, 100000)
-    info = _native().trial(_path(file, "file"), output, replicates, _seed(seed),
+    info = _native().trial(_path(file, "file"), _overrides(set), output, replicates, _seed(seed),
                            _path(economics, "economics") if economics else "", _threads(threads), _flag(progress, "progress"))
     return Result(output, report=_without_written(info["report"]), owner=tmp)
 

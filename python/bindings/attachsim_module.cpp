@@ -76,12 +76,13 @@ py::dict run(const std::string& config, const std::vector<std::string>& override
   return d;
 }
 
-py::dict trial(const std::string& file, const std::string& output, std::optional<std::int64_t> replicates,
-               std::optional<std::uint64_t> seed, const std::string& economics, int threads, bool progress) {
+py::dict trial(const std::string& file, const std::vector<std::string>& overrides, const std::string& output,
+               std::optional<std::int64_t> replicates, std::optional<std::uint64_t> seed, const std::string& economics,
+               int threads, bool progress) {
   const std::string report = without_gil([&] {
     auto model = make_model();
     TrialOptions options;
-    options.file = file, options.output = output, options.replicates = replicates, options.seed = seed;
+    options.file = file, options.overrides = overrides, options.output = output, options.replicates = replicates, options.seed = seed;
     options.economics = economics, options.threads = threads, options.progress = progress;
     CaptureStdout capture;
     run_trial_command(*model, options);
@@ -151,8 +152,8 @@ PYBIND11_MODULE(_attachsim, m) {
   });
   m.def("run", &run, py::arg("config"), py::arg("overrides"), py::arg("seed"), py::arg("threads"), py::arg("output"),
         py::arg("progress"));
-  m.def("trial", &trial, py::arg("file"), py::arg("output"), py::arg("replicates"), py::arg("seed"), py::arg("economics"),
-        py::arg("threads"), py::arg("progress"));
+  m.def("trial", &trial, py::arg("file"), py::arg("overrides"), py::arg("output"), py::arg("replicates"), py::arg("seed"),
+        py::arg("economics"), py::arg("threads"), py::arg("progress"));
   m.def("sweep", &sweep, py::arg("file"), py::arg("output"), py::arg("threads"), py::arg("progress"));
   m.def("check", &check, py::arg("config"), py::arg("overrides"), py::arg("seed"));
   m.def("params", &params);

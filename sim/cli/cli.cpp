@@ -228,12 +228,16 @@ int run_cli(int argc, char** argv) {
   TrialOptions trial_options;
   auto* trial = app.add_subcommand("trial", "Run a simulated randomized trial (configs/trials/) and write /trial.");
   trial->add_option("trial", trial_options.file, "Trial YAML file")->required();
-  trial->add_option("-o,--output", trial_options.output, "Output HDF5 file (default results/<trial name>.h5)");
+  trial->add_option("-o,--output", trial_options.output,
+                    "Output HDF5 file (default results/<trial name>.h5; with --set or --seed, named by them: "
+                    "results/<trial name>+<key>=<value>...h5)");
   trial->add_option("--replicates", trial_options.replicates, "Repeat the whole trial with fresh samples")
       ->check(CLI::Range(1, 100000));
   trial->add_option("--economics", trial_options.economics,
                     "Economics file (configs/economics/) pricing the trial's long-term costs and benefits, replacing the trial's own");
   trial->add_option("--seed", trial_options.seed, "Seed, overriding the trial's")->check(seed_number("trial.seed"));
+  trial->add_option("--set", trial_options.overrides,
+                    "Override a parameter of every arm's population: KEY=VALUE (repeatable; after the trial's own set:, before an arm's)");
   trial->add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
   trial->add_flag("-q,--quiet", trial_options.quiet, "Print nothing but errors");
 

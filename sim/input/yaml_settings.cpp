@@ -169,20 +169,8 @@ void apply_settings(ResolvedConfig& config, const std::string& file, const YAML:
   Reader(config, file).read_map(map, prefix);
 }
 
-ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> schema,
-                           const std::vector<std::string>& overrides) {
-  ResolvedConfig config(std::move(schema));
-  config.set_source_file(path);
-  Reader reader(config, path);
-
-  const YAML::Node root = load_yaml(read_config_file(path, "YAML config file"), path);
-  if (const ConfigKind kind = config_kind(root); kind != ConfigKind::scenario)
-    throw InputError(at(path, config_kind_key(root)), "", "a scenario", describe_config_kind(kind));
-  if (root.IsMap())
-    reader.read_map(root, "");
-  else if (!root.IsNull())
-    throw InputError(at(path, root), "", "a map of settings at the top level", describe_found(root));
-
+void apply_overrides(ResolvedConfig& config, const std::vector<std::string>& overrides) {
+  Reader reader(config, config.source_file());
   // Overrides apply in the order given, so a later --set of a key wins (a script may add its own after
   // a user's); a value holds one YAML document, since a second would be ignored yet look applied.
   for (const auto& assignment : overrides) {
@@ -202,6 +190,23 @@ ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> s
     const YAML::Node value = documents.empty() ? YAML::Node() : documents.front();
     config.set(key, parse_value(value, config.spec(key), where), where);
   }
+}
+
+ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> schema,
+                           const std::vector<std::string>& overrides) {
+  ResolvedConfig config(std::move(schema));
+  config.set_source_file(path);
+  Reader reader(config, path);
+
+  const YAML::Node root = load_yaml(read_config_file(path, "YAML config file"), path);
+  if (const ConfigKind kind = config_kind(root); kind != ConfigKind::scenario)
+    throw InputError(at(path, config_kind_key(root)), "", "a scenario", describe_config_kind(kind));
+  if (root.IsMap())
+    reader.read_map(root, "");
+  else if (!root.IsNull())
+    throw InputError(at(path, root), "", "a map of settings at the top level", describe_found(root));
+
+  apply_overrides(config, overrides);
   return config;
 }
 

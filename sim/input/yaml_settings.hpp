@@ -17,6 +17,10 @@ namespace attachsim::sim {
 ResolvedConfig load_config(const std::string& path, std::vector<ParameterSpec> schema,
                            const std::vector<std::string>& overrides = {});
 
+// Applies "key=value" overrides (values in YAML syntax) in the order given, so a later one of a key
+// wins; an unknown key or a bad value is an InputError naming the override.
+void apply_overrides(ResolvedConfig& config, const std::vector<std::string>& overrides);
+
 // Applies every setting of `map` (nested groups or dotted keys, below `prefix`) to `config`;
 // throws InputError naming `file`, line and column.
 void apply_settings(ResolvedConfig& config, const std::string& file, const YAML::Node& map, const std::string& prefix = "");

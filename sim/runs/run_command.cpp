@@ -6,7 +6,7 @@
 #include "sim/output/hdf5_output.hpp"
 #include "sim/output/partial_file.hpp"
 #include "sim/output/provenance.hpp"
-#include "sim/runs/output_name.hpp"
+#include "sim/output/output_name.hpp"
 
 #include <ctime>
 #include <filesystem>

@@ -1,6 +1,7 @@
 #include "sim/trials/trial_command.hpp"
 
 #include "sim/output/hdf5_output.hpp"
+#include "sim/output/output_name.hpp"
 #include "sim/output/partial_file.hpp"
 #include "sim/engine/progress.hpp"
 #include "sim/trials/adaptive_analysis.hpp"
@@ -260,12 +261,15 @@ void write_adaptive(Hdf5Output& out, const TrialSpec& spec, const std::vector<Co
 
 int run_trial_command(Model& model, const TrialOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  TrialSpec spec = load_trial(options.file, model);
+  TrialSpec spec = load_trial(options.file, model, options.overrides);
   if (options.replicates) spec.replicates = *options.replicates;
   if (options.seed) spec.seed = *options.seed;
   if (!options.economics.empty()) spec.economics = load_trial_economics(options.economics, spec, model);
-  const std::string output =
-      options.output.empty() ? default_result_path(std::filesystem::path(options.file).stem().string()) : options.output;
+  // Named by the overrides and the seed, as a run's result is, so that a changed trial never replaces
+  // another's file.
+  const std::string output = options.output.empty()
+                                 ? named_output_path(std::filesystem::path(options.file).stem().string(), options.overrides, options.seed)
+                                 : options.output;
   std::vector<std::string> inputs{options.file};
   for (const auto& arm : spec.arms) inputs.push_back(arm.config.source_file());
   for (const auto& group : spec.comparison_groups) inputs.push_back(group.config.source_file());
@@ -310,6 +314,9 @@ int run_trial_command(Model& model, const TrialOptions& options) {
   for (const auto& [name, value] : build_provenance()) out.set_meta(name, value);
   out.set_meta("trial_file", options.file);
   out.set_meta("trial_yaml", spec.text);
+  std::string overrides;  // each --set on a line of its own, in the order given (the configs below apply them)
+  for (const auto& o : options.overrides) overrides += o + "\n";
+  out.set_meta("overrides", overrides);
   out.set_meta("trial_sha1", sha1_hex(spec.text));
   out.set_meta("seed", static_cast<std::int64_t>(spec.seed));
   out.set_meta("replicates", spec.replicates);

@@ -6,12 +6,14 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace attachsim::sim {
 
 struct TrialOptions {
   std::string file, output;
   std::string economics;  // an economics file replacing the trial's own (empty: the trial's, if any)
+  std::vector<std::string> overrides;  // --set key=value for every arm's population (load_trial)
   std::optional<std::int64_t> replicates;
   std::optional<std::uint64_t> seed;
   int threads = 1;

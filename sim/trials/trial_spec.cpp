@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 
 class TrialReader : YamlReader {
  public:
-  TrialReader(std::string file, Model& model) : YamlReader(std::move(file)), model_(model) {}
+  TrialReader(std::string file, Model& model, std::vector<std::string> overrides)
+      : YamlReader(std::move(file)), model_(model), overrides_(std::move(overrides)) {}
 
   // The name of an arm, component, option or comparison group, which names a group or column of the
   // output: not empty, and without the '/' that would split it into HDF5 groups.
@@ -59,6 +60,7 @@ class TrialReader : YamlReader {
     ResolvedConfig config = load_config(population_file(require(trial, "population", "trial"), "trial.population"),
                                         scenario_schema(model_));
     if (trial["set"]) apply_settings(config, file(), trial["set"]);
+    apply_overrides(config, overrides_);  // --set: after the trial's own settings, before the arms'
     one_generation(config);
     read_follow_ups(require(trial, "follow_up", "trial"), config, spec);
 
@@ -350,6 +352,7 @@ class TrialReader : YamlReader {
                                      [&](const ComparisonGroup& o) { return o.name == g.name; });
       if (taken) throw InputError(position_in(file(), item["name"]), key + ".name", "a name no arm or other group has", "'" + g.name + "'");
       if (trial["set"]) apply_settings(g.config, file(), trial["set"]);
+      apply_overrides(g.config, overrides_);
       if (item["set"] && !(item["set"].IsMap() && item["set"].size() == 0)) apply_settings(g.config, file(), item["set"]);
       one_generation(g.config);
       for (const auto& f : spec.follow_ups) apply_follow_up(f, g.config, position_in(file(), item));
@@ -388,13 +391,16 @@ class TrialReader : YamlReader {
   }
 
   Model& model_;
+  std::vector<std::string> overrides_;  // attachsim trial --set, applied as the trial's own `set:` is
   std::vector<std::string> reference_columns_;  // what every arm measures: the first arm's columns
   std::vector<std::string> label_columns_;      // those of them that hold labels, for the rules' checks
 };
 
 }  // namespace
 
-TrialSpec load_trial(const std::string& path, Model& model) { return TrialReader(path, model).read(); }
+TrialSpec load_trial(const std::string& path, Model& model, const std::vector<std::string>& overrides) {
+  return TrialReader(path, model, overrides).read();
+}
 
 EconomicsSpec load_trial_economics(const std::string& path, const TrialSpec& trial, Model& model) {
   model.configure(trial.arms.front().config);

@@ -91,7 +91,9 @@ struct TrialSpec {
 };
 
 // Reads and checks a trial file against the model (its parameters, instruments and columns).
-TrialSpec load_trial(const std::string& path, Model& model);
+// `overrides` ("key=value", attachsim trial --set) apply to the population of every arm and comparison
+// group after the trial's own `set:`, before an arm's or group's own settings.
+TrialSpec load_trial(const std::string& path, Model& model, const std::vector<std::string>& overrides = {});
 
 // The economics file at `path` (a trial's `economics:` entry, or `attachsim trial --economics`),
 // checked against the trial it prices.

@@ -168,3 +168,17 @@ def test_compare_takes_the_fathers_class_by_default_where_he_was_assessed(tmp_pa
     c = attachsim.compare(a, b)
     assert {"ssp_12m_class", "ssp_12m_partner_class"} <= set(c.shares["column"])
     assert {"ssp_12m_security", "ssp_12m_partner_security"} <= set(c.means["column"])
+
+
+def test_a_trial_with_overrides_equals_the_command_with_set(tmp_path):
+    # trial(set=...) is `attachsim trial --set`: the same contrasts bit for bit, each arm's config and
+    # /meta's overrides carrying the setting.
+    design = "configs/trials/juffer_video_feedback_adoptive.yaml"
+    t = attachsim.trial(design, {"learning.rule": "bayesian"}, seed=5, threads=1)
+    cli("trial", design, "--set", "learning.rule=bayesian", "--seed", "5", "-q", "-o", tmp_path / "trial.h5")
+    printed = attachsim.read(tmp_path / "trial.h5")
+    pd.testing.assert_frame_equal(t.tables["trial/contrasts"], printed.tables["trial/contrasts"])
+    assert t.meta["overrides"] == printed.meta["overrides"] == "learning.rule=bayesian\n"
+    assert "rule: bayesian" in t.meta["config_yaml_control"]
+    plain = attachsim.trial(design, seed=5, threads=1)
+    assert "rule: reinforcement" in plain.meta["config_yaml_control"] and plain.meta["overrides"] == ""

@@ -36,6 +36,28 @@ def test_overrides_name_the_output_and_leave_the_baseline_alone(tmp_path):
     assert len(os.path.basename(written)) < 60 and written.startswith("written: results/normative+")
 
 
+def test_a_trials_overrides_and_seed_name_its_output_too(tmp_path):
+    # attachsim trial --set / --seed (2026-12-05) name the default output as run's do, so a trial under a
+    # rival mechanism never replaces the trial as shipped; each arm's resolved config has the override.
+    work = tmp_path / "work"
+    shutil.copytree(os.path.join(REPO, "configs"), work / "configs")
+    import subprocess
+    from helpers import BINARY
+    def trial(*args):
+        p = subprocess.run([BINARY, "trial", "configs/trials/juffer_video_feedback_adoptive.yaml", *args, "--threads", "1"],
+                           cwd=work, capture_output=True, text=True)
+        assert p.returncode == 0, p.stderr
+        return p.stdout
+    assert "written: results/juffer_video_feedback_adoptive.h5" in trial()
+    out = trial("--set", "learning.rule=bayesian", "--seed", "7")
+    assert "written: results/juffer_video_feedback_adoptive+learning.rule=bayesian+seed=7.h5" in out
+    assert sorted(os.listdir(work / "results")) == ["juffer_video_feedback_adoptive+learning.rule=bayesian+seed=7.h5",
+                                                   "juffer_video_feedback_adoptive.h5"]
+    with h5py.File(work / "results" / "juffer_video_feedback_adoptive+learning.rule=bayesian+seed=7.h5") as f:
+        assert "rule: bayesian" in f["meta"].attrs["config_yaml_video_feedback"]
+        assert f["meta"].attrs["seed"] == 7
+
+
 def test_compare_subcommand_prints_the_paired_differences(tmp_path):
     a, b = tmp_path / "a.h5", tmp_path / "b.h5"
     cli("run", "configs/normative.yaml", "--set", "run.dyads=300", "-q", "-o", a)

@@ -283,6 +283,31 @@ TEST_CASE("trial: the CLI refuses an arm with an empty name with exit 2 and writ
   CHECK_FALSE(std::filesystem::exists(out));
 }
 
+TEST_CASE("trial: --set changes every arm's population after the trial's own set:, an arm's own settings winning") {
+  // The arm with its own caregiver.sensitivity_mean keeps it; the control takes --set's; the learning rule,
+  // which no arm sets, reaches both; /meta records the overrides. An unknown key is refused, exit 2.
+  ScratchDirectory dir;
+  const std::string own = "    - {name: own, allocation: 0.5, set: {caregiver.sensitivity_mean: 0.7}}\n";
+  const auto file = dir.write("trial.yaml", trial_yaml(control + own, "  set: {caregiver.sensitivity_mean: 0.5}\n", 60, 40));
+  const auto out = dir.file("trial.h5");
+  const auto r = testing::run_attachsim("trial '" + file.string() + "' -q -o '" + out.string() +
+                                        "' --set caregiver.sensitivity_mean=0.3 --set learning.rule=bayesian");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  testing::Hdf5File h5(out.string());
+  const std::string control_yaml = h5.string_attribute("/meta", "config_yaml_control");
+  const std::string own_yaml = h5.string_attribute("/meta", "config_yaml_own");
+  CHECK(control_yaml.find("sensitivity_mean: 0.3") != std::string::npos);
+  CHECK(own_yaml.find("sensitivity_mean: 0.7") != std::string::npos);
+  CHECK(control_yaml.find("rule: bayesian") != std::string::npos);
+  CHECK(own_yaml.find("rule: bayesian") != std::string::npos);
+  CHECK(h5.string_attribute("/meta", "overrides") == "caregiver.sensitivity_mean=0.3\nlearning.rule=bayesian\n");
+  const auto bad = testing::run_attachsim("trial '" + file.string() + "' -q -o '" + dir.file("bad.h5").string() +
+                                          "' --set learning.rules=bayesian");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.output.find("--set 'learning.rules=bayesian': key 'learning.rules'") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("bad.h5")));
+}
+
 TEST_CASE("trial: the CLI writes /trial with contrasts, moderators, twins and power") {
   ScratchDirectory dir;
   const auto file = dir.write("trial.yaml", trial_yaml(control + training, "", 200, 100));

@@ -1,4 +1,4 @@
-#include "sim/runs/output_name.hpp"
+#include "sim/output/output_name.hpp"
 
 #include "sim/core/sha1.hpp"
 #include "sim/output/partial_file.hpp"
@@ -41,8 +41,12 @@ std::string config_name(const std::string& config) {
 
 std::string default_output_path(const std::string& config, const std::vector<std::string>& overrides,
                                 const std::optional<std::uint64_t>& seed) {
+  return named_output_path(config_name(config), overrides, seed);
+}
+
+std::string named_output_path(const std::string& stem, const std::vector<std::string>& overrides,
+                              const std::optional<std::uint64_t>& seed) {
   constexpr std::size_t longest = 120;  // longer names (many overrides) use a hash of the overrides instead
-  const std::string stem = config_name(config);
   std::vector<std::string> pieces;
   for (const auto& o : overrides) pieces.push_back(name_piece(o));
   if (seed) pieces.push_back("seed=" + std::to_string(*seed));

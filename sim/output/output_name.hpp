@@ -17,5 +17,9 @@ namespace attachsim::sim {
 
 std::string default_output_path(const std::string& config, const std::vector<std::string>& overrides,
                                 const std::optional<std::uint64_t>& seed);
+// The same for a file named `stem` (a trial's: results/<trial name>.h5, named by its overrides and seed
+// as a run's is).
+std::string named_output_path(const std::string& stem, const std::vector<std::string>& overrides,
+                              const std::optional<std::uint64_t>& seed);
 
 }  // namespace attachsim::sim
