@@ -153,7 +153,7 @@ std::string describe(const TrialSpec& trial) {
   for (const auto& arm : trial.arms) s << " " << arm.name << " (" << arm.allocation << ")";
   s << "; follow-ups at";
   for (const auto& f : trial.follow_ups) s << " " << f.age_months;
-  s << " months; " << trial.replicates << " replicate(s)";
+  s << " months; " << trial.replicates << " replicate(s); seed " << trial.seed;
   if (trial.economics) s << "; economics: " << trial.economics->name << " (" << trial.economics->links.size() << " link(s))";
   s << "\n";
   return s.str();
@@ -338,11 +338,17 @@ int run_cli(int argc, char** argv) {
     }
     if (*check) {
       const FileKind kind = kind_of(config_path);
-      if (kind != FileKind::scenario && (!overrides.empty() || seed))
-        throw InputError({"attachsim check", 0, 0}, "", "--set and --seed with a scenario only",
-                         "them with the " + std::string(kind == FileKind::trial ? "trial" : "sweep") + " file " + config_path);
+      if (kind == FileKind::sweep && (!overrides.empty() || seed))
+        throw InputError({"attachsim check", 0, 0}, "", "--set and --seed with a scenario or a trial only",
+                         "them with the sweep file " + config_path);
       switch (kind) {
-        case FileKind::trial: std::cout << describe(load_trial(config_path, *model)); break;
+        case FileKind::trial: {  // checked with its overrides and seed, as attachsim trial would run it
+          TrialSpec spec = load_trial(config_path, *model, overrides);
+          if (seed) spec.seed = *seed;
+          std::cout << describe(spec);
+          for (const auto& o : overrides) std::cout << "  --set " << o << " (every arm's population)\n";
+          break;
+        }
         case FileKind::sweep: std::cout << check_sweep([] { return make_model(); }, scenario_schema(*model), config_path); break;
         case FileKind::scenario: std::cout << load_scenario(*model, config_path, overrides, seed).config.to_yaml(); break;
       }

@@ -47,6 +47,20 @@ TEST_CASE("cli check: --set and --seed are applied to the printed config") {
                         .to_yaml());
 }
 
+TEST_CASE("cli check: a trial is checked with its --set and --seed, as attachsim trial would run it; a sweep refuses them") {
+  // Until 2026-12-05 check refused --set and --seed with a trial; attachsim trial takes both.
+  const auto r = run_attachsim("check configs/trials/van_den_boom_1994.yaml --set learning.rule=bayesian --seed 9");
+  REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  CHECK(r.output.find("1 replicate(s); seed 9") != std::string::npos);
+  CHECK(r.output.find("  --set learning.rule=bayesian (every arm's population)") != std::string::npos);
+  const auto bad = run_attachsim("check configs/trials/van_den_boom_1994.yaml --set learning.rules=bayesian");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.output.find("key 'learning.rules'") != std::string::npos);
+  const auto sweep = run_attachsim("check configs/sweeps/sensitivity_hostility.yaml --seed 3");
+  CHECK(sweep.exit_code == 2);
+  CHECK(sweep.output.find("expected --set and --seed with a scenario or a trial only") != std::string::npos);
+}
+
 TEST_CASE("cli check: an economics file is named as one, at its key, with how to check it") {
   // Read as a scenario it was an 'unknown key' pointing to the parameter list, which misleads.
   const auto r = run_attachsim("check configs/economics/us_2010.yaml");
