@@ -79,11 +79,10 @@ RiskProfile draw_risk_profile(const RiskParameters& p, const RiskStructure& stru
   r.high_risk_stratum = stream.uniform() < p.high_risk_share;
   double shift = r.high_risk_stratum ? p.high_risk_shift : 0.0;
   if (p.neighbourhood_size > 1) {
-    // Every family of a neighbourhood draws the same shift from the neighbourhood's own stream.
-    // Consecutive lineages of one generation form a neighbourhood; its stream is keyed by the generation
-    // and its index, so that each generation's neighbourhoods are the same groups of lineages (dividing
-    // the whole key, generation bits and all, shifted later generations' groups when the size does not
-    // divide 2^48; fixed 2026-12-05).
+    // Consecutive lineages of one generation form a neighbourhood, whose families all draw its shift from
+    // its own stream, keyed by the generation and the neighbourhood's index (dividing the whole key,
+    // generation bits and all, slid later generations' groups when the size does not divide 2^48; until
+    // 2026-12-05).
     const auto size = static_cast<std::uint64_t>(p.neighbourhood_size);
     const std::uint64_t index = sim::lineage_of(dyad) / size;
     sim::RandomStream shared(seed, sim::generation_start(dyad) + index, purpose::neighbourhood);

@@ -157,16 +157,16 @@ def sweep(file, *, output=None, threads: int | None = None, progress: bool = Fal
     it keeps OUTPUT.progress, and the same call carries on from it; without it, the sweep lives in a
     temporary file that goes with the Result (save() keeps it). The result's `report` holds what the
     command prints; progress=True shows the design and the progress on stderr."""
-    progress = _flag(progress, "progress")
+    file, threads, progress = _path(file, "file"), _threads(threads), _flag(progress, "progress")
     if output is not None:
         from ._output_file import check_output_path
-        output = _as_path(output, "output")
+        output = os.path.abspath(_as_path(output, "output"))
         check_output_path(output, option="output")
-        info = _native().sweep(_path(file, "file"), os.path.abspath(output), _threads(threads), progress)
-        return Result(os.path.abspath(output), path=os.path.abspath(output), report=info["report"])
+        info = _native().sweep(file, output, threads, progress)
+        return Result(output, path=output, report=info["report"])
     tmp = tempfile.TemporaryDirectory(prefix="attachsim-sweep-")
     temporary = os.path.join(tmp.name, "sweep.h5")
-    info = _native().sweep(_path(file, "file"), temporary, _threads(threads), progress)
+    info = _native().sweep(file, temporary, threads, progress)
     return Result(temporary, report=_without_written(info["report"]), owner=tmp)
 
 

@@ -13,7 +13,6 @@ Newcombe's interval for a difference of shares, Welch's for a difference of mean
 from __future__ import annotations
 
 import fnmatch
-import os
 import math
 import re
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import statistics
-from .result import Result, ResultError, read
+from .result import Result, ResultError, path_argument, read
 
 
 # What `compare` reports unless asked for other columns: classes, sensitivity and outcomes, with the
@@ -65,11 +64,7 @@ class Comparison:
 
 def _resolve(x, name: str) -> Result:
     """A Result, or the file at a path read as one; anything else is a ResultError naming the argument."""
-    if isinstance(x, Result):
-        return x
-    if not isinstance(x, (str, os.PathLike)):
-        raise ResultError(f"{name}: expected a Result or the path of a run file, found {x!r} ({type(x).__name__})")
-    return read(x)
+    return x if isinstance(x, Result) else read(path_argument(x, name, "a Result or the path of a run file"))
 
 
 def _selected(names: list[str], patterns) -> list[str]:

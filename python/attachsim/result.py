@@ -250,25 +250,15 @@ class Result:
         byte for byte), as PATH.<pid>.partial renamed when complete, as attachsim itself writes (two
         processes saving to one path never share a temporary file); returns the path. Missing folders
         on the way are made; a folder as `path`, or a place that cannot be written, is a ResultError."""
-        if not isinstance(path, (str, os.PathLike)):
-            raise ResultError(f"path: expected a file path (str or os.PathLike), found {path!r} ({type(path).__name__})")
-        path = os.fspath(path)
+        from ._output_file import write_atomically
+        path = path_argument(path, "path", "a file path")
         if os.path.isdir(path):
             raise ResultError(f"{path}: key 'path': expected a file path, found a directory")
-        directory = os.path.dirname(os.path.abspath(path))
-        partial = f"{path}.{os.getpid()}.partial"
         try:
-            os.makedirs(directory, exist_ok=True)  # missing folders are made (a notebook's own results/)
-            shutil.copyfile(self._file, partial)
-            os.replace(partial, path)
+            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)  # a notebook's own results/
+            write_atomically(path, lambda partial: shutil.copyfile(self._file, partial))
         except OSError as e:
-            if os.path.exists(partial):
-                os.remove(partial)
             raise ResultError(f"{path}: key 'path': expected a file path that can be written, found {e.strerror or e}") from None
-        except BaseException:
-            if os.path.exists(partial):
-                os.remove(partial)
-            raise
         if self.path is None:
             self.path = path
         return path
@@ -284,6 +274,13 @@ class Result:
         source = self.meta.get("config_file") or self.meta.get("sweep_file") or self.meta.get("trial_file") or ""
         parts = [p for p in (what, source, f"seed {self.meta['seed']}" if "seed" in self.meta else "") if p]
         return f"<attachsim {self.kind}: {', '.join(parts)}{' · ' + self.path if self.path else ''}>"
+
+
+def path_argument(value, name: str, expected: str) -> str:
+    """`value` as a path string, or ResultError naming the argument when it is not a path at all."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise ResultError(f"{name}: expected {expected} (str or os.PathLike), found {value!r} ({type(value).__name__})")
+    return os.fspath(value)
 
 
 def check_readable(path: str, error=ResultError) -> None:
@@ -305,10 +302,7 @@ def check_readable(path: str, error=ResultError) -> None:
 
 def read(path: str) -> Result:
     """Any attachsim output file (run, trial, sweep, generations) as a Result."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise ResultError(f"path: expected the path of an attachsim result (str or os.PathLike), "
-                          f"found {path!r} ({type(path).__name__})")
-    path = os.fspath(path)
+    path = path_argument(path, "path", "the path of an attachsim result")
     check_readable(path)
     try:
         return Result(path, path=path)

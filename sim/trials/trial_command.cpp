@@ -421,8 +421,11 @@ int run_trial_command(Model& model, const TrialOptions& options) {
       for (const auto& f : spec.follow_ups) observed = std::max(observed, f.age_months);
       std::cout << "\n" << format_economics(*spec.economics, economic_summary, observed, unpriced_outcomes(spec, design, *spec.economics));
     }
-    // Through std::cout like the rest of the report, which the Python binding captures as `report`.
-    std::cout << "\nruntime: " << std::fixed << std::setprecision(2) << seconds << std::defaultfloat << " s\nwritten: " << output << "\n";
+    // Through std::cout like the rest of the report, which the Python binding captures as `report`;
+    // formatted apart, so that std::cout keeps its own number format.
+    std::ostringstream runtime;
+    runtime << std::fixed << std::setprecision(2) << seconds;
+    std::cout << "\nruntime: " << runtime.str() << " s\nwritten: " << output << "\n";
   }
   return 0;
 }
