@@ -45,7 +45,7 @@ def test_ctrl_c_stops_a_run_raises_keyboardinterrupt_and_gives_python_its_handle
 
 
 SWEEP = textwrap.dedent("""
-    import os, signal, threading
+    import os, signal, threading, time
     import attachsim
     tmp = {tmp!r}
     sweep = os.path.join(tmp, "sweep.yaml")
@@ -54,7 +54,11 @@ SWEEP = textwrap.dedent("""
                 "factors:\\n  - {{parameter: caregiver.sensitivity_mean, range: [0.3, 0.9], sampling: grid, levels: 4}}\\n"
                 "outcomes: [ssp_12m_share_B]\\n")
     out = os.path.join(tmp, "sweep.h5")
-    threading.Timer(1.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    def interrupt_once_checkpointed():  # not after a fixed delay: a loaded machine may not be there yet
+        while not os.path.exists(out + ".progress"):
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal.SIGINT)
+    threading.Thread(target=interrupt_once_checkpointed, daemon=True).start()
     try:
         attachsim._native().sweep(sweep, out, 2, True)
         print("FINISHED")

@@ -59,14 +59,22 @@ TEST_CASE("emergence: a mixed population gives a mixture of all four patterns") 
 }
 
 TEST_CASE("emergence: identical caregivers still give different classes, from different histories") {
-  // Every caregiver the same: one sensitivity, one state of mind, one stress level, no depression.
-  // Classes still differ between dyads, because they come from each dyad's history of episodes.
+  // Every caregiver the same: one sensitivity, one state of mind, one stress level, no depression; and
+  // every infant alike to its caregiver: one susceptibility, and a temperament that acts on nothing (its
+  // effects on the rate and intensity of distress, on protest and on soothability set to 0). Classes
+  // still differ between dyads, because they come from each dyad's history of episodes.
   const auto run = run_population("configs/emergence/sensitive.yaml",
                                   {"run.dyads=1000", "caregiver.sensitivity_mean=0.45", "caregiver.sensitivity_sd=0",
                                    "state_of_mind.dimension_sd=0", "context.stress_sd=0",
-                                   "state_of_mind.primary_dimension_mean=0.3"});
-  const auto& sensitivity = run.columns.at("caregiver_sensitivity_baseline");
-  for (double s : sensitivity) REQUIRE(s == doctest::Approx(sensitivity.front()));
+                                   "state_of_mind.primary_dimension_mean=0.3", "infant.susceptibility_sd=0",
+                                   "infant.temperament_rate_effect=0", "infant.temperament_intensity_effect=0",
+                                   "infant.temperament_protest_effect=0", "infant.temperament_soothe_effect=0"});
+  for (const char* name : {"caregiver_sensitivity_baseline", "caregiver_stress_baseline", "caregiver_dismissing",
+                           "caregiver_preoccupied", "caregiver_unresolved", "infant_susceptibility", "infant_soothability"}) {
+    CAPTURE(name);
+    const auto& column = run.columns.at(name);
+    for (double v : column) REQUIRE(v == doctest::Approx(column.front()));
+  }
   int kinds = 0;
   for (const char* letter : {"A", "B", "C", "D"}) kinds += run.share("ssp_12m_class", letter) > 0.02;
   CHECK(kinds >= 2);

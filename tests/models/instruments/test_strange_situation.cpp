@@ -160,7 +160,7 @@ TEST_CASE("strange situation: a figure who frightens in the room adds signs of d
 TEST_CASE("strange situation: the figure's alarming acts are tallied as a coder of her behaviour sees them") {
   // A calm figure shows none. One who threatens at a rate of 0.3 per sample (abuse 0.3, no other
   // atypical source) shows about 0.3 x 16 = 4.8 in an assessment; over 2,000 assessments the mean's SE
-  // is about sqrt(16 x 0.3 x 0.7 / 2000) = 0.04, so 4.8 +- 0.3 is 7 SE wide. The tally is hers, not the
+  // is about sqrt(16 x 0.3 x 0.7 / 2000) = 0.041, and the mean must be within 4 SE (0.16) of 4.8. The tally is hers, not the
   // infant's: an infant that turns away sees as many as one that approaches (the same draws decide),
   // and each is one of the infant's signs of disorganization too.
   const auto p = parameters(0);
@@ -177,7 +177,7 @@ TEST_CASE("strange situation: the figure's alarming acts are tallied as a coder 
     CHECK(near.disorganized * samples == doctest::Approx(near.caregiver_alarming));  // no fear: no lapses
     approaching += near.caregiver_alarming, avoiding += away.caregiver_alarming;
   }
-  CHECK(approaching / 2000 == doctest::Approx(0.3 * samples).epsilon(0.3 / 4.8));
+  CHECK(std::abs(approaching / 2000 - 0.3 * samples) < 4 * std::sqrt(samples * 0.3 * 0.7 / 2000));
   CHECK(approaching == avoiding);
 }
 

@@ -89,7 +89,8 @@ TEST_CASE("later development: without the working model in peer encounters, secu
   const auto competence = by_security(run, "preschool_54m_social_competence");
   CAPTURE(competence.d());
   CHECK(std::abs(competence.d()) < 3 * competence.se());
-  // With family stress left in, a small association through the household remains, far below the full one.
+  // With family stress left in, a small association through the household remains, far below the full one
+  // (d .32, docs/calibration.md): below half of it, where the SE of a d at 4,000 children is about .033.
   const auto stress_only = by_security(
       run_population("configs/normative.yaml", with(preschool, {"run.dyads=4000", "preschool.carry_forward=0"})),
       "preschool_54m_social_competence");

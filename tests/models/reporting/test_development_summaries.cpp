@@ -109,8 +109,26 @@ TEST_CASE("transmission summary: agreement, kappa, d and mediation from counted 
   // Each infant's adult AAI matches its class exactly.
   CHECK(v.at("generation_1_infant_adult_secure_agreement") == doctest::Approx(1.0));
   CHECK(v.at("generation_1_infant_adult_secure_kappa") == doctest::Approx(1.0));
-  const double mediated = v.at("generation_1_transmission_gap_proportion_mediated");
-  CHECK(std::isfinite(mediated));
+  // Mediation through observed sensitivity, worked out apart from the summary's regressions: with a
+  // two-valued autonomy, a and c are differences of group means, and b (security on sensitivity,
+  // autonomy held) is the pooled within-group slope. Here b is slightly negative (-0.0195: within each
+  // group sensitivity and security are unrelated but for the cycles of i), so the share is -0.174.
+  double m_mean[2] = {}, y_mean[2] = {};
+  const auto sensitivity_of = [](std::size_t i) { return i < 20 ? 6.0 + static_cast<double>(i % 3) : 4.0 + static_cast<double>(i % 2); };
+  const auto security_of = [](std::size_t i) { return (i < 20 ? i < 16 : i < 25) ? 0.8 : 0.3; };
+  for (std::size_t i = 0; i < 40; ++i) {
+    m_mean[i < 20] += sensitivity_of(i) / 20;
+    y_mean[i < 20] += security_of(i) / 20;
+  }
+  double within_my = 0, within_mm = 0;
+  for (std::size_t i = 0; i < 40; ++i) {
+    const double dm = sensitivity_of(i) - m_mean[i < 20];
+    within_my += dm * (security_of(i) - y_mean[i < 20]);
+    within_mm += dm * dm;
+  }
+  const double a = m_mean[1] - m_mean[0], b = within_my / within_mm, c = y_mean[1] - y_mean[0];
+  CHECK(v.at("generation_1_transmission_gap_proportion_mediated") == doctest::Approx(a * b / c));
+  CHECK(a * b / c == doctest::Approx(-0.1737).epsilon(1e-3));
   const auto tables = summary.tables();
   REQUIRE(tables.size() == 2);
   CHECK(tables[0].path == "generations/transmission");

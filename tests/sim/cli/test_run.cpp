@@ -65,7 +65,8 @@ TEST_CASE("cli run: /meta records version, commit, resolved config, seed, thread
   CHECK(h5.number_attribute("/meta", "seed") == 20261128);
   CHECK(h5.number_attribute("/meta", "threads") == 2);
   CHECK(matches(h5.string_attribute("/meta", "start_time"), "9999-99-99T99:99:99Z"));
-  CHECK(h5.number_attribute("/meta", "wall_seconds") >= 0);
+  CHECK(std::isfinite(h5.number_attribute("/meta", "wall_seconds")));
+  CHECK(h5.number_attribute("/meta", "wall_seconds") > 0);  // measured, not left unset
   CHECK(h5.string_attribute("/meta", "mechanism_learning_rule") == "reinforcement");
   CHECK(h5.string_attribute("/meta", "mechanism_susceptibility_mechanism") == "size");
   CHECK(h5.string_attribute("/meta", "mechanism_life_course_changes") == "on");

@@ -60,8 +60,10 @@ TEST_CASE("hostile input: duplicate keys in sweep and trial files are refused") 
 }
 
 TEST_CASE("hostile input: an alias bomb is read in linear time, not expanded") {
-  // Nine levels of ten aliases each would be 10^9 nodes if every alias were walked as a copy; `timeout
-  // 60` only bounds such a hang, the check itself takes milliseconds.
+  // Nine levels of ten aliases each would be 10^9 nodes if every alias were walked as a copy. The check
+  // itself takes milliseconds; walking 10^9 nodes would take minutes of processor time, so a limit of
+  // 20 s of it (`ulimit -t`: processor time, which a loaded machine does not stretch) tells the two
+  // apart, and `timeout 120` only bounds a hang.
   std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i <= 9; ++i) {
     const std::string name = std::to_string(i), previous = std::to_string(i - 1);
@@ -75,7 +77,7 @@ TEST_CASE("hostile input: an alias bomb is read in linear time, not expanded") {
   }
   ScratchDirectory dir;
   const fs::path config = dir.write("scenario.yaml", yaml);
-  const auto r = attachsim::testing::run_command("timeout 60 '" ATTACHSIM_BINARY "' check " + quote(config));
+  const auto r = attachsim::testing::run_command("ulimit -t 20; timeout 120 '" ATTACHSIM_BINARY "' check " + quote(config));
   check_one_error(r, {":1:1: ", "key 'a0'", "found an unknown key"});
   check_nothing_written(dir, 1);
 }
@@ -112,11 +114,12 @@ TEST_CASE("hostile input: unexpected arguments are listed in the order given") {
 
 TEST_CASE("hostile input: an unknown key of 4 MB is refused at once, quoting 80 bytes of it") {
   // Measuring the distance of every declared key to the whole key took 17-62 s for 1 MB; 4 MB would
-  // take minutes. `timeout 60` only bounds a hang: the refusal itself takes well under a second.
+  // take minutes. The refusal itself takes well under a second: a limit of 20 s of processor time
+  // (`ulimit -t`, not stretched by a loaded machine) tells the two apart; `timeout 120` bounds a hang.
   ScratchDirectory dir;
   const std::string key(4 << 20, 'x');
   const fs::path config = dir.write("scenario.yaml", "? " + key + "\n: 5\n");  // explicit: YAML caps implicit keys at 1024
-  const auto bounded = attachsim::testing::run_command("timeout 60 '" ATTACHSIM_BINARY "' check " + quote(config));
+  const auto bounded = attachsim::testing::run_command("ulimit -t 20; timeout 120 '" ATTACHSIM_BINARY "' check " + quote(config));
   check_one_error(bounded, {":1:3: ", "key '" + key.substr(0, 80) + "... (4194304 bytes)'", "found an unknown key"});
   CHECK(bounded.output.size() < 1000);
   check_nothing_written(dir, 1);

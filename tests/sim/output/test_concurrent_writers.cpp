@@ -11,9 +11,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -61,18 +63,43 @@ TEST_CASE("concurrent writers: two runs to one -o both succeed, and the last ren
 }
 
 TEST_CASE("concurrent writers: two merges to one output both succeed") {
+  // As for runs, the first merge is stopped while its temporary file exists and the second runs to its
+  // end. A merge keeps that file for only a few milliseconds, so it is watched closely and stopped the
+  // moment the file appears; should the merge have renamed it already, the merge is tried again (the
+  // overlap is required to happen in one of 20 tries, not hoped for).
   ScratchDirectory dir, logs;
   const fs::path sweep = dir.write("sweep.yaml", std::string("base: ") + ATTACHSIM_SOURCE_DIR +
-                                                     "/configs/normative.yaml\nset:\n  run.dyads: 20\n"
-                                                     "factors:\n  - parameter: caregiver.sensitivity_mean\n    values: [0.4, 0.8]\n");
+                                                     "/configs/normative.yaml\nset:\n  run.dyads: 20\nreplicates: 4\n"
+                                                     "factors:\n  - parameter: caregiver.sensitivity_mean\n    range: [0.3, 0.9]\n"
+                                                     "    levels: 20\n");
   for (const char* i : {"0", "1"}) {
     Child shard({"sweep", sweep.string(), "-q", "--shard", std::string(i) + "/2", "-o", dir.file(std::string("s") + i + ".h5").string()},
                 logs.file("shard.log"));
     check_exit_0(shard.wait(), shard);
   }
-  const std::vector<std::string> merge{"merge", "-q", dir.file("m.h5").string(), dir.file("s0.h5").string(), dir.file("s1.h5").string()};
-  Child a(merge, logs.file("a.log")), b(merge, logs.file("b.log"));
-  check_exit_0(a.wait(), a);
-  check_exit_0(b.wait(), b);
+  const std::string out = dir.file("m.h5").string();
+  const std::vector<std::string> merge{"merge", "-q", out, dir.file("s0.h5").string(), dir.file("s1.h5").string()};
+  bool overlapped = false;
+  for (int attempt = 0; attempt < 20 && !overlapped; ++attempt) {
+    fs::remove(out);
+    Child a(merge, logs.file("a.log"));
+    const fs::path a_partial = out + "." + std::to_string(a.pid()) + ".partial";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (!fs::exists(a_partial) && !fs::exists(out) && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::microseconds(100));
+    a.signal(SIGSTOP);
+    overlapped = fs::exists(a_partial);  // stopped before its rename
+    if (overlapped) {
+      MESSAGE("the merges overlap at try " << attempt + 1);
+      Child b(merge, logs.file("b.log"));
+      check_exit_0(b.wait(), b);
+      CHECK(fs::exists(a_partial));  // the second merge never touched the first one's file
+      CHECK(fs::exists(out));
+    }
+    a.signal(SIGCONT);
+    check_exit_0(a.wait(), a);
+  }
+  CHECK(overlapped);
+  CHECK(Hdf5File(out).shape("/points/point") == std::vector<hsize_t>{80});
   CHECK(entries(dir.path()) == std::vector<std::string>{"m.h5", "s0.h5", "s1.h5", "sweep.yaml"});
 }

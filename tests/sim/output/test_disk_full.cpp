@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -44,6 +45,7 @@ void check_disk_full(const CommandResult& r, const fs::path& output) {
   CHECK(r.output == "attachsim: error: cannot write '" + output.string() + r.output.substr(r.output.find("' (HDF5")));
   CHECK(r.output.find("No space left on device; the disk is full") != std::string::npos);
   CHECK(r.output.find("internal error") == std::string::npos);
+  CHECK(std::count(r.output.begin(), r.output.end(), '\n') == 1);  // one line
 }
 
 // `attachsim COMMAND -o DISK/NAME` on an empty small disk.
@@ -88,6 +90,7 @@ TEST_CASE("disk full: merge exits 1 naming the file and the full disk, and leave
   CHECK((s.exit_code == 1 || s.exit_code == 2));
   CHECK(s.output.find("No space left on device") != std::string::npos);
   CHECK_FALSE(fs::exists(disk.file("sweep.h5")));
+  CHECK(fs::exists(disk.file("sweep.h5.progress")));
   for (const auto& e : fs::directory_iterator(disk.file("")))
     CHECK(e.path().filename().string().find(".partial") == std::string::npos);
 }

@@ -110,23 +110,33 @@ TEST_CASE("trial: randomization follows the allocation within strata") {
 TEST_CASE("trial: a null program's effect interval covers zero at about the nominal rate") {
   // 40 replicates of 200 dyads, both arms without a program: the true effect is zero. The 95% interval
   // of the risk difference in secure should cover it ~38 times; fewer than 34 (coverage < 0.85) has a
-  // binomial probability below 0.3% if the intervals are right.
+  // binomial probability of 0.34% if the intervals are right. Coverage alone cannot see intervals that
+  // are too wide, so their width is also held against the spread of the 40 differences themselves: the
+  // mean standard error the intervals imply (half-width / 1.96) over the SD of the differences is 1 for
+  // right intervals, and an SD from 40 values is within 11% of its true value (1 / sqrt(2 x 39)) one
+  // time in 1.5: [0.7, 1.4] is about 3 of those either way.
   ScratchDirectory dir;
   models::AttachmentModel model;
   const std::string arms = control + "    - {name: placebo, allocation: 0.5}\n";
   const auto spec = load(dir, trial_yaml(arms, "", 250, 200), model);
   const auto design = model.trial_design();
   int covered = 0, total = 0;
+  double sum = 0, sum2 = 0, implied_se = 0;
   for (std::int64_t r = 0; r < 40; ++r) {
     const auto trial = sim::run_trial_replicate(model, spec, sim::replicate_seed(spec.seed, r), 2);
     for (const auto& c : sim::contrasts(spec, design, model.columns(), trial, r))
       if (c.analysis == "itt" && c.outcome == "secure") {
         ++total;
         covered += c.difference_low <= 0 && c.difference_high >= 0;
+        sum += c.difference, sum2 += c.difference * c.difference;
+        implied_se += (c.difference_high - c.difference_low) / (2 * 1.959964) / 40;
       }
   }
   CHECK(total == 40);
   CHECK(covered >= 34);
+  const double spread = std::sqrt((sum2 - sum * sum / 40) / 39);
+  CHECK(implied_se / spread > 0.7);
+  CHECK(implied_se / spread < 1.4);
 }
 
 TEST_CASE("trial: effects grow with dose within a program's range") {
@@ -433,12 +443,29 @@ TEST_CASE("trial: with one assessment, transitions are counted against the dyads
   models::AttachmentModel model;
   const auto spec = load(dir, trial_yaml(control + training, "", 200, 200), model);
   const auto trial = sim::run_trial_replicate(model, spec, spec.seed, 2);
-  const auto rows = sim::transitions(spec, model.trial_design(), model.columns(), trial, 0);
+  const auto columns = model.columns();
+  const auto rows = sim::transitions(spec, model.trial_design(), columns, trial, 0);
   REQUIRE(rows.size() == 2);  // the program arm, itt and per protocol; the reference arm has no twin baseline
+  // Recomputed by hand: the baseline share is D among the arm's dyads' control twins, the share D among
+  // their own records, both at the one follow-up.
+  const std::size_t d_class = column_of(columns, "ssp_12m_class"), completed = column_of(columns, "program_completed");
+  const double D = sim::label_code("D");
   for (const auto& t : rows) {
+    CAPTURE(t.analysis);
     CHECK(t.arm == "training");
     CHECK(t.baseline == "twin");
-    CHECK(t.share[0] - t.share_baseline[0] == doctest::Approx(t.twin_difference[0]));
+    double n = 0, d_reference = 0, d_own = 0;
+    for (std::size_t i = 0; i < trial.enrolled.size(); ++i) {
+      if (trial.assigned[i] != 1 || (t.analysis == "per_protocol" && trial.twins[1].value(completed, i) < 1)) continue;
+      ++n;
+      d_reference += trial.twins[0].value(d_class, i) == D;
+      d_own += trial.twins[1].value(d_class, i) == D;
+    }
+    CHECK(t.n == n);
+    CHECK(n > 50);
+    CHECK(t.share_baseline[0] == doctest::Approx(d_reference / n));
+    CHECK(t.share[0] == doctest::Approx(d_own / n));
+    CHECK(t.twin_difference[0] == doctest::Approx((d_own - d_reference) / n));
   }
 }
 
