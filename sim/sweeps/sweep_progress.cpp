@@ -1,6 +1,7 @@
 #include "sim/sweeps/sweep_progress.hpp"
 
 #include "sim/core/input_error.hpp"
+#include "sim/core/sha1.hpp"
 #include "sim/output/output_error.hpp"
 
 #include <algorithm>
@@ -16,7 +17,13 @@
 namespace attachsim::sim {
 namespace {
 
-constexpr const char* magic = "attachsim-sweep-progress-1";
+// Version 2 ends every run's line with a checksum of the rest; version 1 had none, and one changed digit
+// became a wrong outcome in a result that looked complete.
+constexpr const char* magic = "attachsim-sweep-progress-2";
+constexpr const char* magic_family = "attachsim-sweep-progress-";
+
+// The checksum of a run's line: the first 16 hex digits of the SHA-1 of what precedes it.
+std::string line_checksum(const std::string& content) { return sha1_hex(content).substr(0, 16); }
 
 std::string header_line(const ProgressHeader& h) {
   return std::string(magic) + " sweep_sha1=" + h.sweep_sha1 + " base_sha1=" + h.base_sha1 +
@@ -31,10 +38,14 @@ std::string field(const std::string& line, const std::string& name) {
   return line.substr(start, line.find(' ', start) - start);
 }
 
-// One finished run: "RUN HEX HEX ...", exactly `outcomes` values.
+// One finished run: "RUN HEX HEX ... #CHECKSUM", exactly `outcomes` values, the checksum that of the
+// text before " #".
 bool parse_row(const std::string& line, std::size_t outcomes, std::uint64_t& run, std::vector<double>& values) {
+  const auto mark = line.rfind(" #");
+  if (mark == std::string::npos || line.compare(mark + 2, std::string::npos, line_checksum(line.substr(0, mark))) != 0)
+    return false;
   const char* p = line.data();
-  const char* end = p + line.size();
+  const char* end = p + mark;
   auto r = std::from_chars(p, end, run);
   if (r.ec != std::errc()) return false;
   p = r.ptr;
@@ -67,7 +78,7 @@ SweepProgress::SweepProgress(std::string path, const ProgressHeader& header) : p
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const auto first = text.find('\n');
     const std::string line = text.substr(0, first);
-    if (line.rfind(magic, 0) != 0 || first == std::string::npos)
+    if (line.rfind(magic_family, 0) != 0 || first == std::string::npos)
       throw InputError({path_, 1, 1}, "", "the progress file of an attachsim sweep (" + std::string(magic) + ")",
                        "something else; remove it or write to another -o");
     if (line != expected) {
@@ -88,7 +99,8 @@ SweepProgress::SweepProgress(std::string path, const ProgressHeader& header) : p
                          "this build (" + header.build + "), whose runs could differ" + keep);
       throw InputError({path_, 1, 1}, "", "a progress header '" + expected + "'", "'" + line + "'" + keep);
     }
-    // Finished runs; the first line that does not parse (a write cut short by a kill) ends them.
+    // Finished runs; the first line that does not parse or check (a write cut short by a kill, a damaged
+    // line, a run recorded twice) ends them: the runs from there on are run again.
     std::size_t valid_end = first + 1, pos = first + 1;
     std::vector<double> values;
     while (pos < text.size()) {
@@ -96,12 +108,13 @@ SweepProgress::SweepProgress(std::string path, const ProgressHeader& header) : p
       if (nl == std::string::npos) break;
       std::uint64_t run = 0;
       if (!parse_row(text.substr(pos, nl - pos), header.outcomes, run, values) || run >= header.runs ||
-          run % header.shard_count != header.shard_index)
+          run % header.shard_count != header.shard_index || done_.count(run))
         break;
       done_[run] = values;
       pos = valid_end = nl + 1;
     }
     resumed_ = done_.size();
+    dropped_lines_ = static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(valid_end), text.end(), '\n'));
     if (valid_end < text.size()) fs::resize_file(path_, valid_end);
     file_ = std::fopen(path_.c_str(), "ab");
   } else {
@@ -129,7 +142,7 @@ void SweepProgress::record(std::uint64_t run, const std::vector<double>& values)
     std::snprintf(hex, sizeof hex, " %016llx", static_cast<unsigned long long>(std::bit_cast<std::uint64_t>(v)));
     line += hex;
   }
-  line += '\n';
+  line += " #" + line_checksum(line) + "\n";
   // One write per line, flushed at once: a kill loses at most the line being written.
   if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0)
     throw OutputError("cannot append to '" + path_ + "': " + std::strerror(errno) + " (the runs recorded so far are kept for a resume)");

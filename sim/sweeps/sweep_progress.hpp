@@ -1,9 +1,10 @@
 // The checkpoint of a sweep: FILE.h5.progress, a text file beside the output. Its first line names
 // the sweep (SHA-1 of the sweep file and of the resolved base config), the shard and the run
-// count; each further line is one finished run: its index and its outcome values as the hex of
-// their IEEE bits, so a resumed sweep ends bitwise identical to an uninterrupted one. Lines are
-// appended and flushed as runs finish; a line cut short by a kill is dropped on resume. The file
-// is removed only once the HDF5 result is complete.
+// count; each further line is one finished run: its index, its outcome values as the hex of their
+// IEEE bits (so a resumed sweep ends bitwise identical to an uninterrupted one) and a checksum of
+// both. Lines are appended and flushed as runs finish; on resume the first line cut short by a kill,
+// damaged (its checksum does not match) or repeating a run ends what is read, and the runs from there
+// on are run again. The file is removed only once the HDF5 result is complete.
 #pragma once
 
 #include <cstdint>
@@ -36,6 +37,7 @@ class SweepProgress {
 
   const std::map<std::uint64_t, std::vector<double>>& done() const { return done_; }
   std::size_t resumed() const { return resumed_; }
+  std::size_t dropped_lines() const { return dropped_lines_; }  // complete lines after the first bad one
   void record(std::uint64_t run, const std::vector<double>& values);  // not thread-safe: callers serialize
   void remove();  // closes and deletes the file
   const std::string& path() const { return path_; }
@@ -44,7 +46,7 @@ class SweepProgress {
   std::string path_;
   std::FILE* file_ = nullptr;
   std::map<std::uint64_t, std::vector<double>> done_;
-  std::size_t resumed_ = 0;
+  std::size_t resumed_ = 0, dropped_lines_ = 0;
 };
 
 }  // namespace attachsim::sim

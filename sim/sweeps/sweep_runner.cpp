@@ -298,6 +298,9 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
     if (progress->resumed())
       std::cerr << "sweep: resuming from " << progress->path() << ": " << progress->resumed() << " runs already done, "
                 << pending.size() << " to go\n";
+    if (progress->dropped_lines())
+      std::cerr << "sweep: " << progress->path() << ": a damaged or repeated line; it and the "
+                << progress->dropped_lines() - 1 << " after it are run again\n";
   }
 
   // Recording, on rank 0 only: checkpoint, progress line, and the test hook that simulates a kill.

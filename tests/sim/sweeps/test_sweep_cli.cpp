@@ -162,6 +162,31 @@ TEST_CASE("sweep cli: a sweep killed part-way resumes to the same table; a chang
   };
   CHECK(resumed_runs("resumed.h5") == 5);
   CHECK(resumed_runs("whole.h5") == 0);
+
+  // Damaged checkpoints: one changed hex digit in the second run's line (its checksum no longer
+  // matches), or the first run's line again after the second (a run recorded twice). Each is run again
+  // from the bad line on, so the table is the uninterrupted one; before, the changed digit became the
+  // run's outcome and a repeated run's last value won (version 1 had no checksum and took repeats).
+  const auto line_start = [&](int k) {  // the k-th line, 0 = header
+    std::size_t at = 0;
+    for (int i = 0; i < k; ++i) at = checkpoint.find('\n', at) + 1;
+    return at;
+  };
+  const std::size_t second = line_start(2), third = line_start(3);
+  std::string flipped = checkpoint;
+  const std::size_t digit = checkpoint.find(' ', second) + 5;  // a digit of the first value
+  flipped[digit] = flipped[digit] == '0' ? '1' : '0';
+  const std::string repeated = checkpoint.substr(0, third) + checkpoint.substr(line_start(1), second - line_start(1)) +
+                               checkpoint.substr(third);
+  // The flipped line is the first run's second: 1 run kept; the repeat comes after two: 2 kept.
+  for (const auto& [damaged, kept] : std::vector<std::pair<std::string, std::int64_t>>{{flipped, 1}, {repeated, 2}}) {
+    fs::remove(dir.file("resumed.h5"));
+    dir.write("resumed.h5.progress", damaged);
+    const auto again = run_attachsim(command);
+    REQUIRE_MESSAGE(again.exit_code == 0, again.output);
+    check_same_points(dir.file("whole.h5"), dir.file("resumed.h5"));
+    CHECK(resumed_runs("resumed.h5") == kept);
+  }
 }
 
 TEST_CASE("sweep cli: a merged file says how each shard ran, merges again, and refuses another build's shard") {
