@@ -149,6 +149,7 @@ class TrialReader : YamlReader {
       total += arm.allocation;
       if (item["program"]) apply_settings(arm.config, file(), item["program"], "program");
       if (item["set"] && !(item["set"].IsMap() && item["set"].size() == 0)) apply_settings(arm.config, file(), item["set"]);
+      no_run_settings(arm.config);
       model_.configure(arm.config);  // a program outside the span, ages beyond it, ...: named here
       // Twins are compared column by column: an arm may change what happens, not what is measured.
       std::vector<std::string> measured;
@@ -332,6 +333,23 @@ class TrialReader : YamlReader {
     if (const auto generations = std::get<std::int64_t>(config.value("run.generations")); generations != 1)
       throw InputError(config.position_of("run.generations"), "run.generations",
                        "1: a trial follows the families it enrols, one generation", std::to_string(generations));
+    no_run_settings(config);
+  }
+
+  // A trial takes its families, seed and records from its own keys: run.dyads, run.seed and
+  // run.timeseries set by the trial (its set:, an arm's or a group's, or --set) would be recorded in
+  // /meta as applied while changing nothing. Those of the population file are its own, and stay.
+  void no_run_settings(const ResolvedConfig& config) const {
+    const std::pair<const char*, const char*> trial_keys[] = {
+        {"run.dyads", "its families are trial.screened and trial.enrolled"},
+        {"run.seed", "its seed is trial.seed or --seed"},
+        {"run.timeseries", "it writes no time series"}};
+    for (const auto& [key, instead] : trial_keys) {
+      const SourcePosition where = config.position_of(key);
+      if (where.file == file() || where.file.rfind("--set ", 0) == 0)
+        throw InputError(where, key, std::string("a key a trial uses (") + instead + ")",
+                         std::string(key) + ", which the trial would record in /meta but not use");
+    }
   }
 
   // Comparison groups: each from its own population file (default: the trial's), with the trial's

@@ -318,6 +318,35 @@ TEST_CASE("trial: --set changes every arm's population after the trial's own set
   CHECK_FALSE(std::filesystem::exists(dir.file("bad.h5")));
 }
 
+TEST_CASE("trial: run.dyads, run.seed and run.timeseries set by the trial are refused, since it would record them unused") {
+  // A trial's families, seed and records are its own keys; the population file's run: section stays its own.
+  ScratchDirectory dir;
+  const auto file = dir.write("trial.yaml", trial_yaml(control + training, "", 60, 40));
+  for (const char* set : {"run.seed=5", "run.dyads=7", "run.timeseries=true"}) {
+    CAPTURE(set);
+    const auto r = testing::run_attachsim("trial '" + file.string() + "' -q -o '" + dir.file("out.h5").string() + "' --set " + set);
+    CHECK(r.exit_code == 2);
+    const std::string key = std::string(set).substr(0, std::string(set).find('='));
+    CHECK(r.output.find("--set '" + std::string(set) + "': key '" + key + "': expected a key a trial uses") != std::string::npos);
+    CHECK(r.output.find("which the trial would record in /meta but not use") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.file("out.h5")));
+  }
+  // In the trial's set: and in an arm's, named at their place in the file.
+  const auto in_set = dir.write("set.yaml", trial_yaml(control + training, "  set: {run.seed: 5}\n", 60, 40));
+  const auto a = testing::run_attachsim("check '" + in_set.string() + "'");
+  CHECK(a.exit_code == 2);
+  CHECK(a.output.find(in_set.string() + ":") != std::string::npos);
+  CHECK(a.output.find("key 'run.seed'") != std::string::npos);
+  const std::string arm = "    - {name: big, allocation: 0.5, set: {run.dyads: 7}}\n";
+  const auto in_arm = dir.write("arm.yaml", trial_yaml(control + arm, "", 60, 40));
+  const auto b = testing::run_attachsim("check '" + in_arm.string() + "'");
+  CHECK(b.exit_code == 2);
+  CHECK(b.output.find(in_arm.string() + ":") != std::string::npos);
+  CHECK(b.output.find("key 'run.dyads'") != std::string::npos);
+  // The population file's own run: settings (normative sets run.dyads and run.seed) are no error.
+  CHECK(testing::run_attachsim("check '" + file.string() + "'").exit_code == 0);
+}
+
 TEST_CASE("trial: the CLI writes /trial with contrasts, moderators, twins and power") {
   ScratchDirectory dir;
   const auto file = dir.write("trial.yaml", trial_yaml(control + training, "", 200, 100));
