@@ -56,6 +56,14 @@ CLI::Validator seed_number(const std::string& key) {
       "UINT in [0 - " + largest + "]");
 }
 
+// An option whose value names something (a path, an address, a shard): an empty value would quietly mean
+// the default (`-o ''` wrote results/<name>.h5), so it is bad input.
+CLI::Validator non_empty(const std::string& what) {
+  return CLI::Validator(
+      [what](std::string& text) -> std::string { return text.empty() ? "expected " + what + ", found an empty value" : std::string(); },
+      "NONEMPTY");
+}
+
 // The subcommand being parsed and one of its arguments with its help text, for CLI11's terse argument
 // errors: {"attachsim trial", "'trial' (Trial YAML file)"}; none before a subcommand is known.
 struct NamedArgument {
@@ -199,7 +207,8 @@ int run_cli(int argc, char** argv) {
   run->add_option("config", config_path, "Scenario YAML file")->required();
   run->add_option("-o,--output", output,
                   "Output HDF5 file (default results/<config name>.h5; with --set or --seed, named by them: "
-                  "results/<config name>+<key>=<value>...h5)");
+                  "results/<config name>+<key>=<value>...h5)")
+      ->check(non_empty("a file path"));
   run->add_option("--seed", seed, "Master seed, overriding run.seed")->check(seed_number("run.seed"));
   run->add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 4096));
   run->add_option("--set", overrides, "Override a parameter: KEY=VALUE (repeatable)");
@@ -214,14 +223,15 @@ int run_cli(int argc, char** argv) {
   std::vector<std::string> shard_files;
   auto* sweep = app.add_subcommand("sweep", "Run a parameter sweep (locally, under mpirun, or one shard of it).");
   sweep->add_option("sweep", sweep_path, "Sweep YAML file")->required();
-  sweep->add_option("-o,--output", output, "Output HDF5 file (default results/<sweep name>.h5)");
+  sweep->add_option("-o,--output", output, "Output HDF5 file (default results/<sweep name>.h5)")->check(non_empty("a file path"));
   sweep->add_option("--threads", threads, "Worker threads per process (default: all cores)")->check(CLI::Range(1, 4096));
   sweep->add_option("--shard", shard_text,
-                    "Run only runs r with r % N == I (I/N); default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
+                    "Run only runs r with r % N == I (I/N); default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT")
+      ->check(non_empty("a shard I/N"));
   sweep->add_flag("-q,--quiet", quiet, "Print nothing but errors");
 
   auto* merge = app.add_subcommand("merge", "Combine the shard files of one sweep into one file.");
-  merge->add_option("output", output, "Merged HDF5 file")->required();
+  merge->add_option("output", output, "Merged HDF5 file")->required()->check(non_empty("a file path"));
   merge->add_option("shards", shard_files, "Shard files (every shard of the sweep, once)")->required();
   merge->add_flag("-q,--quiet", quiet, "Print nothing but errors");
 
@@ -230,11 +240,13 @@ int run_cli(int argc, char** argv) {
   trial->add_option("trial", trial_options.file, "Trial YAML file")->required();
   trial->add_option("-o,--output", trial_options.output,
                     "Output HDF5 file (default results/<trial name>.h5; with --set or --seed, named by them: "
-                    "results/<trial name>+<key>=<value>...h5)");
+                    "results/<trial name>+<key>=<value>...h5)")
+      ->check(non_empty("a file path"));
   trial->add_option("--replicates", trial_options.replicates, "Repeat the whole trial with fresh samples")
       ->check(CLI::Range(1, 100000));
   trial->add_option("--economics", trial_options.economics,
-                    "Economics file (configs/economics/) pricing the trial's long-term costs and benefits, replacing the trial's own");
+                    "Economics file (configs/economics/) pricing the trial's long-term costs and benefits, replacing the trial's own")
+      ->check(non_empty("an economics file"));
   trial->add_option("--seed", trial_options.seed, "Seed, overriding the trial's")->check(seed_number("trial.seed"));
   trial->add_option("--set", trial_options.overrides,
                     "Override a parameter of every arm's population: KEY=VALUE (repeatable; after the trial's own set:, before an arm's)");
@@ -244,8 +256,9 @@ int run_cli(int argc, char** argv) {
   ServeOptions serve_options;
   auto* serve = app.add_subcommand("serve", "Serve the classroom page on a local HTTP port (docs/guide_classroom.md).");
   serve->add_option("--port", serve_options.port, "Port (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
-  serve->add_option("--host", serve_options.host, "Address to listen on (default 127.0.0.1: this machine only)");
-  serve->add_option("--web-dir", serve_options.web_dir, "The page's files (default: the build's web/)");
+  serve->add_option("--host", serve_options.host, "Address to listen on (default 127.0.0.1: this machine only)")
+      ->check(non_empty("an address to listen on"));
+  serve->add_option("--web-dir", serve_options.web_dir, "The page's files (default: the build's web/)")->check(non_empty("a folder"));
   serve->add_option("--allow-origin", serve_options.allowed_origins,
                     "Let pages of this origin (e.g. http://classroom.example:8080) run simulations (repeatable)");
   serve->add_option("--threads", threads, "Worker threads per simulation (default: all cores)")->check(CLI::Range(1, 4096));
@@ -260,7 +273,7 @@ int run_cli(int argc, char** argv) {
       ->required()->expected(2);
   compare->add_flag("--all", compare_all, "Compare every per-row column");
   compare->add_option("--columns", compare_columns, "Glob patterns of the columns to compare");
-  compare->add_option("--csv", compare_csv, "Also write the differences as CSV");
+  compare->add_option("--csv", compare_csv, "Also write the differences as CSV")->check(non_empty("a file path"));
 
   auto* params = app.add_subcommand("params", "List every parameter: default, allowed range, unit, meaning, source.");
   params->add_flag("--markdown", markdown, "Print as the Markdown table of docs/parameters.md");
@@ -315,15 +328,19 @@ int run_cli(int argc, char** argv) {
     return 2;
   } catch (const CLI::ValidationError& e) {
     // CLI11 says "--threads: Value 0 not in range 1 to 4096" (also for a value that is not a number).
-    const std::regex range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)");
+    // Our own validators say "--output: expected ..., found ..."; both are named with the command.
+    const std::regex range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)"), own(R"(^(\S+): (.*)$)");
     std::smatch m;
     const std::string what = e.what();
-    const auto a = std::regex_match(what, m, range) ? named_argument(app, m[1].str()) : std::nullopt;
-    std::cerr << "attachsim: error: "
-              << (a ? a->command + ": " + a->argument + ": expected a whole number in [" + m[3].str() + ", " + m[4].str() +
-                          "], found '" + shortened(m[2].str()) + "'"
-                    : what)
-              << "\n";
+    std::string message = what;
+    if (std::regex_match(what, m, range)) {
+      if (const auto a = named_argument(app, m[1].str()))
+        message = a->command + ": " + a->argument + ": expected a whole number in [" + m[3].str() + ", " + m[4].str() +
+                  "], found '" + shortened(m[2].str()) + "'";
+    } else if (std::regex_match(what, m, own)) {
+      if (const auto a = named_argument(app, m[1].str())) message = a->command + ": " + a->argument + ": " + m[2].str();
+    }
+    std::cerr << "attachsim: error: " << message << "\n";
     return 2;
   } catch (const CLI::ParseError& e) {
     std::cerr << "attachsim: error: " << e.what() << "\n";

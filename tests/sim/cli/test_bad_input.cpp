@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -155,7 +156,7 @@ TEST_CASE("cli bad input: a negative, fractional or non-numeric --seed") {
     CAPTURE(seed);
     ScratchDirectory dir;
     const auto r = run_normative(dir, "--seed " + seed);
-    check_one_error(r, {"--seed: key 'run.seed': expected a whole number in [0, 9007199254740991], found '" + seed + "'"});
+    check_one_error(r, {"attachsim run: '--seed' (Master seed", "): key 'run.seed': expected a whole number in [0, 9007199254740991], found '" + seed + "'"});
     check_nothing_written(dir, 0);
   }
 }
@@ -166,7 +167,7 @@ TEST_CASE("cli bad input: a --seed above run.seed's declared maximum") {
     CAPTURE(seed);
     ScratchDirectory dir;
     const auto r = run_normative(dir, "--seed " + seed);
-    check_one_error(r, {"--seed: ", "key 'run.seed'", "expected a whole number in [0, 9007199254740991]",
+    check_one_error(r, {"attachsim run: '--seed'", "key 'run.seed'", "expected a whole number in [0, 9007199254740991]",
                         "found '" + seed + "'"});
     check_nothing_written(dir, 0);
   }
@@ -189,6 +190,23 @@ TEST_CASE("cli bad input: an option's value out of range, not a number or missin
   check_one_error(run_attachsim("trial configs/trials/van_den_boom_1994.yaml --replicates 0"),
                   {"attachsim trial: '--replicates'", "expected a whole number in [1, 100000]", "found '0'"});
   check_one_error(run_attachsim("serve --port 99999"), {"attachsim serve: '--port'", "expected a whole number in [0, 65535]", "found '99999'"});
+}
+
+TEST_CASE("cli bad input: an empty path, address or shard is refused, not taken for the default") {
+  // `run -o ''` wrote results/<name>.h5 and `serve --host ''` listened where its printed address could
+  // not be reached (until 2026-12-05).
+  for (const auto& [command, option, expected] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"run configs/normative.yaml -o ''", "attachsim run: '--output'", "expected a file path"},
+           {"trial configs/trials/van_den_boom_1994.yaml -o ''", "attachsim trial: '--output'", "expected a file path"},
+           {"trial configs/trials/van_den_boom_1994.yaml --economics ''", "attachsim trial: '--economics'", "expected an economics file"},
+           {"sweep configs/sweeps/sensitivity_hostility.yaml -o ''", "attachsim sweep: '--output'", "expected a file path"},
+           {"sweep configs/sweeps/sensitivity_hostility.yaml --shard ''", "attachsim sweep: '--shard'", "expected a shard I/N"},
+           {"merge '' a.h5", "attachsim merge: 'output'", "expected a file path"},
+           {"compare a.h5 b.h5 --csv ''", "attachsim compare: '--csv'", "expected a file path"},
+           {"serve --host ''", "attachsim serve: '--host'", "expected an address to listen on"}}) {
+    CAPTURE(command);
+    check_one_error(run_attachsim(command), {option, expected, "found an empty value"});
+  }
 }
 
 TEST_CASE("cli bad input: no subcommand is a usage error") {
