@@ -14,8 +14,20 @@ def check_output_path(path, inputs=(), option: str = "output") -> None:
     """Raises ResultError (exit code 2 in the commands) unless `path` can take the output."""
     path = os.fspath(path)
     folder = os.path.dirname(path) or "."
+    if len(os.fsencode(os.path.basename(path))) > 255:
+        raise ResultError(f"{path}: key '{option}': expected a file name of at most 255 bytes, "
+                          f"found one of {len(os.fsencode(os.path.basename(path)))} bytes")
+    try:
+        os.stat(folder)
+    except FileNotFoundError:
+        raise ResultError(f"{path}: key '{option}': expected a file path in an existing directory, found no directory '{folder}'") from None
+    except OSError as e:  # a folder that cannot be entered, a name too long: before any work, not at the end
+        raise ResultError(f"{path}: key '{option}': expected a file path in an existing directory, found '{folder}': {e.strerror}") from None
     if not os.path.isdir(folder):
         raise ResultError(f"{path}: key '{option}': expected a file path in an existing directory, found no directory '{folder}'")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ResultError(f"{path}: key '{option}': expected a file path in a directory this user can write in, "
+                          f"found '{folder}', which it cannot")
     if os.path.isdir(path):
         raise ResultError(f"{path}: key '{option}': expected a file path, found a directory")
     for given in inputs:

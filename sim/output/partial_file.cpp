@@ -138,11 +138,25 @@ InterruptWatch::~InterruptWatch() { uninstall_handler(); }
 
 void check_output_path(const std::string& path, const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
-  const fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty() && !fs::is_directory(parent))
-    throw InputError({path, 0, 0}, "output", "a file path in an existing directory", "no directory '" + parent.string() + "'");
+  // A name or path the system cannot hold, or a folder that cannot be entered, fails here, before any
+  // work; found only at the final rename, it cost the whole run (and the checks below threw
+  // filesystem_error, an internal error, for them).
+  const std::string name = fs::path(path).filename().string();
+  constexpr std::size_t name_max = 255, path_max = 4095;  // Linux: NAME_MAX, PATH_MAX less its terminator
+  if (name.size() > name_max)
+    throw InputError({path, 0, 0}, "output", "a file name of at most 255 bytes", "one of " + std::to_string(name.size()) + " bytes");
+  if (path.size() > path_max)
+    throw InputError({path, 0, 0}, "output", "a path of at most 4095 bytes", "one of " + std::to_string(path.size()) + " bytes");
   std::error_code ec;
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::is_directory(parent, ec)) {
+    const bool missing = !ec || ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory;
+    throw InputError({path, 0, 0}, "output", "a file path in an existing directory",
+                     missing ? "no directory '" + parent.string() + "'" : "'" + parent.string() + "': " + ec.message());
+  }
   const fs::file_status status = fs::symlink_status(path, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory)
+    throw InputError({path, 0, 0}, "output", "a writable file path", "'" + ec.message() + "'");
   if (fs::is_directory(status)) throw InputError({path, 0, 0}, "output", "a file path", "a directory");
   const auto kind = [&]() -> const char* {
     switch (status.type()) {

@@ -152,8 +152,11 @@ def test_the_command_names_damaged_files_and_bad_csv_paths_with_exit_2(base, tmp
     r = cli("compare", base, truncated, check=False)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.startswith(f"attachsim: error: {truncated}: cannot be read (") and "truncated" in r.stderr
+    # A name the system cannot hold is refused before the report, not after it (exit 1 before 2026-12-05).
     for csv, found in [(tmp_path / "nodir" / "x.csv", "found no directory"), (tmp_path, "found a directory"),
-                       (base, "expected a file other than the command's inputs")]:
+                       (base, "expected a file other than the command's inputs"),
+                       (tmp_path / ("a" * 300 + ".csv"), "expected a file name of at most 255 bytes, found one of 304 bytes"),
+                       (tmp_path / ("a" * 300) / "x.csv", "File name too long")]:
         r = cli("compare", base, base, "--csv", csv, check=False)
         assert r.returncode == 2 and found in r.stderr and r.stderr.count("\n") == 1, r.stderr
     assert attachsim.read(base).kind == "run"  # the input named as --csv is untouched

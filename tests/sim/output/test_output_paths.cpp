@@ -79,6 +79,20 @@ TEST_CASE("output paths: a 253-character file name is written; its temporary nam
   CHECK(entries(dir.path()) == std::vector<std::string>{output.filename().string()});
 }
 
+TEST_CASE("output paths: a name or path the system cannot hold is refused before any work, exit 2") {
+  // Found only at the final rename before 2026-12-05: the whole run was done, then exit 1 ("File name
+  // too long"), or an internal error from a folder name past the limit. Checked for run, trial and merge.
+  ScratchDirectory dir;
+  const fs::path long_name = dir.file(std::string(300, 'b') + ".h5");
+  check_one_error(run_attachsim(tiny_run(long_name)), {"key 'output': expected a file name of at most 255 bytes, found one of 303 bytes"});
+  check_one_error(run_attachsim("trial " + quote(tiny_trial(dir, population)) + " -q -o " + quote(long_name)),
+                  {"key 'output': expected a file name of at most 255 bytes"});
+  check_one_error(run_attachsim("merge " + quote(long_name) + " a.h5 b.h5"), {"key 'output': expected a file name of at most 255 bytes"});
+  const fs::path long_folder = dir.file(std::string(300, 'c')) / "x.h5";
+  check_one_error(run_attachsim(tiny_run(long_folder)), {"key 'output': expected a file path in an existing directory", "File name too long"});
+  CHECK(entries(dir.path()) == std::vector<std::string>{"trial.yaml"});
+}
+
 TEST_CASE("output paths: a file-size limit ends the run with exit 1 and one line, and leaves nothing") {
   ScratchDirectory dir;
   const fs::path output = dir.file("out.h5");
