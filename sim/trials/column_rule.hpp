@@ -6,6 +6,7 @@
 #include "sim/core/record.hpp"
 #include "sim/input/yaml_reader.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,13 +25,16 @@ struct EligibilityRule {
 // Reads the rule's min, max, equals and one_of from `item` (the column is the caller's).
 void read_rule_bounds(const YamlReader& in, const YAML::Node& item, const std::string& key, EligibilityRule& rule);
 
-// The names of the label columns (A/B/C/D, F/Ds/E/U) among `columns`.
-std::vector<std::string> label_column_names(const std::vector<Column>& columns);
+// The label columns among `columns`, each with the labels it may hold: a label column's unit lists
+// them, separated by '/' ("A/B/C/D", "F/Ds/E/U"); none listed where the unit does not.
+using LabelColumns = std::map<std::string, std::vector<std::string>>;
+LabelColumns label_columns_of(const std::vector<Column>& columns);
 
-// Refuses a rule that no row could meet because of its column's kind: min/max on a label column, or
-// equals/one_of on a numeric one (`label_columns`: label_column_names of the model's columns).
+// Refuses a rule that no row could meet, or that would silently leave out what it names: min/max on a
+// label column, equals/one_of on a numeric one, or a label its column never holds (a typo, 'DS' for
+// 'Ds', admitted no one and went unnoticed).
 void check_rule_fits_column(const YamlReader& in, const YAML::Node& item, const std::string& key,
-                            const EligibilityRule& rule, const std::vector<std::string>& label_columns);
+                            const EligibilityRule& rule, const LabelColumns& label_columns);
 
 // Index of the column named `name`; columns.size() if none.
 std::size_t column_index(const std::vector<Column>& columns, const std::string& name);

@@ -16,7 +16,7 @@ namespace {
 class EconomicsReader : YamlReader {
  public:
   EconomicsReader(std::string file, const TrialSpec& trial, const TrialDesign& design, const std::vector<std::string>& columns,
-                  const std::vector<std::string>& label_columns)
+                  const LabelColumns& label_columns)
       : YamlReader(std::move(file)), trial_(trial), design_(design), columns_(columns), label_columns_(label_columns) {}
 
   EconomicsSpec read() {
@@ -169,7 +169,7 @@ class EconomicsReader : YamlReader {
   const TrialSpec& trial_;
   const TrialDesign& design_;
   const std::vector<std::string>& columns_;
-  const std::vector<std::string>& label_columns_;
+  const LabelColumns& label_columns_;
 };
 
 }  // namespace
@@ -179,7 +179,7 @@ std::string CostLink::describe_case() const {
 }
 
 EconomicsSpec load_economics(const std::string& path, const TrialSpec& trial, const TrialDesign& design,
-                             const std::vector<std::string>& columns, const std::vector<std::string>& label_columns) {
+                             const std::vector<std::string>& columns, const LabelColumns& label_columns) {
   return EconomicsReader(path, trial, design, columns, label_columns).read();
 }
 

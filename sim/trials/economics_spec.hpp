@@ -52,6 +52,6 @@ struct EconomicsSpec {
 // cost unit; each link's outcome must be measured at one of the trial's follow-ups (the last one by
 // default), each column must be a /dyads column, whose rule fits its kind (`label_columns`: labels).
 EconomicsSpec load_economics(const std::string& path, const TrialSpec& trial, const TrialDesign& design,
-                             const std::vector<std::string>& columns, const std::vector<std::string>& label_columns);
+                             const std::vector<std::string>& columns, const LabelColumns& label_columns);
 
 }  // namespace attachsim::sim

@@ -108,7 +108,14 @@ class TrialReader : YamlReader {
       if (!item.IsMap()) throw InputError(position_in(file(), item), "trial.follow_up", "a map", describe_node(item));
       check_keys(item, "trial.follow_up", {"age_months", "instruments"});
       FollowUp f;
-      f.age_months = number(require(item, "age_months", "trial.follow_up"), "trial.follow_up.age_months");
+      const YAML::Node age = require(item, "age_months", "trial.follow_up");
+      f.age_months = number(age, "trial.follow_up.age_months");
+      // Two follow-ups at one age would report each of its contrasts twice: one age, its instruments listed together.
+      for (const auto& earlier : spec.follow_ups)
+        if (earlier.age_months == f.age_months)
+          throw InputError(position_in(file(), age), "trial.follow_up.age_months",
+                           "an age no other follow-up has (list all its instruments in one follow-up)",
+                           describe_node(age) + " again");
       const YAML::Node instruments = require(item, "instruments", "trial.follow_up");
       if (!instruments.IsSequence() || instruments.size() == 0)
         throw InputError(position_in(file(), instruments), "trial.follow_up.instruments", "a list of instruments",
@@ -124,6 +131,8 @@ class TrialReader : YamlReader {
           throw InputError(position_in(file(), node), "trial.follow_up.instruments", "an instrument: " + all,
                            "'" + name + "'" + (near.empty() ? std::string() : "; did you mean '" + near + "'?"));
         }
+        if (std::find(f.instruments.begin(), f.instruments.end(), name) != f.instruments.end())
+          throw InputError(position_in(file(), node), "trial.follow_up.instruments", "each instrument once", "'" + name + "' again");
         f.instruments.push_back(name);
       }
       // Apply the instruments at this age, in every arm.
@@ -156,7 +165,7 @@ class TrialReader : YamlReader {
       for (const auto& c : model_.columns()) measured.push_back(c.name);
       if (spec.arms.empty()) {
         reference_columns_ = measured;
-        label_columns_ = label_column_names(model_.columns());
+        label_columns_ = label_columns_of(model_.columns());
       } else if (measured != reference_columns_) {
         throw InputError(position_in(file(), item), "trial.arms", "arms that measure the same things as the first arm",
                          "arm '" + arm.name + "' changing the instruments or their ages");
@@ -241,6 +250,12 @@ class TrialReader : YamlReader {
     DecisionPoint d;
     const YAML::Node age = require(node, "age_months", key);
     d.age_months = number(age, key + ".age_months");
+    // The second stage must be able to change what the trial measures: after birth, before the last follow-up.
+    double last = 0;
+    for (const auto& f : spec.follow_ups) last = std::max(last, f.age_months);
+    if (!(d.age_months > 0 && d.age_months < last))
+      throw InputError(position_in(file(), age), key + ".age_months",
+                       "an age after birth and before the last follow-up (" + format_value(last) + " months)", describe_node(age));
     d.response = read_rule(require(node, "response", key), columns, key + ".response", {});
     d.non_responders = read_options(require(node, "non_responders", key), key + ".non_responders", d.age_months, spec);
     if (node["responders"]) d.responders = read_options(node["responders"], key + ".responders", d.age_months, spec);
@@ -411,7 +426,7 @@ class TrialReader : YamlReader {
   Model& model_;
   std::vector<std::string> overrides_;  // attachsim trial --set, applied as the trial's own `set:` is
   std::vector<std::string> reference_columns_;  // what every arm measures: the first arm's columns
-  std::vector<std::string> label_columns_;      // those of them that hold labels, for the rules' checks
+  LabelColumns label_columns_;                  // those of them that hold labels, with their labels, for the rules' checks
 };
 
 }  // namespace
@@ -424,7 +439,7 @@ EconomicsSpec load_trial_economics(const std::string& path, const TrialSpec& tri
   model.configure(trial.arms.front().config);
   std::vector<std::string> columns;
   for (const auto& c : model.columns()) columns.push_back(c.name);
-  return load_economics(path, trial, model.trial_design(), columns, label_column_names(model.columns()));
+  return load_economics(path, trial, model.trial_design(), columns, label_columns_of(model.columns()));
 }
 
 }  // namespace attachsim::sim

@@ -195,6 +195,17 @@ TEST_CASE("adaptive: bad decision points are named with file, line and key") {
     yaml.replace(yaml.find("end_months: 22"), 14, "end_months: 30");
     CHECK_THROWS_WITH_AS(load(yaml), doctest::Contains("key 'program.component_1.end_months'"), sim::InputError);
   }
+  SUBCASE("a decision before birth or at or after the last follow-up") {
+    // Accepted before 2026-12-05 (the printout said "decision at -50 months").
+    for (const char* age : {"-50", "0", "24", "30"}) {
+      CAPTURE(age);
+      std::string yaml = smart_yaml(100);
+      yaml.replace(yaml.find("age_months: 12\n    response"), 14, std::string("age_months: ") + age);
+      const std::string message = "key 'trial.decision.age_months': expected an age after birth and before the last follow-up (24.0 months), found '" +
+                                  std::string(age) + "'";
+      CHECK_THROWS_WITH_AS(load(yaml), doctest::Contains(message.c_str()), sim::InputError);
+    }
+  }
   SUBCASE("a misspelt key") {
     std::string yaml = smart_yaml(100);
     yaml.replace(yaml.find("non_responders:"), 15, "nonresponders:");

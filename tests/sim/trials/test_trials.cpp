@@ -275,6 +275,31 @@ TEST_CASE("trial: invalid designs are named with file, line and key") {
       CHECK_THROWS_WITH_AS(load(dir, trial_yaml(arms), model), doctest::Contains(message.c_str()), sim::InputError);
     }
   }
+  SUBCASE("two follow-ups at one age, or an instrument twice in one") {
+    // Each of the age's contrasts was reported twice (before 2026-12-05).
+    std::string twice = trial_yaml(control + training);
+    twice.replace(twice.find("  seed: 5"), 0, "    - {age_months: 12, instruments: [sensitivity]}\n");
+    CHECK_THROWS_WITH_AS(load(dir, twice, model),
+                         doctest::Contains("trial.yaml:8:20: key 'trial.follow_up.age_months': expected an age no other follow-up has"),
+                         sim::InputError);
+    std::string repeated = trial_yaml(control + training);
+    repeated.replace(repeated.find("[strange_situation, sensitivity]"), 32, "[strange_situation, sensitivity, sensitivity]");
+    CHECK_THROWS_WITH_AS(load(dir, repeated, model),
+                         doctest::Contains("key 'trial.follow_up.instruments': expected each instrument once, found 'sensitivity' again"),
+                         sim::InputError);
+  }
+  SUBCASE("a label its column never holds, an empty one_of, or equals beside one_of") {
+    // A typo ('DS' for 'Ds') admitted no one and went unnoticed; equals and one_of were joined silently.
+    for (const auto& [rule, message] : std::vector<std::pair<std::string, std::string>>{
+             {"{column: caregiver_aai, one_of: [DS, U]}", "key 'trial.eligibility.one_of': expected a label of 'caregiver_aai': one of F, Ds, E, U, found 'DS'"},
+             {"{column: ssp_12m_class, equals: E}", "key 'trial.eligibility.equals': expected a label of 'ssp_12m_class': one of A, B, C, D, found 'E'"},
+             {"{column: caregiver_aai, one_of: []}", "key 'trial.eligibility.one_of': expected a list of labels, found an empty list"},
+             {"{column: caregiver_aai, equals: F, one_of: [U]}", "key 'trial.eligibility': expected equals (one label) or one_of (a list), not both"}}) {
+      CAPTURE(rule);
+      CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, "  eligibility:\n    - " + rule + "\n"), model),
+                           doctest::Contains(message.c_str()), sim::InputError);
+    }
+  }
   SUBCASE("an unknown screening column") {
     CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, "  eligibility:\n    - {column: infant_temperment, min: 1}\n"), model),
                          doctest::Contains("trial.yaml:13:16: key 'trial.eligibility.column': expected a column of /dyads, such as 'infant_temperament'"), sim::InputError);
