@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -92,15 +93,34 @@ const View& view_of(const json& request) {
 
 std::string simulate_classroom(const std::string& request_json, const CohortRunner& run_cohort) {
   json request;
+  // A key given twice in one object would be taken at its last value without a word (JSON allows it, as
+  // YAML does not here): the first repeat is noted while parsing, one set of keys per open object.
+  std::vector<std::vector<std::string>> open_objects;
+  std::string repeated;
+  const json::parser_callback_t note_repeats = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == json::parse_event_t::key && !open_objects.empty()) {
+      auto& keys = open_objects.back();
+      const std::string key = parsed.get<std::string>();
+      if (repeated.empty() && std::find(keys.begin(), keys.end(), key) != keys.end()) repeated = key;
+      keys.push_back(key);
+    }
+    return true;
+  };
   try {
-    request = json::parse(request_json);
+    request = json::parse(request_json, note_repeats);
   } catch (const json::exception& e) {
     // parse_error for malformed text, out_of_range for a number beyond a double (1e400): both are the
     // request's fault, so both are a 400, never a 500.
     throw InputError(from_page, "", "a JSON request with numbers a double can hold", "'" + shortened(e.what()) + "'");
   }
+  if (!repeated.empty()) throw InputError(from_page, repeated, "each key once in an object", "'" + shortened(repeated) + "' twice");
   if (!request.is_object() || !request.contains("settings") || !request["settings"].is_object())
-    throw InputError(from_page, "", "a JSON object {\"settings\": {KEY: VALUE, ...}}", "'" + request.dump() + "'");
+    throw InputError(from_page, "", "a JSON object {\"settings\": {KEY: VALUE, ...}}", "'" + shortened(request.dump()) + "'");
+  for (const auto& [key, value] : request.items())
+    if (key != "settings" && key != "view")
+      throw InputError(from_page, key, "\"settings\" or \"view\"", "an unknown key");
   const View& view = view_of(request);
 
   auto model = make_model();

@@ -169,6 +169,16 @@ TEST_CASE("classroom API: keys the page fixes, unknown keys and work beyond the 
   CHECK(bad.status == 400);
   CHECK(json::parse(bad.body)["error"].get<std::string>().find("caregiver.sensitivity_mean") != std::string::npos);
   CHECK_THROWS_AS(sim::simulate_classroom("{not json", serial), sim::InputError);
+  // A key twice in one object (the last was taken: 30 dyads run), or beside settings and view, is named
+  // (both were accepted before 2026-12-05); the same key in two objects is no repeat.
+  const auto twice = sim::answer_classroom(R"({"settings": {"run.dyads": 20, "run.dyads": 30}})", serial);
+  CHECK(twice.status == 400);
+  CHECK(json::parse(twice.body)["error"].get<std::string>().find("key 'run.dyads': expected each key once in an object, found 'run.dyads' twice") != std::string::npos);
+  CHECK(status(R"({"settings": {"run.dyads": 20}, "settings": {"run.dyads": 500}})") == 400);
+  const auto extra = sim::answer_classroom(R"({"settings": {"run.dyads": 20}, "extra": 1})", serial);
+  CHECK(extra.status == 400);
+  CHECK(json::parse(extra.body)["error"].get<std::string>().find("key 'extra': expected \"settings\" or \"view\", found an unknown key") != std::string::npos);
+  CHECK(status(R"({"view": "cohort", "settings": {"run.dyads": 20, "run.seed": 3}})") == 200);
 }
 
 TEST_CASE("classroom WebAssembly build: its to_chars for double writes what libstdc++'s writes") {
