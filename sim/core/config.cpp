@@ -94,18 +94,25 @@ std::string describe_expected(const ParameterSpec& spec) {
 
 std::string nearest_key(const std::string& key, const std::vector<std::string>& candidates) {
   std::string best;
-  std::size_t best_distance = std::max<std::size_t>(3, key.size() / 3) + 1;  // further than this is no suggestion
   // Compare the full path, and the last segment alone (a right name under the wrong group). An edit
   // distance is at least the difference in length, so a comparison that cannot beat the best so far is
-  // skipped: a key of a megabyte is refused at once instead of after seconds of measuring.
+  // skipped: a key of a megabyte is refused at once instead of after seconds of measuring. Further than
+  // a third of the key, or half of its last segment, is no suggestion: a long group name must not let
+  // a last segment through that shares nothing ('program.component_1.bogus' is not '...type').
   const auto last = [](const std::string& s) { return std::string_view(s).substr(s.rfind('.') + 1); };
   const auto apart = [](std::size_t a, std::size_t b) { return a > b ? a - b : b - a; };
   const std::string_view key_last = last(key);
+  std::size_t best_distance =
+      std::min(std::max<std::size_t>(3, key.size() / 3), std::max<std::size_t>(3, key_last.size() / 2)) + 1;
   for (const auto& c : candidates) {
     const std::string_view c_last = last(c);
     std::size_t d = best_distance;
     if (apart(key.size(), c.size()) < d) d = std::min(d, edit_distance(key, c));
-    if (apart(key_last.size(), c_last.size()) + 1 < d) d = std::min(d, edit_distance(key_last, c_last) + 1);
+    // The last segment alone suggests only a near miss of it: 'bogus' is 4 edits from 'dyads', which
+    // the whole path's allowance of a long key would have let through.
+    const std::size_t last_allowance = std::max<std::size_t>(1, key_last.size() / 3);
+    if (apart(key_last.size(), c_last.size()) <= last_allowance && apart(key_last.size(), c_last.size()) + 1 < d)
+      if (const std::size_t e = edit_distance(key_last, c_last); e <= last_allowance) d = std::min(d, e + 1);
     if (d < best_distance) best_distance = d, best = c;
   }
   return best;

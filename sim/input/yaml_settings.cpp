@@ -50,8 +50,8 @@ std::string quoted(const std::string& s) {
 
 std::string describe_found(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return node.size() == 0 ? "an empty map" : "a map";
+    case YAML::NodeType::Sequence: return node.size() == 0 ? "an empty list" : "a list of " + std::to_string(node.size());
     case YAML::NodeType::Null: return "nothing";
     default: return quoted(node.Scalar());
   }
@@ -91,6 +91,10 @@ class Reader {
   }
 
   InputError unknown(const std::string& key, const SourcePosition& where) const {
+    if (std::find(groups_.begin(), groups_.end(), key) != groups_.end()) {  // `--set run=5`: a group, not a parameter
+      const auto first = std::find_if(keys_.begin(), keys_.end(), [&](const std::string& k) { return k.rfind(key + ".", 0) == 0; });
+      return InputError(where, key, "a parameter, such as '" + *first + "' (see 'attachsim params')", "a group of parameters");
+    }
     std::vector<std::string> all = keys_;
     all.insert(all.end(), groups_.begin(), groups_.end());
     const std::string near = nearest_key(key, all);

@@ -271,8 +271,11 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
         if (p.kind != Kind::real && p.kind != Kind::integer)
           throw InputError(at(path, range), p.key, "explicit values: a range needs a numeric parameter", describe_expected(p));
         double lo = 0, hi = 0;
-        if (!range.IsSequence() || range.size() != 2 || !parse_number(range[0], lo) || !parse_number(range[1], hi))
+        if (!range.IsSequence() || range.size() != 2)
           throw InputError(at(path, range), p.key, "a range [lo, hi] of two numbers", describe_found(range));
+        for (int end : {0, 1})  // the end that is not a finite number is named, where it is
+          if (!parse_number(range[end], end ? hi : lo))
+            throw InputError(at(path, range[end]), p.key, "a range [lo, hi] of two finite numbers", describe_found(range[end]));
         if (!(lo < hi))
           throw InputError(at(path, range), p.key, "a non-empty range [lo, hi] with lo < hi",
                            "[" + format_value(lo) + ", " + format_value(hi) + "]");

@@ -209,6 +209,19 @@ TEST_CASE("cli bad input: an empty path, address or shard is refused, not taken 
   }
 }
 
+TEST_CASE("cli bad input: a group given as a key, and a suggestion only for a near miss") {
+  // `--set run=5` was told "such as 'run' ... did you mean 'run'?", and 'program.component_1.bogus'
+  // "did you mean 'run.dyads'?" (its last segment, 4 edits from 'dyads', let through by the long path).
+  check_one_error(run_attachsim("check configs/normative.yaml --set run=5"),
+                  {"key 'run': expected a parameter, such as 'run.dyads' (see 'attachsim params'), found a group of parameters"});
+  const auto far = run_attachsim("check configs/normative.yaml --set program.component_1.bogus=5");
+  check_one_error(far, {"key 'program.component_1.bogus': expected a declared key (see 'attachsim params'), found an unknown key"});
+  CHECK(far.output.find("did you mean") == std::string::npos);
+  check_one_error(run_attachsim("check configs/normative.yaml --set caregiver.sensitivty_mean=5"),
+                  {"did you mean 'caregiver.sensitivity_mean'?"});
+  check_one_error(run_attachsim("check configs/normative.yaml --set caregiver.dyads=5"), {"did you mean 'run.dyads'?"});
+}
+
 TEST_CASE("cli bad input: no subcommand is a usage error") {
   const auto r = run_attachsim("");
   check_one_error(r, {});

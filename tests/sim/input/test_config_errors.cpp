@@ -118,7 +118,7 @@ TEST_CASE("config: a list or a map where a scalar belongs is a type error") {
   const auto list = error_of_text("infant:\n  probability: [0.1, 0.2]\n");
   REQUIRE(list);
   CHECK(list->key() == "infant.probability");
-  CHECK(list->found() == "a list");
+  CHECK(list->found() == "a list of 2");
   CHECK(list->where().line == 2);
   check_message(*list);
 
@@ -163,7 +163,7 @@ TEST_CASE("config: other kind mismatches name what the declaration wants") {
     const auto e = error_of_text("- 1\n- 2\n");
     REQUIRE(e);
     CHECK(e->expected() == "a map of settings at the top level");
-    CHECK(e->found() == "a list");
+    CHECK(e->found() == "a list of 2");
   }
   SUBCASE("no value") {
     const auto e = error_of_text("run:\n  count:\n");

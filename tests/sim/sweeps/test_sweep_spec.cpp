@@ -124,6 +124,8 @@ TEST_CASE("sweep spec: bad ranges, samplings, counts and keys are input errors")
   const std::string f = "factors:\n  - parameter: caregiver.sensitivity_mean\n";
   const std::vector<Case> cases{
       {f + "    range: [0.5, 0.5]\n    levels: 3\n", "caregiver.sensitivity_mean", "lo < hi", "[0.5, 0.5]", 4},
+      // The end that is no finite number is named (before 2026-12-05: "found a list").
+      {f + "    range: [.nan, 0.9]\n    levels: 3\n", "caregiver.sensitivity_mean", "two finite numbers", "'.nan'", 4},
       {f + "    range: [0.9, 0.1]\n    levels: 3\n", "caregiver.sensitivity_mean", "lo < hi", "[0.9, 0.1]", 4},
       {f + "    range: [0.5, 1.5]\n    levels: 3\n", "caregiver.sensitivity_mean", "a range within [0.0, 1.0]", "[0.5, 1.5]", 4},
       {f + "    range: [0.1, 0.5]\n    sampling: latin\n    points: 4\n", "caregiver.sensitivity_mean",
@@ -131,7 +133,7 @@ TEST_CASE("sweep spec: bad ranges, samplings, counts and keys are input errors")
       {f + "    range: [0.1, 0.5]\n", "caregiver.sensitivity_mean", "levels", "no 'levels'", 4},
       {f + "    range: [0.1, 0.5]\n    sampling: sobol\n", "caregiver.sensitivity_mean", "points", "no 'points'", 4},
       {f + "    range: [0.1, 0.5]\n    levels: 1\n", "caregiver.sensitivity_mean.levels", "whole number in [2,", "'1'", 5},
-      {f + "    values: []\n", "caregiver.sensitivity_mean", "non-empty list", "a list", 4},
+      {f + "    values: []\n", "caregiver.sensitivity_mean", "non-empty list", "an empty list", 4},
       {f + "    values: [0.5, 2]\n", "caregiver.sensitivity_mean", "a number in [0.0, 1.0]", "'2'", 4},
       {f + "    valuse: [0.5]\n", "factors.valuse", "one of parameter, values", "did you mean 'values'?", 4},
       {f + "", "caregiver.sensitivity_mean", "values: [...] or range", "neither", 3},
