@@ -285,6 +285,12 @@ def path_argument(value, name: str, expected: str) -> str:
 
 def check_readable(path: str, error=ResultError) -> None:
     """Raises `error` naming the file unless it exists, is not a folder and is HDF5."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        pass
+    except OSError as e:  # a folder on the way that cannot be entered: not "no such file"
+        raise error(f"{path}: expected an attachsim result (HDF5), found a file it cannot reach ({e.strerror})") from None
     if not os.path.exists(path):
         partial = bool(glob.glob(glob.escape(path) + ".*.partial"))
         raise error(f"{path}: expected an attachsim result (HDF5), found no such file"

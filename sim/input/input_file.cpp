@@ -39,6 +39,20 @@ std::string read_config_file(const std::string& path, const std::string& what) {
   return text;
 }
 
+std::string describe_not_a_file(const std::string& path, const std::string& given) {
+  namespace fs = std::filesystem;
+  if (given.empty()) return "an empty name";
+  std::string quoted_path(1, '\'');  // built by appends: GCC 12 warns falsely on "'" + std::string (PR 105329)
+  quoted_path += shortened(path);
+  quoted_path += '\'';
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) return quoted_path + ": " + ec.message();
+  if (!fs::exists(status)) return "no file " + quoted_path;
+  if (fs::is_directory(status)) return "a directory " + quoted_path;
+  return "something other than a regular file at " + quoted_path;
+}
+
 namespace {
 // The top-level keys that make a file of each kind, in the order they decide it.
 constexpr std::pair<const char*, ConfigKind> kind_keys[] = {

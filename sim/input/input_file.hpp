@@ -17,6 +17,11 @@ inline constexpr std::size_t config_file_limit = 16u << 20;
 // The text of `path`; `what` names the kind of file expected ("scenario YAML file") in errors.
 std::string read_config_file(const std::string& path, const std::string& what);
 
+// What is at `path` when a file named there is not a regular file, for an error's "found": "no file
+// 'P'", "a directory 'P'", "'P': Permission denied" (a folder on the way that cannot be entered), ...
+// `path` is what the file named resolved to; `given` the text as written ("" for an empty name).
+std::string describe_not_a_file(const std::string& path, const std::string& given);
+
 // What a config's top level says it is: a trial (`trial:`), a sweep (`base:` or `factors:`), an
 // economics file (`economics:`), else a scenario. Each is read by its own command, and a file given to
 // the wrong one is named for what it is (describe_config_kind) rather than read key by key.

@@ -178,6 +178,9 @@ void check_output_path(const std::string& path, const std::vector<std::string>& 
 std::string default_result_path(const std::string& stem) {
   std::error_code ignored;  // a failure shows when the file is created, with its reason
   std::filesystem::create_directories("results", ignored);
+  if (std::filesystem::exists("results", ignored) && !std::filesystem::is_directory("results", ignored))
+    throw InputError({"results", 0, 0}, "output", "a folder 'results' for the result, or an output path (-o)",
+                     "a file named 'results' where the folder goes");
   return "results/" + stem + ".h5";
 }
 

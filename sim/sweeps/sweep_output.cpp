@@ -199,8 +199,11 @@ SweepTable read_sweep_table(const std::string& path) {
   const Reader reader(path);
   std::string bytes;
   {
-    if (std::error_code ec; !std::filesystem::is_regular_file(path, ec))
+    if (std::error_code ec; !std::filesystem::is_regular_file(path, ec)) {
+      if (ec && ec != std::errc::no_such_file_or_directory)  // a folder on the way that cannot be entered
+        throw reader.refuse("a file it cannot reach (" + ec.message() + ")");
       throw reader.refuse(std::filesystem::exists(path, ec) ? "not a file" : "no such file");
+    }
     std::ifstream in(path, std::ios::binary);
     std::ostringstream content;
     content << in.rdbuf();

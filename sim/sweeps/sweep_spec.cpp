@@ -184,8 +184,8 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
   fs::path base_path(base.Scalar());
   if (base_path.is_relative()) base_path = fs::path(path).parent_path() / base_path;
   spec.base_path = base_path.lexically_normal().string();
-  if (std::error_code ec; !fs::is_regular_file(spec.base_path, ec))
-    throw InputError(at(path, base), "base", "a readable base config file", "no file '" + spec.base_path + "'");
+  if (std::error_code ec; base.Scalar().empty() || !fs::is_regular_file(spec.base_path, ec))
+    throw InputError(at(path, base), "base", "a readable base config file", describe_not_a_file(spec.base_path, base.Scalar()));
 
   if (const YAML::Node seed = root["seed"])
     spec.seed = static_cast<std::uint64_t>(whole_number(seed, path, "seed", 0, largest_seed));

@@ -78,10 +78,11 @@ class TrialReader : YamlReader {
       for (const auto& c : list) spec.stratify_by.push_back(column(c, "trial.stratify_by", columns));
     }
     if (const YAML::Node node = trial["economics"]) {
-      const std::string path = (fs::path(file()).parent_path() / text_of(node, "trial.economics")).lexically_normal().string();
-      if (std::error_code ec; !fs::is_regular_file(path, ec))
+      const std::string given = text_of(node, "trial.economics");
+      const std::string path = (fs::path(file()).parent_path() / given).lexically_normal().string();
+      if (std::error_code ec; given.empty() || !fs::is_regular_file(path, ec))
         throw InputError(position_in(file(), node), "trial.economics",
-                         "a readable economics file (configs/economics/), relative to the trial file", "no file '" + shortened(path) + "'");
+                         "a readable economics file (configs/economics/), relative to the trial file", describe_not_a_file(path, given));
       spec.economics = load_trial_economics(path, spec, model_);
     }
     return spec;
@@ -91,10 +92,11 @@ class TrialReader : YamlReader {
   // A population (scenario) file named at `node`, relative to the trial file; a missing one is named
   // with the trial file's line and column and the key, like every other problem of the file.
   std::string population_file(const YAML::Node& node, const std::string& key) const {
-    const std::string path = (fs::path(file()).parent_path() / text_of(node, key)).lexically_normal().string();
-    if (std::error_code ec; !fs::is_regular_file(path, ec))
+    const std::string given = text_of(node, key);
+    const std::string path = (fs::path(file()).parent_path() / given).lexically_normal().string();
+    if (std::error_code ec; given.empty() || !fs::is_regular_file(path, ec))
       throw InputError(position_in(file(), node), key, "a readable population (scenario) file, relative to the trial file",
-                       "no file '" + shortened(path) + "'");
+                       describe_not_a_file(path, given));
     return path;
   }
 

@@ -11,8 +11,10 @@
 namespace fs = std::filesystem;
 using attachsim::testing::check_nothing_written;
 using attachsim::testing::check_one_error;
+using attachsim::testing::entries;
 using attachsim::testing::quote;
 using attachsim::testing::run_attachsim;
+using attachsim::testing::run_command;
 using attachsim::testing::run_scenario;
 using attachsim::testing::ScratchDirectory;
 using attachsim::testing::tiny_trial;
@@ -97,6 +99,26 @@ TEST_CASE("hostile input: a missing trial population names the trial file, line,
                   {trial.string() + ":3:15: ", "key 'trial.population'", "expected a readable population",
                    "found no file '" + dir.file("populations/nowhere.yaml").string() + "'"});
   check_nothing_written(dir, 1);
+}
+
+TEST_CASE("hostile input: a trial population that is a directory or an empty name is called so") {
+  // Both were "found no file '<the trial's folder>/'" (before 2026-12-05).
+  ScratchDirectory dir;
+  fs::create_directories(dir.file("populations"));
+  const fs::path folder = tiny_trial(dir, "populations");
+  check_one_error(run_attachsim("check " + quote(folder)),
+                  {folder.string() + ":3:15: ", "key 'trial.population'", "found a directory '" + dir.file("populations").string() + "'"});
+  const fs::path empty = tiny_trial(dir, "''");
+  check_one_error(run_attachsim("check " + quote(empty)), {empty.string() + ":3:15: ", "key 'trial.population'", "found an empty name"});
+}
+
+TEST_CASE("hostile input: a file named 'results' where the default output folder goes is named") {
+  ScratchDirectory dir;
+  dir.write("results", "not a folder\n");
+  const auto r = run_command("cd " + quote(dir.path()) + " && '" ATTACHSIM_BINARY "' run " + quote(std::string(ATTACHSIM_SOURCE_DIR) + "/configs/normative.yaml") +
+                             " --set run.dyads=20 -q");
+  check_one_error(r, {"results: key 'output': expected a folder 'results' for the result, or an output path (-o), found a file named 'results'"});
+  CHECK(entries(dir.path()) == std::vector<std::string>{"results"});
 }
 
 TEST_CASE("hostile input: an unknown subcommand is named, with the valid ones") {
