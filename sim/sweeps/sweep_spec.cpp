@@ -265,7 +265,14 @@ SweepSpec load_sweep_spec(const std::string& path, const std::vector<ParameterSp
         for (const char* extra : {"sampling", "levels", "points"})
           if (f[extra]) throw InputError(at(path, f[extra]), p.key, "no '" + std::string(extra) + "' with explicit values", "'" + std::string(extra) + "'");
         Axis axis{{index}, {}};
-        for (const auto& v : values) axis.levels.push_back({parse_value(v, p, at(path, v))});
+        for (const auto& v : values) {
+          Value value = parse_value(v, p, at(path, v));
+          // A value twice would run its points twice and weigh them double in every summary: replicates repeat.
+          for (const auto& earlier : axis.levels)
+            if (earlier.front() == value)
+              throw InputError(at(path, v), p.key, "each value once (replicates: repeats every point)", describe_found(v) + " again");
+          axis.levels.push_back({std::move(value)});
+        }
         axes.push_back(std::move(axis));
       } else if (range) {
         if (p.kind != Kind::real && p.kind != Kind::integer)

@@ -75,7 +75,12 @@ class TrialReader : YamlReader {
     if (trial["stratify_by"]) {
       const YAML::Node list = trial["stratify_by"];
       if (!list.IsSequence()) throw InputError(position_in(file(), list), "trial.stratify_by", "a list of columns", describe_node(list));
-      for (const auto& c : list) spec.stratify_by.push_back(column(c, "trial.stratify_by", columns));
+      for (const auto& c : list) {
+        const std::string name = column(c, "trial.stratify_by", columns);
+        if (std::find(spec.stratify_by.begin(), spec.stratify_by.end(), name) != spec.stratify_by.end())
+          throw InputError(position_in(file(), c), "trial.stratify_by", "each column once", "'" + name + "' again");
+        spec.stratify_by.push_back(name);
+      }
     }
     if (const YAML::Node node = trial["economics"]) {
       const std::string given = text_of(node, "trial.economics");

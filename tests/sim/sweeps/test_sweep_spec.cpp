@@ -134,6 +134,8 @@ TEST_CASE("sweep spec: bad ranges, samplings, counts and keys are input errors")
       {f + "    range: [0.1, 0.5]\n    sampling: sobol\n", "caregiver.sensitivity_mean", "points", "no 'points'", 4},
       {f + "    range: [0.1, 0.5]\n    levels: 1\n", "caregiver.sensitivity_mean.levels", "whole number in [2,", "'1'", 5},
       {f + "    values: []\n", "caregiver.sensitivity_mean", "non-empty list", "an empty list", 4},
+      // A value twice ran its points twice, weighing them double (accepted before 2026-12-05).
+      {f + "    values: [0.7, 0.5, 0.7]\n", "caregiver.sensitivity_mean", "each value once", "'0.7' again", 4},
       {f + "    values: [0.5, 2]\n", "caregiver.sensitivity_mean", "a number in [0.0, 1.0]", "'2'", 4},
       {f + "    valuse: [0.5]\n", "factors.valuse", "one of parameter, values", "did you mean 'values'?", 4},
       {f + "", "caregiver.sensitivity_mean", "values: [...] or range", "neither", 3},

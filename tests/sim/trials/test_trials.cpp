@@ -300,6 +300,10 @@ TEST_CASE("trial: invalid designs are named with file, line and key") {
                            doctest::Contains(message.c_str()), sim::InputError);
     }
   }
+  SUBCASE("a stratification column twice") {
+    CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, "  stratify_by: [infant_marker, infant_marker]\n"), model),
+                         doctest::Contains("key 'trial.stratify_by': expected each column once, found 'infant_marker' again"), sim::InputError);
+  }
   SUBCASE("an unknown screening column") {
     CHECK_THROWS_WITH_AS(load(dir, trial_yaml(control + training, "  eligibility:\n    - {column: infant_temperment, min: 1}\n"), model),
                          doctest::Contains("trial.yaml:13:16: key 'trial.eligibility.column': expected a column of /dyads, such as 'infant_temperament'"), sim::InputError);
