@@ -470,12 +470,22 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
       if (s.count != count)
         throw InputError({path, 0, 0}, "shard", "a shard of " + std::to_string(count) + " like '" + shards.front() + "'",
                          "shard " + s.describe());
-      bool same_columns = t.columns.size() == first.columns.size();
-      for (std::size_t c = 0; same_columns && c < t.columns.size(); ++c)
-        same_columns = t.columns[c].name == first.columns[c].name && t.columns[c].type == first.columns[c].type &&
-                       t.columns[c].width == first.columns[c].width;
-      if (!same_columns)
-        throw InputError({path, 0, 0}, "points", "the /points columns of '" + shards.front() + "'", "other columns");
+      // The first column that differs is named (a shard's own columns can only differ if it is damaged
+      // or forged; which of the two is, the file cannot say, so both are named).
+      const std::size_t common = std::min(t.columns.size(), first.columns.size());
+      for (std::size_t c = 0; c <= common; ++c) {
+        if (c == common) {
+          if (t.columns.size() == first.columns.size()) break;
+          throw InputError({path, 0, 0}, "points", std::to_string(first.columns.size()) + " /points columns, as '" + shards.front() + "' has",
+                           std::to_string(t.columns.size()));
+        }
+        const auto& a = first.columns[c];
+        const auto& b = t.columns[c];
+        if (a.name != b.name || a.type != b.type || a.width != b.width)
+          throw InputError({path, 0, 0}, "points/" + b.name,
+                           "column " + std::to_string(c + 1) + " of /points as in '" + shards.front() + "' ('" + a.name + "', of the same type)",
+                           a.name != b.name ? "'" + b.name + "'" : "'" + b.name + "' of another type");
+      }
     }
     count = s.count;
     if (auto [it, fresh] = by_index.emplace(s.index, path); !fresh)
@@ -505,10 +515,16 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
     }
   }
   std::sort(rows.begin(), rows.end());
-  if (rows.size() != runs || std::adjacent_find(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return std::get<0>(a) == std::get<0>(b);
-      }) != rows.end())
-    throw InputError({"merge", 0, 0}, "points", std::to_string(runs) + " runs, each once", std::to_string(rows.size()) + " rows");
+  const auto twice = std::adjacent_find(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return std::get<0>(a) == std::get<0>(b); });
+  if (twice != rows.end())  // the file holding the run's second row is named with the run
+  {
+    const std::size_t here = std::get<1>(*std::next(twice)), there = std::get<1>(*twice);
+    throw InputError({shards[here], 0, 0}, "points", "each run once",
+                     "run " + std::to_string(std::get<0>(*twice)) +
+                         (here == there ? " in two rows" : " twice (also in '" + shards[there] + "')"));
+  }
+  if (rows.size() != runs)
+    throw InputError({"merge", 0, 0}, "points", std::to_string(runs) + " runs in the shards together", std::to_string(rows.size()) + " rows");
 
   // The merged file's /meta: the first shard's, with what differs between shards said for all of them
   // (threads and ranks: the shards' common value, or -1 and each shard's in merged_threads and

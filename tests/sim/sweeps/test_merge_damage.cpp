@@ -105,7 +105,18 @@ TEST_CASE("merge: a column of another type, or rows outside the design, are refu
   sim::write_sweep_table(dir.file("typed.h5").string(), typed);
   check_refused(run_attachsim("merge " + quote(dir.file("m.h5")) + " " + quote(dir.file("shard1.h5")) + " " +
                               quote(dir.file("typed.h5"))),
-                dir.file("typed.h5"), "other columns");
+                dir.file("typed.h5"), "key 'points/ssp_12m_share_B': expected column");
+  // A run in two rows of one shard is named, with the file (before 2026-12-05: "merge: expected 6 runs,
+  // each once, found 6 rows", no file, no run).
+  auto doubled = t;
+  for (auto& c : doubled.columns)
+    if (c.name == "point") c.ints[1] = c.ints[0];
+  for (auto& c : doubled.columns)
+    if (c.name == "replicate") c.ints[1] = c.ints[0];
+  sim::write_sweep_table(dir.file("doubled.h5").string(), doubled);
+  check_refused(run_attachsim("merge " + quote(dir.file("m.h5")) + " " + quote(dir.file("doubled.h5")) + " " +
+                              quote(dir.file("shard1.h5"))),
+                dir.file("doubled.h5"), "expected each run once, found run 0 in two rows");
   auto outside = t;
   for (auto& c : outside.columns)
     if (c.name == "point") c.ints.back() = 7;
