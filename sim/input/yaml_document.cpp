@@ -5,6 +5,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
@@ -63,9 +64,30 @@ std::optional<SourcePosition> tab_indent(const std::string& text, const std::str
   return std::nullopt;
 }
 
+// The first control character YAML does not allow (a NUL byte of a binary file, ...): yaml-cpp reports
+// one as an "unknown escape character" followed by the character itself, which breaks the message.
+std::optional<SourcePosition> control_character(const std::string& text, const std::string& file, unsigned char& found) {
+  int line = 1, column = 1;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+      found = u;
+      return SourcePosition{file, line, column};
+    }
+    if (c == '\n') ++line, column = 1;
+    else ++column;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 YAML::Node load_yaml(const std::string& text, const std::string& file) {
+  if (unsigned char c = 0; const auto at_control = control_character(text, file, c)) {
+    char code[8];
+    std::snprintf(code, sizeof code, "0x%02X", c);
+    throw InputError(*at_control, "", "YAML text", std::string("a control character (") + code + (c == 0 ? ", a NUL byte: a binary file?)" : ")"));
+  }
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(text);

@@ -112,6 +112,15 @@ TEST_CASE("hostile input: a trial population that is a directory or an empty nam
   check_one_error(run_attachsim("check " + quote(empty)), {empty.string() + ":3:15: ", "key 'trial.population'", "found an empty name"});
 }
 
+TEST_CASE("hostile input: a control character is named with its place, on one line") {
+  // yaml-cpp said "unknown escape character: " and then the character itself, so a NUL byte broke the
+  // message over two lines (before 2026-12-05).
+  ScratchDirectory dir;
+  const fs::path config = dir.write("scenario.yaml", std::string("run:\n  dyads: 20\0\n", 18));
+  check_one_error(run_attachsim("check " + quote(config)),
+                  {config.string() + ":2:12: expected YAML text, found a control character (0x00, a NUL byte: a binary file?)"});
+}
+
 TEST_CASE("hostile input: a file named 'results' where the default output folder goes is named") {
   ScratchDirectory dir;
   dir.write("results", "not a folder\n");
