@@ -84,7 +84,20 @@ Plan make_plan(const ModelFactory& make_model, const std::vector<ParameterSpec>&
   auto model = make_model();
   std::vector<std::string> reference;
   for (std::size_t point = 0; point < plan.spec.points.size(); ++point) {
-    model->configure(plan.config_of(point, 0));
+    try {
+      model->configure(plan.config_of(point, 0));
+    } catch (const InputError& e) {
+      // What a factor's value at this point broke is told at the factor, with the point's settings:
+      // the place of the key it broke (often the base file) alone would not name the sweep's part.
+      const auto settings = plan.spec.overrides(point);
+      std::string at_point;
+      for (const auto& o : settings) at_point += (at_point.empty() ? "" : ", ") + o;
+      const auto factor = std::find_if(plan.spec.factors.begin(), plan.spec.factors.end(),
+                                       [&](const SweepFactor& f) { return f.key == e.key(); });
+      throw InputError(factor != plan.spec.factors.end() ? factor->where : plan.spec.factors.back().where, e.key(), e.expected(),
+                       e.found() + " at point " + std::to_string(point) + " of the sweep (" + at_point + "; the key set at " +
+                           e.where().describe() + ")");
+    }
     const auto values = model->make_summary()->values();
     const auto names = names_of(values);
     if (point == 0) {

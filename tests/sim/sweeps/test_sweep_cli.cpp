@@ -256,6 +256,14 @@ TEST_CASE("sweep cli: bad input exits 2 with one error line") {
   dir.write("outcome.yaml", std::string("base: ") + ATTACHSIM_SOURCE_DIR + "/configs/normative.yaml\noutcomes: [ssp_12m_share_Q]\n");
   check_one_error(run_attachsim("sweep " + quote(dir.file("outcome.yaml")) + " -o " + quote(dir.file("x.h5"))),
                   "did you mean 'ssp_12m_share_");
+  // A factor's value that breaks a relation with the base config is named at the factor, with the point
+  // (before 2026-12-05 only at the base file's strange_situation.ages_months, the sweep unnamed).
+  const fs::path span = dir.write("span.yaml", std::string("base: ") + ATTACHSIM_SOURCE_DIR + "/configs/normative.yaml\nfactors:\n"
+                                                   "  - parameter: development.span_months\n    values: [24, 6]\n");
+  check_one_error(run_attachsim("sweep " + quote(span) + " -o " + quote(dir.file("x.h5"))),
+                  span.string() + ":3:16: key 'strange_situation.ages_months': expected ages within the simulated span");
+  CHECK(run_attachsim("check " + quote(span)).output.find("at point 1 of the sweep (development.span_months=6.0; the key set at ") !=
+        std::string::npos);
   CHECK_FALSE(fs::exists(dir.file("x.h5")));
   CHECK_FALSE(fs::exists(dir.file("x.h5.progress")));
 
