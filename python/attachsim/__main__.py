@@ -19,7 +19,10 @@ def main(argv: list[str] | None = None) -> int:
         print(__doc__.strip(), file=sys.stderr)
         return 0 if argv and argv[0] in ("-h", "--help") else 2
     import importlib
-    return importlib.import_module(commands[argv[0]]).main(argv[1:])
+    try:  # Ctrl-C while the command's libraries load (pandas, h5py: seconds) ends it as it would later
+        return importlib.import_module(commands[argv[0]]).main(argv[1:])
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

@@ -35,7 +35,16 @@ int run_compare_command(const std::vector<std::string>& args) {
   setenv("PYTHONPATH", path.c_str(), 1);
   setenv("ATTACHSIM_PROG", "attachsim compare", 1);
   setenv("MPLBACKEND", "Agg", 0);
-  std::vector<std::string> words{python, "-m", "attachsim", "compare"};
+  // `python -m attachsim compare`, with Ctrl-C while the package and its libraries load (a second or
+  // more) ending it quietly, as it does later: -m would import the package outside any handler.
+  const std::string launch =
+      "import sys\n"
+      "try:\n"
+      "    from attachsim.__main__ import main\n"
+      "    sys.exit(main(['compare'] + sys.argv[1:]))\n"
+      "except KeyboardInterrupt:\n"
+      "    sys.exit(130)\n";
+  std::vector<std::string> words{python, "-c", launch};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& w : words) argv.push_back(w.data());
