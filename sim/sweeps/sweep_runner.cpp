@@ -312,8 +312,8 @@ int run_sweep(const ModelFactory& make_model, const std::vector<ParameterSpec>& 
       std::cerr << "sweep: resuming from " << progress->path() << ": " << progress->resumed() << " runs already done, "
                 << pending.size() << " to go\n";
     if (progress->dropped_lines())
-      std::cerr << "sweep: " << progress->path() << ": a damaged or repeated line; it and the "
-                << progress->dropped_lines() - 1 << " after it are run again\n";
+      std::cerr << "sweep: " << progress->path() << ": a damaged or repeated line; the runs of it and of the lines after it ("
+                << progress->dropped_lines() << " in all) are run again\n";
   }
 
   // Recording, on rank 0 only: checkpoint, progress line, and the test hook that simulates a kill.
@@ -485,13 +485,7 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
                          "shard " + s.describe());
       // The first column that differs is named (a shard's own columns can only differ if it is damaged
       // or forged; which of the two is, the file cannot say, so both are named).
-      const std::size_t common = std::min(t.columns.size(), first.columns.size());
-      for (std::size_t c = 0; c <= common; ++c) {
-        if (c == common) {
-          if (t.columns.size() == first.columns.size()) break;
-          throw InputError({path, 0, 0}, "points", std::to_string(first.columns.size()) + " /points columns, as '" + shards.front() + "' has",
-                           std::to_string(t.columns.size()));
-        }
+      for (std::size_t c = 0; c < std::min(t.columns.size(), first.columns.size()); ++c) {
         const auto& a = first.columns[c];
         const auto& b = t.columns[c];
         if (a.name != b.name || a.type != b.type || a.width != b.width)
@@ -499,6 +493,9 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
                            "column " + std::to_string(c + 1) + " of /points as in '" + shards.front() + "' ('" + a.name + "', of the same type)",
                            a.name != b.name ? "'" + b.name + "'" : "'" + b.name + "' of another type");
       }
+      if (t.columns.size() != first.columns.size())
+        throw InputError({path, 0, 0}, "points", std::to_string(first.columns.size()) + " /points columns, as '" + shards.front() + "' has",
+                         std::to_string(t.columns.size()));
     }
     count = s.count;
     if (auto [it, fresh] = by_index.emplace(s.index, path); !fresh)
@@ -529,8 +526,7 @@ void merge_sweeps(const std::string& output, const std::vector<std::string>& sha
   }
   std::sort(rows.begin(), rows.end());
   const auto twice = std::adjacent_find(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return std::get<0>(a) == std::get<0>(b); });
-  if (twice != rows.end())  // the file holding the run's second row is named with the run
-  {
+  if (twice != rows.end()) {  // the file holding the run's second row is named with the run
     const std::size_t here = std::get<1>(*std::next(twice)), there = std::get<1>(*twice);
     throw InputError({shards[here], 0, 0}, "points", "each run once",
                      "run " + std::to_string(std::get<0>(*twice)) +
