@@ -102,6 +102,7 @@ sim::TrialDesign AttachmentModel::trial_design() const {
   design.tracked_outcomes = {"disorganized", "secure"};
   for (int k = 1; k <= component_slots; ++k) design.component_slots.push_back("program.component_" + std::to_string(k));
   design.program_stop_key = "program.stop_months";
+  design.component_start = "start_months";
   design.transition_outcome = "secure", design.transition_absent = "insecure";
   design.moderators = {{"risk stratum", "high_risk_stratum", {}, false},
                        {"cumulative risks", "risk_count", {0, 2, 5}, false},

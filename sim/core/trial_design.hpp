@@ -47,6 +47,9 @@ struct TrialDesign {
   // Tailored arms: the parameter prefix of each slot a component of a tailored program can fill (an
   // arm's k-th component sets `<slot k>.*`); empty if the model has no such slots.
   std::vector<std::string> component_slots;
+  // The key, under a slot, of the age its program starts (`<slot>.<component_start>`): a second-stage
+  // option must not start before the decision that assigns it. Empty if the model has no such key.
+  std::string component_start;
   // Adaptive trials: the parameter that stops an arm's own program at an age (a switch at a decision
   // point); empty if the model cannot.
   std::string program_stop_key;

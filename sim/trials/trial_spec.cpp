@@ -297,6 +297,16 @@ class TrialReader : YamlReader {
         if (o.stop_first) config.set(design.program_stop_key, decision_age, position_in(file(), item["stop_first"]));
         if (item["program"]) apply_settings(config, file(), item["program"], design.component_slots.front());
         model_.configure(config);  // an option outside the span, ...: named here
+        // Non-responders are known only at the decision: an option given before it would answer what
+        // no one had yet seen (accepted before 2026-12-05).
+        if (const YAML::Node program = item["program"]; program && !design.component_start.empty()) {
+          const std::string start_key = design.component_slots.front() + "." + design.component_start;
+          if (const double start = std::get<double>(config.value(start_key)); start < decision_age)
+            throw InputError(position_in(file(), program[design.component_start] ? program[design.component_start] : program),
+                             key + ".program." + design.component_start,
+                             "a start at or after the decision (" + format_value(decision_age) + " months), when non-responders are known",
+                             format_value(start));
+        }
         o.configs.push_back(std::move(config));
       }
       options.push_back(std::move(o));

@@ -206,6 +206,15 @@ TEST_CASE("adaptive: bad decision points are named with file, line and key") {
       CHECK_THROWS_WITH_AS(load(yaml), doctest::Contains(message.c_str()), sim::InputError);
     }
   }
+  SUBCASE("an option that starts before the decision") {
+    // It would answer a non-response no one had yet seen (accepted before 2026-12-05).
+    std::string yaml = smart_yaml(100);
+    yaml.replace(yaml.find("start_months: 12.5, end_months: 15"), 18, "start_months: 8.0");
+    CHECK_THROWS_WITH_AS(load(yaml),
+                         doctest::Contains("key 'trial.decision.non_responders.program.start_months': expected a start at or after the "
+                                           "decision (12.0 months), when non-responders are known, found 8.0"),
+                         sim::InputError);
+  }
   SUBCASE("a misspelt key") {
     std::string yaml = smart_yaml(100);
     yaml.replace(yaml.find("non_responders:"), 15, "nonresponders:");
