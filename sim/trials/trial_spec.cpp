@@ -102,6 +102,9 @@ class TrialReader : YamlReader {
     if (std::error_code ec; given.empty() || !fs::is_regular_file(path, ec))
       throw InputError(position_in(file(), node), key, "a readable population (scenario) file, relative to the trial file",
                        describe_not_a_file(path, given));
+    // The trial file itself, read as a scenario, would be refused at its own 1:1 for its 'trial' key.
+    if (std::error_code ec; fs::equivalent(path, file(), ec))
+      throw InputError(position_in(file(), node), key, "a population (scenario) file other than the trial file", "the trial file itself");
     return path;
   }
 

@@ -101,7 +101,7 @@ TEST_CASE("hostile input: a missing trial population names the trial file, line,
   check_nothing_written(dir, 1);
 }
 
-TEST_CASE("hostile input: a trial population that is a directory or an empty name is called so") {
+TEST_CASE("hostile input: a trial population that is a directory, an empty name or the trial itself is called so") {
   // Both were "found no file '<the trial's folder>/'" (before 2026-12-05).
   ScratchDirectory dir;
   fs::create_directories(dir.file("populations"));
@@ -110,6 +110,10 @@ TEST_CASE("hostile input: a trial population that is a directory or an empty nam
                   {folder.string() + ":3:15: ", "key 'trial.population'", "found a directory '" + dir.file("populations").string() + "'"});
   const fs::path empty = tiny_trial(dir, "''");
   check_one_error(run_attachsim("check " + quote(empty)), {empty.string() + ":3:15: ", "key 'trial.population'", "found an empty name"});
+  // The trial file named as its own population: named at the trial's line, not at its own 1:1.
+  const fs::path itself = tiny_trial(dir, "trial.yaml");
+  check_one_error(run_attachsim("check " + quote(itself)),
+                  {itself.string() + ":3:15: ", "key 'trial.population'", "expected a population (scenario) file other than the trial file, found the trial file itself"});
 }
 
 TEST_CASE("hostile input: a control character is named with its place, on one line") {
