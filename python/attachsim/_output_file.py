@@ -14,9 +14,9 @@ def check_output_path(path, inputs=(), option: str = "output") -> None:
     """Raises ResultError (exit code 2 in the commands) unless `path` can take the output."""
     path = os.fspath(path)
     folder = os.path.dirname(path) or "."
-    if len(os.fsencode(os.path.basename(path))) > 255:
-        raise ResultError(f"{path}: key '{option}': expected a file name of at most 255 bytes, "
-                          f"found one of {len(os.fsencode(os.path.basename(path)))} bytes")
+    name_bytes = len(os.fsencode(os.path.basename(path)))
+    if name_bytes > 255:
+        raise ResultError(f"{path}: key '{option}': expected a file name of at most 255 bytes, found one of {name_bytes} bytes")
     try:
         os.stat(folder)
     except FileNotFoundError:

@@ -82,30 +82,29 @@ class TrialReader : YamlReader {
         spec.stratify_by.push_back(name);
       }
     }
-    if (const YAML::Node node = trial["economics"]) {
-      const std::string given = text_of(node, "trial.economics");
-      const std::string path = (fs::path(file()).parent_path() / given).lexically_normal().string();
-      if (std::error_code ec; given.empty() || !fs::is_regular_file(path, ec))
-        throw InputError(position_in(file(), node), "trial.economics",
-                         "a readable economics file (configs/economics/), relative to the trial file", describe_not_a_file(path, given));
-      spec.economics = load_trial_economics(path, spec, model_);
-    }
+    if (const YAML::Node node = trial["economics"])
+      spec.economics = load_trial_economics(file_beside(node, "trial.economics", "economics file (configs/economics/)"), spec, model_);
     return spec;
   }
 
  private:
-  // A population (scenario) file named at `node`, relative to the trial file; a missing one is named
-  // with the trial file's line and column and the key, like every other problem of the file.
-  std::string population_file(const YAML::Node& node, const std::string& key) const {
+  // A file named at `node`, relative to the trial file (a population, an economics file): one that is
+  // missing, a directory, an empty name or the trial file itself is named with the trial file's line
+  // and column and the key, like every other problem of the file.
+  std::string file_beside(const YAML::Node& node, const std::string& key, const std::string& what) const {
     const std::string given = text_of(node, key);
     const std::string path = (fs::path(file()).parent_path() / given).lexically_normal().string();
     if (std::error_code ec; given.empty() || !fs::is_regular_file(path, ec))
-      throw InputError(position_in(file(), node), key, "a readable population (scenario) file, relative to the trial file",
+      throw InputError(position_in(file(), node), key, "a readable " + what + ", relative to the trial file",
                        describe_not_a_file(path, given));
-    // The trial file itself, read as a scenario, would be refused at its own 1:1 for its 'trial' key.
+    // The trial file itself, read as another kind, would be refused at its own 1:1 for its 'trial' key.
     if (std::error_code ec; fs::equivalent(path, file(), ec))
-      throw InputError(position_in(file(), node), key, "a population (scenario) file other than the trial file", "the trial file itself");
+      throw InputError(position_in(file(), node), key, "a " + what + " other than the trial file", "the trial file itself");
     return path;
+  }
+
+  std::string population_file(const YAML::Node& node, const std::string& key) const {
+    return file_beside(node, key, "population (scenario) file");
   }
 
   void read_follow_ups(const YAML::Node& list, ResolvedConfig& config, TrialSpec& spec) {
